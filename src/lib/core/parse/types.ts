@@ -1,0 +1,58 @@
+/** The parser's output: one newspaper page as structured articles. Plain JSON data. */
+
+export interface PageMeta {
+	/** The page header line as printed, e.g. `太行日报 2022年3月8日 第1版`. */
+	header: string | null;
+	/** The editors' footer line, e.g. `本版责编:张某 美编:李某`. */
+	footer: string | null;
+	paper: string | null;
+	/** ISO date `YYYY-MM-DD`. */
+	date: string | null;
+	pageNumber: number | null;
+	pageName: string | null;
+}
+
+export interface Article {
+	/** URL-safe; stable when other articles on the page change. */
+	id: string;
+	kicker: string | null;
+	title: string;
+	subtitle: string | null;
+	agency: string | null;
+	reporters: string[];
+	correspondents: string[];
+	dateline: string | null;
+	paragraphs: string[];
+	captions: string[];
+	continued: boolean;
+	continuedFrom: string | null;
+	continuedTo: string | null;
+	/** First and last source line (1-based) of the article. */
+	lines: [number, number];
+}
+
+export type DiagnosticLevel = 'info' | 'warning' | 'error';
+
+export interface Diagnostic {
+	level: DiagnosticLevel;
+	message: string;
+	line: number | null;
+}
+
+export interface ParsedDocument {
+	/** From the file name: URL-safe and stable. */
+	id: string;
+	/** The file name. */
+	source: string;
+	page: PageMeta;
+	articles: Article[];
+	diagnostics: Diagnostic[];
+}
+
+/** Optional sidecar `NAME.json` beside a seed or import. */
+export interface SidecarMeta {
+	paper?: string;
+	date?: string;
+	page?: number;
+	pageName?: string;
+}

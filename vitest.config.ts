@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests run in Node, next to the code they test. Core never needs the DOM.
+export default defineConfig({
+	test: {
+		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 120_000
+	}
+});
