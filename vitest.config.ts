@@ -5,6 +5,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
-		testTimeout: 120_000
+		testTimeout: 120_000,
+		// The JSON report lets .ci/run add vitest's count to Playwright's.
+		reporters: ['default', 'json'],
+		outputFile: { json: 'reports/vitest.json' }
 	}
 });

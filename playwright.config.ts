@@ -1,0 +1,54 @@
+import { defineConfig, devices, chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** Chromium from the environment, else Playwright's own download, else Debian's package. */
+function chromiumExecutable(): string | undefined {
+	const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
+	if (fromEnv) return fromEnv;
+	try {
+		if (existsSync(chromium.executablePath())) return undefined;
+	} catch {
+		// Playwright's browser is not installed here.
+	}
+	return '/usr/bin/chromium';
+}
+
+export const executablePath = chromiumExecutable();
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update'
+];
+const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+	use: {
+		baseURL: `http://localhost:${port}/`,
+		launchOptions: { executablePath, args: chromiumArgs },
+		locale: 'zh-CN',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
+		},
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], viewport: { width: 412, height: 915 } }
+		}
+	],
+	webServer: {
+		command: `node scripts/serve-static.mjs build ${port} banmian`,
+		url: `http://localhost:${port}/`,
+		reuseExistingServer: !process.env.CI
+	}
+});
