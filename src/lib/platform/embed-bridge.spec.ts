@@ -1,0 +1,373 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+	EmbedError,
+	startEmbedBridge,
+	type EmbedHandlers,
+	type MessageEventLike,
+	type WindowLike
+} from './embed-bridge';
+
+const HOST = 'https://host.example';
+const SETTINGS = { theme: 'light', fontScale: 1, writing: 'horizontal' } as const;
+
+interface Setup {
+	allowed?: string[];
+	ancestors?: string[];
+	referrer?: string;
+	topLevel?: boolean;
+	handlers?: Partial<EmbedHandlers>;
+}
+
+function handlersWith(overrides: Partial<EmbedHandlers> = {}): EmbedHandlers {
+	return {
+		open: vi.fn(async (doc: string, article?: string) => {
+			if (doc !== 'd1') throw new EmbedError('unknown-doc', `No page ${doc}`);
+			if (article !== undefined && article !== 'a1') {
+				throw new EmbedError('unknown-article', `No article ${article}`);
+			}
+			return { doc, article: article ?? null, title: article ? '头条' : '第1版' };
+		}),
+		search: vi.fn(async (query: string) => ({
+			total: 1,
+			hits: [{ doc: 'd1', article: 'a1', title: '头条', snippet: `…${query}…` }]
+		})),
+		settings: vi.fn(async (patch) => ({ ...SETTINGS, ...patch })),
+		state: vi.fn(async () => ({ doc: 'd1', article: 'a1', fraction: 0.25, settings: SETTINGS })),
+		...overrides
+	};
+}
+
+function setup(options: Setup = {}) {
+	const posted: { message: unknown; targetOrigin: string }[] = [];
+	const parent = {
+		postMessage(message: unknown, targetOrigin: string) {
+			// Like the browser: the message is structured-cloned, and '*' would be a bug.
+			posted.push({ message: structuredClone(message), targetOrigin });
+		}
+	};
+	let listener: ((event: MessageEventLike) => void) | undefined;
+	const frames = new Map<number, () => void>();
+	let nextFrame = 1;
+	const observers: { callback: () => void; element?: unknown; disconnected: boolean }[] = [];
+	const win: WindowLike & { self?: unknown } = {
+		parent,
+		addEventListener: (_type, l) => (listener = l),
+		removeEventListener: (_type, l) => {
+			if (listener === l) listener = undefined;
+		},
+		ResizeObserver: class {
+			record: (typeof observers)[number];
+			constructor(callback: () => void) {
+				this.record = { callback, disconnected: false };
+				observers.push(this.record);
+			}
+			observe(element: unknown) {
+				this.record.element = element;
+			}
+			disconnect() {
+				this.record.disconnected = true;
+			}
+		},
+		requestAnimationFrame(callback) {
+			frames.set(nextFrame, callback);
+			return nextFrame++;
+		},
+		cancelAnimationFrame(handle) {
+			frames.delete(handle);
+		},
+		document: { referrer: options.referrer ?? '' },
+		location: { ancestorOrigins: options.ancestors ?? [HOST] }
+	};
+	if (options.topLevel) (win as { parent: unknown }).parent = win;
+	const handlers = handlersWith(options.handlers);
+	const bridge = startEmbedBridge({ allowedOrigins: options.allowed ?? [HOST], handlers, win });
+	return {
+		bridge,
+		handlers,
+		posted,
+		parent,
+		listening: () => listener !== undefined,
+		/** A message event as the browser would fire it in the reader's window. */
+		send(data: unknown, origin = HOST, source: unknown = parent) {
+			listener?.({ data, origin, source });
+		},
+		runFrames() {
+			const pending = [...frames.values()];
+			frames.clear();
+			for (const f of pending) f();
+		},
+		observers
+	};
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('an embed with no allowed parent', () => {
+	it.each([
+		['no parent parameter', { allowed: [] }],
+		['only invalid parents', { allowed: ['*', 'null', 'https://host.example/path'] }],
+		['a top-level page', { topLevel: true }]
+	])('with %s sends and accepts nothing', async (_name, options: Setup) => {
+		const t = setup(options);
+		expect(t.bridge.active).toBe(false);
+		expect(t.listening()).toBe(false);
+		t.bridge.ready([{ id: 'd1', title: 'T', articles: [] }]);
+		t.bridge.navigated('d1', null, 'T');
+		t.bridge.progress('d1', null, 0.5);
+		t.bridge.observeHeight({ getBoundingClientRect: () => ({ height: 100 }) });
+		t.runFrames();
+		t.send({ type: 'banmian:state', id: '1' });
+		await settle();
+		expect(t.posted).toEqual([]);
+		expect(t.handlers.state).not.toHaveBeenCalled();
+	});
+});
+
+describe('events to the host', () => {
+	it('ready goes to the parent origin with the documents, never to "*"', () => {
+		const t = setup();
+		expect(t.bridge.active).toBe(true);
+		t.bridge.ready([{ id: 'd1', title: '第1版', articles: [{ id: 'a1', title: '头条' }] }]);
+		expect(t.posted).toEqual([
+			{
+				message: {
+					type: 'banmian:ready',
+					version: 1,
+					documents: [{ id: 'd1', title: '第1版', articles: [{ id: 'a1', title: '头条' }] }]
+				},
+				targetOrigin: HOST
+			}
+		]);
+	});
+
+	it('navigated and progress follow, with identical progress not repeated', () => {
+		const t = setup();
+		t.bridge.navigated('d1', 'a1', '头条');
+		t.bridge.progress('d1', 'a1', 0.5);
+		t.bridge.progress('d1', 'a1', 0.5);
+		t.bridge.progress('d1', 'a1', 0.75);
+		expect(t.posted.map((p) => p.message)).toEqual([
+			{ type: 'banmian:navigated', doc: 'd1', article: 'a1', title: '头条' },
+			{ type: 'banmian:progress', doc: 'd1', article: 'a1', fraction: 0.5 },
+			{ type: 'banmian:progress', doc: 'd1', article: 'a1', fraction: 0.75 }
+		]);
+	});
+
+	it('posts nothing when the browser names a parent that is not allowed', () => {
+		const t = setup({ ancestors: ['https://evil.example'] });
+		t.bridge.ready([]);
+		expect(t.posted).toEqual([]);
+	});
+
+	it('uses the referrer when ancestorOrigins is unavailable (Firefox)', () => {
+		const t = setup({
+			allowed: ['https://a.example', HOST],
+			ancestors: [],
+			referrer: `${HOST}/news/today.html`
+		});
+		t.bridge.ready([]);
+		expect(t.posted.map((p) => p.targetOrigin)).toEqual([HOST]);
+	});
+
+	it('without any hint, posts to each allowed origin so only a matching parent receives it', () => {
+		const t = setup({ allowed: ['https://a.example', HOST], ancestors: [], referrer: '' });
+		t.bridge.ready([]);
+		expect(t.posted.map((p) => p.targetOrigin)).toEqual(['https://a.example', HOST]);
+	});
+
+	it('after a verified request, posts only to the origin it came from', async () => {
+		const t = setup({ allowed: ['https://a.example', HOST], ancestors: [], referrer: '' });
+		t.send({ type: 'banmian:state', id: 's' });
+		await settle();
+		t.posted.length = 0;
+		t.bridge.navigated('d1', null, '第1版');
+		expect(t.posted.map((p) => p.targetOrigin)).toEqual([HOST]);
+	});
+});
+
+describe('requests from the host', () => {
+	it('open answers with the result, to the requesting origin', async () => {
+		const t = setup();
+		t.send({ type: 'banmian:open', id: 'r1', doc: 'd1', article: 'a1' });
+		await settle();
+		expect(t.handlers.open).toHaveBeenCalledWith('d1', 'a1');
+		expect(t.posted).toEqual([
+			{
+				message: {
+					type: 'banmian:response',
+					id: 'r1',
+					ok: true,
+					result: { doc: 'd1', article: 'a1', title: '头条' }
+				},
+				targetOrigin: HOST
+			}
+		]);
+	});
+
+	it('unknown doc and article ids get ok:false with their codes', async () => {
+		const t = setup();
+		t.send({ type: 'banmian:open', id: 'r1', doc: 'nope' });
+		t.send({ type: 'banmian:open', id: 'r2', doc: 'd1', article: 'zz' });
+		await settle();
+		expect(t.posted.map((p) => p.message)).toEqual([
+			{
+				type: 'banmian:response',
+				id: 'r1',
+				ok: false,
+				error: { code: 'unknown-doc', message: 'No page nope' }
+			},
+			{
+				type: 'banmian:response',
+				id: 'r2',
+				ok: false,
+				error: { code: 'unknown-article', message: 'No article zz' }
+			}
+		]);
+	});
+
+	it('search, settings and state pass their arguments and answer with protocol fields only', async () => {
+		const t = setup({
+			handlers: {
+				search: async () => ({
+					total: 1,
+					hits: [{ doc: 'd1', article: 'a1', title: 't', snippet: 's', internal: 1 } as never]
+				})
+			}
+		});
+		t.send({ type: 'banmian:search', id: 'q', query: '太行' });
+		t.send({ type: 'banmian:settings', id: 's', settings: { theme: 'dark' } });
+		t.send({ type: 'banmian:state', id: 'st' });
+		await settle();
+		expect(t.handlers.settings).toHaveBeenCalledWith({ theme: 'dark' });
+		const results = Object.fromEntries(
+			t.posted.map((p) => {
+				const m = p.message as { id: string; result: unknown };
+				return [m.id, m.result];
+			})
+		);
+		expect(results).toEqual({
+			q: { total: 1, hits: [{ doc: 'd1', article: 'a1', title: 't', snippet: 's' }] },
+			s: { theme: 'dark', fontScale: 1, writing: 'horizontal' },
+			st: { doc: 'd1', article: 'a1', fraction: 0.25, settings: SETTINGS }
+		});
+	});
+
+	it('an unexpected failure becomes an internal error without leaking its message', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const t = setup({
+			handlers: {
+				state: () => {
+					throw new Error('secret stack detail');
+				}
+			}
+		});
+		t.send({ type: 'banmian:state', id: 'x' });
+		await settle();
+		const message = t.posted[0].message as {
+			ok: boolean;
+			error: { code: string; message: string };
+		};
+		expect(message.ok).toBe(false);
+		expect(message.error.code).toBe('internal');
+		expect(message.error.message).not.toContain('secret');
+		error.mockRestore();
+	});
+
+	it('keeps the code of an error that lost its class crossing a worker boundary', async () => {
+		const t = setup({
+			handlers: {
+				search: async () => {
+					throw { name: 'EmbedError', code: 'bad-request', message: 'Query too short' };
+				}
+			}
+		});
+		t.send({ type: 'banmian:search', id: 'x', query: '' });
+		await settle();
+		expect(t.posted[0].message).toMatchObject({
+			ok: false,
+			error: { code: 'bad-request', message: 'Query too short' }
+		});
+	});
+
+	it.each([
+		['another origin', { type: 'banmian:state', id: '1' }, 'https://evil.example', 'parent'],
+		['an allowed origin but another window', { type: 'banmian:state', id: '1' }, HOST, 'other'],
+		['a malformed request', { type: 'banmian:open', id: '1', doc: 7 }, HOST, 'parent'],
+		[
+			'a settings value out of range',
+			{ type: 'banmian:settings', id: '1', settings: { fontScale: 9 } },
+			HOST,
+			'parent'
+		],
+		['a request without id', { type: 'banmian:state' }, HOST, 'parent'],
+		['a foreign message', { type: 'webpackHotUpdate' }, HOST, 'parent'],
+		['a string', 'banmian:state', HOST, 'parent']
+	])('ignores %s: no handler call, no reply', async (_name, data, origin, source) => {
+		const t = setup();
+		t.send(data, origin, source === 'parent' ? t.parent : { postMessage() {} });
+		await settle();
+		expect(t.posted).toEqual([]);
+		for (const handler of Object.values(t.handlers)) expect(handler).not.toHaveBeenCalled();
+	});
+});
+
+describe('height', () => {
+	it('posts the integer height once per frame, and again only when it changes', () => {
+		const t = setup();
+		let height = 300.4;
+		const element = { getBoundingClientRect: () => ({ height }) };
+		t.bridge.observeHeight(element);
+		expect(t.observers[0].element).toBe(element);
+		t.runFrames();
+		expect(t.posted.map((p) => p.message)).toEqual([{ type: 'banmian:resize', height: 301 }]);
+
+		// Many layout changes in one frame: one message with the final height.
+		height = 500;
+		t.observers[0].callback();
+		height = 640;
+		t.observers[0].callback();
+		t.runFrames();
+		// Unchanged height: nothing new.
+		t.observers[0].callback();
+		t.runFrames();
+		expect(t.posted.map((p) => p.message)).toEqual([
+			{ type: 'banmian:resize', height: 301 },
+			{ type: 'banmian:resize', height: 640 }
+		]);
+	});
+
+	it('stops observing when asked, or when another element is observed', () => {
+		const t = setup();
+		const stopFirst = t.bridge.observeHeight({ getBoundingClientRect: () => ({ height: 1 }) });
+		t.bridge.observeHeight({ getBoundingClientRect: () => ({ height: 2 }) });
+		expect(t.observers[0].disconnected).toBe(true);
+		stopFirst(); // stale: must not disconnect the second
+		expect(t.observers[1].disconnected).toBe(false);
+		t.runFrames();
+		expect(t.posted.map((p) => p.message)).toEqual([{ type: 'banmian:resize', height: 2 }]);
+	});
+});
+
+describe('stop', () => {
+	it('stops listening, posting and answering requests already under way', async () => {
+		let finish!: () => void;
+		const t = setup({
+			handlers: {
+				state: () =>
+					new Promise((resolve) => {
+						finish = () => resolve({ doc: null, article: null, fraction: 0, settings: SETTINGS });
+					})
+			}
+		});
+		t.bridge.observeHeight({ getBoundingClientRect: () => ({ height: 10 }) });
+		t.send({ type: 'banmian:state', id: 'late' });
+		t.bridge.stop();
+		expect(t.listening()).toBe(false);
+		expect(t.observers[0].disconnected).toBe(true);
+		finish();
+		await settle();
+		t.runFrames();
+		t.bridge.ready([]);
+		expect(t.posted).toEqual([]);
+	});
+});
