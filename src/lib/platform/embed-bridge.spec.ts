@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { mountBanmian } from '../../../static/embed.js';
+import { parseEmbedParams } from '../core/embed/protocol';
 import {
 	EmbedError,
 	startEmbedBridge,
@@ -369,5 +371,257 @@ describe('stop', () => {
 		t.runFrames();
 		t.bridge.ready([]);
 		expect(t.posted).toEqual([]);
+	});
+});
+
+// ---- the host script (static/embed.js) talking to the bridge -------------------------------
+
+const HOST_ORIGIN = 'http://127.0.0.1:4174';
+const READER_ORIGIN = 'http://localhost:4174';
+const LIBRARY = [
+	{
+		id: 'd1',
+		title: '第1版',
+		articles: [
+			{ id: 'a1', title: '头条' },
+			{ id: 'a2', title: '短讯' }
+		]
+	}
+];
+
+type Listener = (event: MessageEventLike) => void;
+
+/** Two windows on two origins with the browser's postMessage rules: clone, check target, async. */
+function world() {
+	const hostListeners = new Set<Listener>();
+	const readerListeners = new Set<Listener>();
+	const deliver = (listeners: Set<Listener>, event: MessageEventLike) =>
+		setTimeout(() => {
+			for (const l of [...listeners]) l(event);
+		}, 0);
+	const wrongTargets: string[] = [];
+	const toReader: { id?: unknown }[] = [];
+	const hostWin = {
+		location: { href: `${HOST_ORIGIN}/news/today.html`, origin: HOST_ORIGIN },
+		addEventListener: (_t: string, l: Listener) => hostListeners.add(l),
+		removeEventListener: (_t: string, l: Listener) => hostListeners.delete(l),
+		postMessage(message: unknown, targetOrigin: string) {
+			if (targetOrigin !== HOST_ORIGIN) return void wrongTargets.push(targetOrigin);
+			deliver(hostListeners, {
+				data: structuredClone(message),
+				origin: READER_ORIGIN,
+				source: readerWin
+			});
+		}
+	};
+	const readerWin: WindowLike & { postMessage(m: unknown, t: string): void } = {
+		parent: hostWin,
+		addEventListener: (_t, l) => readerListeners.add(l),
+		removeEventListener: (_t, l) => readerListeners.delete(l),
+		location: { ancestorOrigins: [HOST_ORIGIN] },
+		postMessage(message: unknown, targetOrigin: string) {
+			if (targetOrigin !== READER_ORIGIN) return void wrongTargets.push(targetOrigin);
+			toReader.push(structuredClone(message) as { id?: unknown });
+			deliver(readerListeners, {
+				data: structuredClone(message),
+				origin: HOST_ORIGIN,
+				source: hostWin
+			});
+		}
+	};
+	const children: unknown[] = [];
+	const iframe = {
+		title: '',
+		src: '',
+		referrerPolicy: '',
+		style: {} as Record<string, string>,
+		contentWindow: readerWin as unknown,
+		remove() {
+			this.contentWindow = null;
+			children.splice(children.indexOf(this), 1);
+		}
+	};
+	const element = {
+		ownerDocument: { defaultView: hostWin, createElement: () => iframe },
+		appendChild: (child: unknown) => children.push(child)
+	} as unknown as HTMLElement;
+	/** A message the host window receives from somewhere else. */
+	const forge = (data: unknown, origin: string, source: unknown) =>
+		deliver(hostListeners, { data, origin, source });
+	return {
+		hostWin,
+		readerWin,
+		iframe,
+		element,
+		children,
+		hostListeners,
+		wrongTargets,
+		toReader,
+		forge
+	};
+}
+
+/** What the app will do: read the parameters the host put in the URL and start the bridge. */
+async function startReader(w: ReturnType<typeof world>, handlers = handlersWith()) {
+	const params = parseEmbedParams(new URL(w.iframe.src).search);
+	const bridge = startEmbedBridge({ allowedOrigins: params.parents, handlers, win: w.readerWin });
+	return { params, bridge, handlers };
+}
+
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('host script with the bridge', () => {
+	it('builds an accessible iframe whose URL allows exactly the host origin', async () => {
+		const w = world();
+		mountBanmian(w.element, {
+			src: `${READER_ORIGIN}/banmian/`,
+			doc: 'd1',
+			article: 'a2',
+			theme: 'sepia',
+			fontScale: 1.25,
+			writing: 'vertical'
+		});
+		expect(w.children).toEqual([w.iframe]);
+		expect(w.iframe.title).not.toBe('');
+		expect(w.iframe.src.startsWith(`${READER_ORIGIN}/banmian/?`)).toBe(true);
+		const { params } = await startReader(w);
+		expect(params).toEqual({
+			embed: true,
+			parents: [HOST_ORIGIN],
+			doc: 'd1',
+			article: 'a2',
+			settings: { theme: 'sepia', fontScale: 1.25, writing: 'vertical' }
+		});
+	});
+
+	it('refuses a src that is not http(s)', () => {
+		const w = world();
+		expect(() => mountBanmian(w.element, { src: 'javascript:alert(1)' })).toThrow(TypeError);
+	});
+
+	it('ready, open, search, settings and state round-trip; events reach the callbacks', async () => {
+		const w = world();
+		const navigated: unknown[] = [];
+		const heights: number[] = [];
+		const onReady = vi.fn();
+		const reader = mountBanmian(w.element, {
+			src: `${READER_ORIGIN}/`,
+			onReady,
+			onNavigated: (e: unknown) => navigated.push(e),
+			onResize: (h: number) => heights.push(h)
+		});
+		// Asked before the reader is up: waits for ready instead of being lost.
+		const early = reader.state();
+		const { bridge } = await startReader(w);
+		bridge.ready(LIBRARY);
+		expect(await reader.ready).toEqual({ type: 'banmian:ready', version: 1, documents: LIBRARY });
+		expect(onReady).toHaveBeenCalledTimes(1);
+		expect(await early).toMatchObject({ doc: 'd1', article: 'a1' });
+
+		expect(await reader.open('d1', 'a1')).toEqual({ doc: 'd1', article: 'a1', title: '头条' });
+		bridge.navigated('d1', 'a1', '头条');
+		expect((await reader.search('太行')).hits[0]).toMatchObject({ doc: 'd1', article: 'a1' });
+		expect(await reader.settings({ theme: 'dark' })).toEqual({ ...SETTINGS, theme: 'dark' });
+
+		bridge.observeHeight({ getBoundingClientRect: () => ({ height: 912.5 }) });
+		await tick(30); // no requestAnimationFrame in this window: the bridge falls back to a timer
+		expect(w.iframe.style.height).toBe('913px');
+		expect(heights).toEqual([913]);
+		expect(navigated).toEqual([
+			{ type: 'banmian:navigated', doc: 'd1', article: 'a1', title: '头条' }
+		]);
+		expect(w.wrongTargets).toEqual([]);
+	});
+
+	it('rejects with the reader error code', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/` });
+		(await startReader(w)).bridge.ready(LIBRARY);
+		await reader.ready;
+		await expect(reader.open('nope')).rejects.toMatchObject({ code: 'unknown-doc' });
+		await expect(reader.open('d1', 'zz')).rejects.toMatchObject({ code: 'unknown-article' });
+	});
+
+	it('rejects bad arguments at once, without bothering the reader', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/` });
+		const { handlers, bridge } = await startReader(w);
+		bridge.ready(LIBRARY);
+		await reader.ready;
+		await expect(reader.settings({ fontScale: 5 })).rejects.toMatchObject({ code: 'bad-request' });
+		await expect(reader.settings({ theme: 'neon' as unknown as 'dark' })).rejects.toMatchObject({
+			code: 'bad-request'
+		});
+		await expect(reader.open('')).rejects.toMatchObject({ code: 'bad-request' });
+		expect(handlers.settings).not.toHaveBeenCalled();
+		expect(handlers.open).not.toHaveBeenCalled();
+	});
+
+	it('ignores look-alike messages from another origin or another window', async () => {
+		const w = world();
+		const onReady = vi.fn();
+		const onResize = vi.fn();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/`, onReady, onResize });
+		const ready = { type: 'banmian:ready', version: 1, documents: [] };
+		w.forge(ready, 'https://evil.example', w.readerWin);
+		w.forge(ready, READER_ORIGIN, { other: 'window' });
+		w.forge({ type: 'banmian:resize', height: 10 }, 'https://evil.example', w.readerWin);
+		await tick(5);
+		expect(onReady).not.toHaveBeenCalled();
+		expect(onResize).not.toHaveBeenCalled();
+		expect(w.iframe.style.height).toBe('480px');
+
+		// And a forged response cannot settle a real request.
+		const { bridge } = await startReader(w, handlersWith({ state: () => new Promise(() => {}) }));
+		bridge.ready(LIBRARY);
+		await reader.ready;
+		const settled = vi.fn();
+		reader.state().then(settled, settled);
+		await tick(5);
+		const id = w.toReader.at(-1)?.id;
+		expect(typeof id).toBe('string');
+		const answer = { type: 'banmian:response', id, ok: true, result: 1 };
+		w.forge(answer, 'https://evil.example', w.readerWin);
+		w.forge(answer, READER_ORIGIN, { other: 'window' });
+		await tick(5);
+		expect(settled).not.toHaveBeenCalled();
+		// The same answer from the real frame does settle it: the checks above were what held.
+		w.forge(answer, READER_ORIGIN, w.readerWin);
+		await tick(5);
+		expect(settled).toHaveBeenCalledWith(1);
+		reader.destroy();
+	});
+
+	it('times out a request the reader never answers', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/`, timeout: 20 });
+		const { bridge } = await startReader(w, handlersWith({ state: () => new Promise(() => {}) }));
+		bridge.ready(LIBRARY);
+		await reader.ready;
+		await expect(reader.state()).rejects.toMatchObject({ code: 'timeout' });
+	});
+
+	it('times out ready when the reader does not allow this host', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/`, readyTimeout: 20 });
+		// The reader was opened without our origin as parent: its bridge stays silent.
+		startEmbedBridge({ allowedOrigins: [], handlers: handlersWith(), win: w.readerWin }).ready(
+			LIBRARY
+		);
+		const queued = reader.open('d1');
+		await expect(reader.ready).rejects.toMatchObject({ code: 'timeout' });
+		await expect(queued).rejects.toMatchObject({ code: 'timeout' });
+	});
+
+	it('destroy removes the iframe, stops listening and rejects what is waiting', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/` });
+		const queued = reader.search('x');
+		reader.destroy();
+		await expect(reader.ready).rejects.toMatchObject({ code: 'destroyed' });
+		await expect(queued).rejects.toMatchObject({ code: 'destroyed' });
+		await expect(reader.state()).rejects.toMatchObject({ code: 'destroyed' });
+		expect(w.children).toEqual([]);
+		expect(w.hostListeners.size).toBe(0);
 	});
 });
