@@ -171,6 +171,12 @@ describe('events to the host', () => {
 		expect(t.posted.map((p) => p.targetOrigin)).toEqual([HOST]);
 	});
 
+	it('treats a masked ancestor origin ("null", referrer policy no-referrer) as unknown', () => {
+		const t = setup({ ancestors: ['null'], referrer: '' });
+		t.bridge.ready([]);
+		expect(t.posted.map((p) => p.targetOrigin)).toEqual([HOST]);
+	});
+
 	it('without any hint, posts to each allowed origin so only a matching parent receives it', () => {
 		const t = setup({ allowed: ['https://a.example', HOST], ancestors: [], referrer: '' });
 		t.bridge.ready([]);

@@ -153,8 +153,9 @@ export function startEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
 	function eventTargets(): string[] {
 		if (learnedOrigin) return [learnedOrigin];
 		const ancestors = win!.location?.ancestorOrigins;
-		if (ancestors && ancestors.length > 0) {
-			// Chrome and Safari say exactly who the parent is: post only if it is allowed.
+		// Chrome and Safari say exactly who the parent is: post only if it is allowed. They say
+		// "null" when the iframe's referrer policy hides it: then it is not known after all.
+		if (ancestors && ancestors.length > 0 && ancestors[0] !== 'null') {
 			const origin = ancestors[0];
 			return allowed.has(origin) ? [origin] : [];
 		}
