@@ -29,6 +29,11 @@ export interface Article {
 	continuedTo: string | null;
 	/** First and last source line (1-based) of the article. */
 	lines: [number, number];
+	/**
+	 * Continuation markers removed from the text, exactly as printed (`(下转第3版)`), so that
+	 * every character of the page is still accounted for.
+	 */
+	markers?: string[];
 }
 
 export type DiagnosticLevel = 'info' | 'warning' | 'error';
@@ -47,6 +52,13 @@ export interface ParsedDocument {
 	page: PageMeta;
 	articles: Article[];
 	diagnostics: Diagnostic[];
+	/**
+	 * Furniture lines that belong to no article and no page field: a second header line, a
+	 * caption on a page without articles, a marker with nothing to attach to.
+	 */
+	furniture?: string[];
+	/** The parser version that produced this document (a cache key). */
+	parserVersion?: number;
 }
 
 /** Optional sidecar `NAME.json` beside a seed or import. */

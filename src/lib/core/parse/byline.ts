@@ -1,0 +1,168 @@
+/** Bylines (`本报讯(记者 X 通讯员 Y)`, `新华社北京3月7日电(记者 X)`, `□ 本报记者 X`) and datelines. */
+
+import { isDigit, numeralValue } from './text';
+
+export interface Byline {
+	agency: string | null;
+	reporters: string[];
+	correspondents: string[];
+	/** The date in the dispatch line itself (`新华社北京3月7日电`, `本报太原3月7日讯`). */
+	dispatchDate: string | null;
+	/** Where the lead's own text starts in the paragraph (after the byline). */
+	leadOffset: number;
+}
+
+const BENBAO = /^本报([\u4e00-\u9fff0-9０-９]{0,12}?)讯/;
+const KNOWN_WIRE =
+	/^据?(新华社|中新社|中国新闻社|人民网|新华网|央视网|中央广播电视总台)([\u4e00-\u9fff0-9０-９]{0,14}?)电/;
+const OTHER_WIRE =
+	/^据?([\u4e00-\u9fff]{2,6}?社)([\u4e00-\u9fff]{1,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日)电/;
+const CREDIT_PARENS = /^[\s\u3000]*[(（]([^()（）]{1,60})[)）]/;
+
+/** Whether a paragraph opens with an agency's dispatch line: it begins a new article body. */
+export function startsWithDispatch(text: string): boolean {
+	const head = text.slice(0, 40);
+	return BENBAO.test(head) || KNOWN_WIRE.test(head) || OTHER_WIRE.test(head);
+}
+
+interface Credits {
+	reporters: string[];
+	correspondents: string[];
+	/** False when a token was neither a role nor a name: the text is not a credit list. */
+	ok: boolean;
+}
+
+/**
+ * Splits `山西日报记者 杨文 通讯员 原茜` into reporters and correspondents. A role word
+ * (`…记者`, `通讯员`, `实习生`) sets the role for the names after it; names before any role
+ * count as reporters.
+ */
+export function parseCredits(text: string): Credits {
+	const reporters: string[] = [];
+	const correspondents: string[] = [];
+	let role: 'reporter' | 'correspondent' = 'reporter';
+	let ok = true;
+	for (const raw of text.split(/[\s\u3000、，,]+/)) {
+		if (!raw) continue;
+		const m = /^(.*?(?:记者|通讯员|实习生|评论员|特约撰稿人?))(.*)$/.exec(raw);
+		let name = raw;
+		if (m) {
+			role = m[1].endsWith('通讯员') ? 'correspondent' : 'reporter';
+			name = m[2];
+		}
+		name = name.replace(/(?:报道|摄影?|采写|整理)$/, '');
+		if (!name) continue;
+		if (!/^[\u4e00-\u9fff·•A-Za-z]{1,12}$/.test(name)) {
+			ok = false;
+			continue;
+		}
+		(role === 'reporter' ? reporters : correspondents).push(name);
+	}
+	return { reporters, correspondents, ok };
+}
+
+/** Reads an inline byline at the start of a lead paragraph; null when there is none. */
+export function parseInlineByline(text: string): Byline | null {
+	const head = text.slice(0, 100);
+	let agency: string;
+	let dispatch: string;
+	let end: number;
+	const benbao = BENBAO.exec(head);
+	const wire = benbao ? null : (KNOWN_WIRE.exec(head) ?? OTHER_WIRE.exec(head));
+	if (benbao) {
+		agency = '本报讯';
+		dispatch = benbao[1];
+		end = benbao[0].length;
+	} else if (wire) {
+		agency = wire[1];
+		dispatch = wire[2];
+		end = wire[0].length;
+	} else {
+		return null;
+	}
+	const byline: Byline = {
+		agency,
+		reporters: [],
+		correspondents: [],
+		dispatchDate: findFirstDate(dispatch),
+		leadOffset: end
+	};
+	const credits = CREDIT_PARENS.exec(head.slice(end));
+	if (credits) {
+		const parsed = parseCredits(credits[1]);
+		byline.reporters = parsed.reporters;
+		byline.correspondents = parsed.correspondents;
+		byline.leadOffset = end + credits[0].length;
+	}
+	return byline;
+}
+
+const BOX = /^[□■◇◆▲△●○☆★]/;
+
+/**
+ * A byline on a line of its own before the body: `□ 本报记者 X Y`, `本报记者 X 通讯员 Y`.
+ * The agency is `本报` when the paper's own reporters wrote it.
+ */
+export function parseBylineLine(text: string): Byline | null {
+	if (text.length > 50) return null;
+	const boxed = BOX.test(text);
+	const body = boxed ? text.slice(1).trim() : text;
+	if (
+		!/^(?:本报|新华社|[\u4e00-\u9fff]{0,8}?(?:报|社))?(?:特约|见习|实习|摄影)?(?:记者|通讯员|评论员)/.test(
+			body
+		)
+	) {
+		return null;
+	}
+	if (!boxed && !/[\s\u3000]/.test(body)) return null;
+	const credits = parseCredits(body);
+	if (!credits.ok || credits.reporters.length + credits.correspondents.length === 0) {
+		if (!(boxed && /评论员$/.test(body))) return null;
+	}
+	let agency: string | null = null;
+	if (body.startsWith('本报')) agency = '本报';
+	else if (body.startsWith('新华社')) agency = '新华社';
+	return {
+		agency,
+		reporters: credits.reporters,
+		correspondents: credits.correspondents,
+		dispatchDate: null,
+		leadOffset: 0
+	};
+}
+
+function digitRun(text: string, from: number): number {
+	let k = from;
+	while (k < text.length && isDigit(text[k])) k++;
+	return k - from;
+}
+
+/**
+ * The first date written in `text`, as written but without the time of day: `2022年3月7日`,
+ * `3月7日`, `7日`. A month alone (`11月`) is not a date here; `日前`/`近日` have no digits.
+ */
+export function findFirstDate(text: string): string | null {
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		if (!isDigit(text[i])) {
+			i++;
+			continue;
+		}
+		const run = digitRun(text, i);
+		let j = i;
+		if (run === 4 && text[j + 4] === '年') j += 5;
+		const monthRun = digitRun(text, j);
+		if (monthRun > 0 && monthRun <= 2 && text[j + monthRun] === '月') {
+			const month = numeralValue(text.slice(j, j + monthRun));
+			if (month >= 1 && month <= 12) j += monthRun + 1;
+		}
+		const dayRun = digitRun(text, j);
+		if (dayRun > 0 && dayRun <= 2 && text[j + dayRun] === '日') {
+			const day = numeralValue(text.slice(j, j + dayRun));
+			if (day >= 1 && day <= 31) return text.slice(i, j + dayRun + 1);
+		}
+		i += run;
+	}
+	return null;
+}

@@ -1,0 +1,138 @@
+/** Page furniture: header line, editors' footer, photo captions — text that is not article text. */
+
+import { hasSentenceEnd, numeralValue } from './text';
+import type { PageMeta, SidecarMeta } from './types';
+
+const FULL_DATE =
+	/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
+const PAGE_NO = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
+const WEEKDAY = /^(?:星期|周|礼拜)[一二三四五六日天]$/;
+const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$/;
+
+/**
+ * A page header such as `太行日报 2022年3月8日 第1版` or `2022年3月8日 星期二  要闻  2`: short,
+ * no sentence punctuation, a full date plus something only a header has (page number, weekday,
+ * paper name).
+ */
+export function isPageHeader(text: string): boolean {
+	if (text.length > 80 || hasSentenceEnd(text) || /[，,、]/.test(text)) return false;
+	const hasDate = FULL_DATE.test(text);
+	const hasPage = PAGE_NO.test(text);
+	const tokens = text.split(/\s+/);
+	const hasWeekday = tokens.some(
+		(t) => WEEKDAY.test(t) || /^(?:星期|周)[一二三四五六日天]/.test(t)
+	);
+	const hasPaper = tokens.some((t) => PAPER.test(t));
+	const endsWithNumber = tokens.length > 1 && /^[A-Za-z]?\d{1,3}$/.test(tokens[tokens.length - 1]);
+	if (hasDate) return hasPage || hasWeekday || hasPaper || endsWithNumber;
+	return hasPage && hasPaper;
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+	const month = Number(m);
+	const day = Number(d);
+	if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+	return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Reads paper, date, page number and page name from a header line. */
+export function parsePageHeader(text: string): Omit<PageMeta, 'header' | 'footer'> {
+	const meta: Omit<PageMeta, 'header' | 'footer'> = {
+		paper: null,
+		date: null,
+		pageNumber: null,
+		pageName: null
+	};
+	const date = FULL_DATE.exec(text);
+	let rest = text;
+	if (date) {
+		meta.date = date[1] ? isoDate(date[1], date[2], date[3]) : isoDate(date[4], date[5], date[6]);
+		rest = text.slice(0, date.index) + ' ' + text.slice(date.index + date[0].length);
+	}
+	const page = PAGE_NO.exec(rest);
+	if (page) {
+		const n = numeralValue(page[1]);
+		if (!Number.isNaN(n)) meta.pageNumber = n;
+		rest = rest.slice(0, page.index) + ' ' + rest.slice(page.index + page[0].length);
+	}
+	const names: string[] = [];
+	for (const token of rest.split(/\s+/)) {
+		if (!token) continue;
+		if (WEEKDAY.test(token) || /^农历/.test(token)) continue;
+		if (/^[A-Za-z]?\d{1,3}$/.test(token)) {
+			if (meta.pageNumber === null && /^\d+$/.test(token)) meta.pageNumber = Number(token);
+			continue;
+		}
+		if (meta.paper === null && PAPER.test(token)) {
+			meta.paper = token;
+			continue;
+		}
+		if (/^[\u4e00-\u9fff·]{1,12}$/.test(token)) names.push(token);
+	}
+	if (names.length > 0) meta.pageName = names.join(' ');
+	return meta;
+}
+
+const FOOTER =
+	/^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|审校|审读|制图)\s*[:：]/;
+
+/** The editors' footer, e.g. `本版责编:张某 美编:李某`. */
+export function isEditorsFooter(text: string): boolean {
+	return text.length <= 100 && FOOTER.test(text) && !/[。！？]/.test(text);
+}
+
+const CAPTION_START = /^(?:图为|图片为|图[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
+const CREDIT_END =
+	/(?:(?:记者|通讯员|摄影师?|实习生|特约摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}|[\s\u3000][\u4e00-\u9fff·]{2,5})[\s\u3000]*摄[\s\u3000]*[)）]?$/;
+const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]?$/;
+
+/**
+ * A photo caption: opens with `图为`/`上图`…, or ends with a photographer's credit
+ * (`本报记者 X 摄`, `（新华社发）`). `拍摄` at a line end is prose, not a credit.
+ */
+export function isCaption(text: string): boolean {
+	if (text.length > 300) return false;
+	if (CAPTION_START.test(text)) return true;
+	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
+	const tail = text.slice(-40);
+	if (CREDIT_END.test(tail)) {
+		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');
+		const last = before[before.length - 1];
+		return !(last === '拍' || last === '航' || last === '抓' || last === '偷');
+	}
+	return SOURCE_END.test(tail) && (/[（(]/.test(tail) || /^[\s\S]{0,20}$/.test(text));
+}
+
+/** A caption line that is only a credit, printed under the caption it belongs to. */
+export function isCreditOnly(text: string): boolean {
+	return text.length <= 30 && !CAPTION_START.test(text) && !/[。！？]/.test(text);
+}
+
+/** Normalises a sidecar date (`2022-03-08`, `20220308`, `2022年3月8日`) to ISO. */
+export function normaliseDate(value: string): string | null {
+	const m = /^(\d{4})(?:[-./年]?)(\d{1,2})(?:[-./月]?)(\d{1,2})日?$/.exec(value.trim());
+	return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+/** Sidecar values win over the header line: they were written on purpose. */
+export function mergeSidecar(meta: PageMeta, sidecar: SidecarMeta | null | undefined): string[] {
+	const notes: string[] = [];
+	if (!sidecar || typeof sidecar !== 'object') return notes;
+	if (typeof sidecar.paper === 'string' && sidecar.paper.trim()) {
+		meta.paper = sidecar.paper.trim();
+	}
+	if (typeof sidecar.date === 'string') {
+		const iso = normaliseDate(sidecar.date);
+		if (iso) meta.date = iso;
+		else notes.push(`Sidecar date "${sidecar.date}" is not a date; ignored.`);
+	}
+	if (typeof sidecar.page === 'number' && Number.isInteger(sidecar.page) && sidecar.page > 0) {
+		meta.pageNumber = sidecar.page;
+	} else if (typeof sidecar.page === 'string' && /^\d{1,3}$/.test(sidecar.page)) {
+		meta.pageNumber = Number(sidecar.page);
+	}
+	if (typeof sidecar.pageName === 'string' && sidecar.pageName.trim()) {
+		meta.pageName = sidecar.pageName.trim();
+	}
+	return notes;
+}

@@ -1,0 +1,43 @@
+/** Continuation markers: `(下转第3版)` ends an article, `(上接第1版)` starts its continuation. */
+
+import { numeralValue } from './text';
+
+export interface ContinuationMarker {
+	direction: 'to' | 'from';
+	/** Normalised page reference, e.g. `第3版`, so both ends of a jump compare equal. */
+	page: string;
+	/** The marker exactly as printed; it is removed from the text and kept here. */
+	raw: string;
+}
+
+export type LinePiece =
+	{ kind: 'text'; text: string } | { kind: 'marker'; marker: ContinuationMarker };
+
+const MARKER =
+	/[(（][\s\u3000]*(下转|转|上接|接|紧接|续)[\s\u3000]*(第?)[\s\u3000]*([0-9０-９]{1,3}|[A-Za-zＡ-Ｚ][0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*版[\s\u3000]*[)）]/g;
+
+function normalisePage(ref: string): string {
+	const n = numeralValue(ref);
+	if (!Number.isNaN(n)) return `第${n}版`;
+	const ascii = ref.replace(/[Ａ-Ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+	return `第${ascii.toUpperCase()}版`;
+}
+
+/** Splits a line into its text and any continuation markers inside it. */
+export function splitMarkers(line: string): LinePiece[] {
+	if (line.indexOf('版') < 0) return [{ kind: 'text', text: line }];
+	const pieces: LinePiece[] = [];
+	let last = 0;
+	MARKER.lastIndex = 0;
+	for (let m = MARKER.exec(line); m !== null; m = MARKER.exec(line)) {
+		const before = line.slice(last, m.index).trim();
+		if (before) pieces.push({ kind: 'text', text: before });
+		const direction = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
+		pieces.push({ kind: 'marker', marker: { direction, page: normalisePage(m[3]), raw: m[0] } });
+		last = m.index + m[0].length;
+	}
+	if (last === 0) return [{ kind: 'text', text: line }];
+	const after = line.slice(last).trim();
+	if (after) pieces.push({ kind: 'text', text: after });
+	return pieces;
+}

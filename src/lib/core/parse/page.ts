@@ -1,0 +1,546 @@
+/** The page parser: extracted text of one newspaper page in, structured articles out. */
+
+import { findFirstDate, parseBylineLine, parseInlineByline, type Byline } from './byline';
+import {
+	isCaption,
+	isCreditOnly,
+	isEditorsFooter,
+	isPageHeader,
+	mergeSidecar,
+	parsePageHeader
+} from './furniture';
+import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
+import { assignArticleIds, documentIdFromFileName } from './ids';
+import { splitMarkers, type ContinuationMarker } from './markers';
+import { pairBodies } from './pairing';
+import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
+import { endsSentence, hasSentenceEnd, splitNonBlankLines } from './text';
+import type {
+	Article,
+	Diagnostic,
+	DiagnosticLevel,
+	PageMeta,
+	ParsedDocument,
+	SidecarMeta
+} from './types';
+
+/** Bump whenever the output for some input changes: readers use it to invalidate caches. */
+export const PARSER_VERSION = 1;
+
+const MAX_DIAGNOSTICS = 200;
+
+class DiagnosticLog {
+	readonly list: Diagnostic[] = [];
+	private dropped = 0;
+	add(level: DiagnosticLevel, message: string, line: number | null = null): void {
+		if (this.list.length < MAX_DIAGNOSTICS) this.list.push({ level, message, line });
+		else this.dropped++;
+	}
+	finish(): Diagnostic[] {
+		if (this.dropped > 0) {
+			this.list.push({
+				level: 'info',
+				message: `${this.dropped} more diagnostics were left out.`,
+				line: null
+			});
+		}
+		return this.list;
+	}
+}
+
+type FlowItem =
+	| { kind: 'heading'; line: number; level: number; title: string }
+	| { kind: 'text'; line: number; text: string; whole: boolean }
+	| { kind: 'byline'; line: number; text: string; byline: Byline }
+	| { kind: 'marker'; line: number; marker: ContinuationMarker };
+
+interface TitleBlock {
+	title: string;
+	kicker: string | null;
+	subtitle: string | null;
+	lines: number[];
+}
+
+interface Draft {
+	titleBlock: TitleBlock | null;
+	paragraphs: Paragraph[];
+	/** Markers not inside any paragraph (on their own line before/after the body). */
+	markers: ContinuationMarker[];
+	markerLines: number[];
+	captions: string[];
+}
+
+interface Caption {
+	text: string;
+	line: number;
+}
+
+const CLAIM_KICKER = 1;
+const CLAIM_SUBTITLE = 2;
+const CLAIM_LABEL = 3;
+
+/**
+ * Parses one page. Never throws: whatever the input, the result is a document, perhaps with no
+ * articles, and diagnostics saying what was odd. Time is linear in the input's size.
+ */
+export function parsePage(
+	text: string,
+	source: string,
+	sidecar?: SidecarMeta | null
+): ParsedDocument {
+	const log = new DiagnosticLog();
+	const input = typeof text === 'string' ? text : '';
+	const page: PageMeta = {
+		header: null,
+		footer: null,
+		paper: null,
+		date: null,
+		pageNumber: null,
+		pageName: null
+	};
+	const furniture: string[] = [];
+	inspectCharacters(input, log);
+
+	// 1. classify lines; furniture leaves the flow so it cannot split a paragraph
+	const lines = splitNonBlankLines(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+	if (lines.length === 0) log.add('info', 'The page is empty.');
+	const flow: FlowItem[] = [];
+	const captions: Caption[] = [];
+	const footers: string[] = [];
+	let lastCaptionIndex = -2;
+	for (let index = 0; index < lines.length; index++) {
+		const { no, text: line } = lines[index];
+		const heading = parseHeading(line);
+		if (heading) {
+			if (heading.title) flow.push({ kind: 'heading', line: no, ...heading });
+			else log.add('info', 'An empty heading was ignored.', no);
+			continue;
+		}
+		if (isPageHeader(line)) {
+			if (page.header === null) {
+				page.header = line;
+				Object.assign(page, parsePageHeader(line));
+			} else {
+				furniture.push(line);
+				log.add('info', 'A second page-header line was kept as furniture.', no);
+			}
+			continue;
+		}
+		if (isEditorsFooter(line)) {
+			footers.push(line);
+			continue;
+		}
+		if (isCaption(line)) {
+			const previous = captions[captions.length - 1];
+			if (
+				lastCaptionIndex === index - 1 &&
+				isCreditOnly(line) &&
+				!isCaption(previous.text.slice(-12))
+			) {
+				previous.text += ' ' + line;
+			} else {
+				captions.push({ text: line, line: no });
+			}
+			lastCaptionIndex = index;
+			continue;
+		}
+		const byline = parseBylineLine(line);
+		if (byline) {
+			flow.push({ kind: 'byline', line: no, text: line, byline });
+			continue;
+		}
+		const pieces = splitMarkers(line);
+		for (const piece of pieces) {
+			if (piece.kind === 'text') {
+				flow.push({ kind: 'text', line: no, text: piece.text, whole: pieces.length === 1 });
+			} else {
+				flow.push({ kind: 'marker', line: no, marker: piece.marker });
+			}
+		}
+	}
+	if (footers.length > 0) page.footer = footers.join(' ');
+
+	// 2. kickers above titles, subtitles below them
+	const claims = claimKickersAndSubtitles(flow);
+
+	// 3. titles in blocks, bodies between them
+	const drafts: Draft[] = [];
+	let pendingTitles: TitleBlock[] = [];
+	let carried: ContinuationMarker[] = [];
+	let carriedLines: number[] = [];
+	let headingCount = 0;
+	let bodyItems: BodyItem[] = [];
+	let currentBlock: TitleBlock | null = null;
+
+	const flushBody = () => {
+		if (bodyItems.length === 0) return;
+		const body = buildParagraphs(bodyItems);
+		bodyItems = [];
+		const titles = pendingTitles;
+		pendingTitles = [];
+		const groups =
+			titles.length === 0
+				? untitledGroups(body.paragraphs)
+				: pairBodies(
+						titles.map((t) => ({
+							title: t.title,
+							extra: [t.kicker ?? '', t.subtitle ?? ''].join(' ')
+						})),
+						body.paragraphs.map((p) => p.texts.join('')),
+						body.paragraphs.map((p) => p.strong)
+					);
+		if (titles.length > 1 && groups.length > 0) {
+			log.add(
+				'info',
+				`${titles.length} stacked titles were paired with ${groups.length} bodies by content.`,
+				titles[0].lines[0]
+			);
+		}
+		const used = new Set<number>();
+		const startIndex = drafts.length;
+		for (const group of groups) {
+			const titleBlock = titles.length === 0 ? null : titles[group.title];
+			if (titles.length > 0) used.add(group.title);
+			drafts.push({
+				titleBlock,
+				paragraphs: body.paragraphs.slice(group.start, group.end),
+				markers: [],
+				markerLines: [],
+				captions: []
+			});
+		}
+		for (let t = 0; t < titles.length; t++) {
+			if (used.has(t)) continue;
+			drafts.push(emptyDraft(titles[t]));
+			log.add('warning', `The title "${titles[t].title}" has no body.`, titles[t].lines[0]);
+		}
+		if (drafts.length === startIndex) {
+			// markers only: nothing to attach them to yet
+			carried.push(...body.leading);
+			carriedLines.push(...body.leadingLines);
+		} else {
+			const first = drafts[startIndex];
+			first.markers.unshift(...carried, ...body.leading);
+			first.markerLines.push(...carriedLines, ...body.leadingLines);
+			carried = [];
+			carriedLines = [];
+		}
+		carried.push(...body.trailing);
+		carriedLines.push(...body.trailingLines);
+	};
+	const flushTitlesWithoutBody = () => {
+		for (const t of pendingTitles) {
+			const draft = emptyDraft(t);
+			draft.markers.push(...carried);
+			draft.markerLines.push(...carriedLines);
+			carried = [];
+			carriedLines = [];
+			drafts.push(draft);
+			log.add('warning', `The title "${t.title}" has no body.`, t.lines[0]);
+		}
+		pendingTitles = [];
+	};
+
+	let previousWasTitle = false;
+	for (let i = 0; i < flow.length; i++) {
+		const item = flow[i];
+		if (claims.of[i] !== 0) continue;
+		if (item.kind === 'heading') {
+			headingCount++;
+			if (!previousWasTitle) {
+				flushBody();
+				flushTitlesWithoutBody();
+			}
+			currentBlock = {
+				title: item.title,
+				kicker: null,
+				subtitle: null,
+				lines: [item.line]
+			};
+			const kicker = claims.kickerOf.get(i);
+			if (kicker !== undefined) {
+				const k = flow[kicker];
+				currentBlock.kicker = k.kind === 'heading' ? k.title : (k as { text: string }).text;
+				currentBlock.lines.push(k.line);
+			}
+			const subtitle = claims.subtitleOf.get(i);
+			if (subtitle !== undefined) {
+				const s = flow[subtitle] as { text: string; line: number };
+				currentBlock.subtitle = s.text;
+				currentBlock.lines.push(s.line);
+			}
+			pendingTitles.push(currentBlock);
+			previousWasTitle = true;
+			continue;
+		}
+		previousWasTitle = false;
+		if (item.kind === 'text') bodyItems.push({ kind: 'text', line: item.line, text: item.text });
+		else bodyItems.push(item);
+	}
+	flushBody();
+	flushTitlesWithoutBody();
+	if (carried.length > 0) {
+		const last = drafts[drafts.length - 1];
+		if (last) {
+			last.markers.push(...carried);
+			last.markerLines.push(...carriedLines);
+		} else {
+			furniture.push(...carried.map((m) => m.raw));
+		}
+		log.add('warning', 'A continuation marker has no article after it.', carriedLines[0] ?? null);
+	}
+	if (headingCount === 0 && lines.length > 0) {
+		log.add(
+			'warning',
+			'No titles (markdown headings) found; the text is kept as untitled articles.'
+		);
+	}
+
+	// 4. captions go to the nearest article
+	attachCaptions(captions, drafts, furniture, log);
+
+	// 5. articles
+	const articles = drafts.map(toArticle);
+	const ids = assignArticleIds(
+		articles.map((a) => a.title || a.paragraphs[0]?.slice(0, 64) || a.captions[0] || '')
+	);
+	articles.forEach((a, i) => (a.id = ids[i]));
+	for (const a of articles) {
+		if (a.continued && a.continuedTo === null && a !== articles[articles.length - 1]) {
+			log.add('info', `"${a.title}" breaks off mid-sentence.`, a.lines[1]);
+		}
+	}
+
+	for (const note of mergeSidecar(page, sidecar)) log.add('warning', note);
+
+	const doc: ParsedDocument = {
+		id: documentIdFromFileName(source),
+		source,
+		page,
+		articles,
+		diagnostics: log.finish(),
+		parserVersion: PARSER_VERSION
+	};
+	if (furniture.length > 0) doc.furniture = furniture;
+	return doc;
+}
+
+/** [min, max] without spreading (a body may have a million lines). */
+function span(numbers: number[]): [number, number] {
+	if (numbers.length === 0) return [0, 0];
+	let min = numbers[0];
+	let max = numbers[0];
+	for (const n of numbers) {
+		if (n < min) min = n;
+		if (n > max) max = n;
+	}
+	return [min, max];
+}
+
+function emptyDraft(titleBlock: TitleBlock): Draft {
+	return { titleBlock, paragraphs: [], markers: [], markerLines: [], captions: [] };
+}
+
+/** Text before the first title: one untitled article per body that opens with a byline. */
+function untitledGroups(paragraphs: Paragraph[]) {
+	const groups: { start: number; end: number; title: number }[] = [];
+	for (let p = 0; p < paragraphs.length; p++) {
+		if (p === 0 || paragraphs[p].strong) groups.push({ start: p, end: p + 1, title: 0 });
+		else groups[groups.length - 1].end = p + 1;
+	}
+	return groups;
+}
+
+interface Claims {
+	/** Per flow item: 0, or what the item was claimed as. */
+	of: Uint8Array;
+	kickerOf: Map<number, number>;
+	subtitleOf: Map<number, number>;
+}
+
+/**
+ * A kicker is a title-like line directly above a title, not the tail of an unfinished sentence;
+ * a subtitle is one directly below. A line between two stacked titles is the second's kicker
+ * unless it opens with a dash (`——记…`), the mark of a subtitle.
+ */
+function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
+	const claims: Claims = {
+		of: new Uint8Array(flow.length),
+		kickerOf: new Map(),
+		subtitleOf: new Map()
+	};
+	const claimed = claims.of;
+	const candidate = (i: number): string | null => {
+		const item = flow[i];
+		if (item === undefined || item.kind !== 'text' || !item.whole || claimed[i] !== 0) {
+			return null;
+		}
+		return item.text;
+	};
+	for (let i = 0; i < flow.length; i++) {
+		const item = flow[i];
+		if (item.kind !== 'heading') continue;
+		// kicker
+		const above = candidate(i - 1);
+		if (above !== null && isTitleLike(above)) {
+			const before = flow[i - 2];
+			let ok: boolean;
+			if (before === undefined || claimed[i - 2] !== 0) ok = true;
+			else if (before.kind === 'heading') ok = !startsWithDash(above);
+			else if (before.kind === 'text') ok = endsSentence(before.text, above);
+			else ok = true;
+			if (ok) {
+				claimed[i - 1] = CLAIM_KICKER;
+				claims.kickerOf.set(i, i - 1);
+			}
+		} else if (
+			flow[i - 1]?.kind === 'heading' &&
+			claimed[i - 1] === 0 &&
+			isColumnLabel((flow[i - 1] as { title: string }).title)
+		) {
+			claimed[i - 1] = CLAIM_LABEL;
+			claims.kickerOf.set(i, i - 1);
+		}
+		// subtitle
+		const below = candidate(i + 1);
+		if (below === null) continue;
+		const dashed = startsWithDash(below) && below.length <= 60 && !hasSentenceEnd(below);
+		if (!dashed && !isTitleLike(below)) continue;
+		const after = flow[i + 2];
+		const ok = dashed || (after !== undefined && after.kind !== 'heading');
+		if (ok) {
+			claimed[i + 1] = CLAIM_SUBTITLE;
+			claims.subtitleOf.set(i, i + 1);
+		}
+	}
+	return claims;
+}
+
+function attachCaptions(
+	captions: Caption[],
+	drafts: Draft[],
+	furniture: string[],
+	log: DiagnosticLog
+): void {
+	if (captions.length === 0) return;
+	if (drafts.length === 0) {
+		furniture.push(...captions.map((c) => c.text));
+		log.add('warning', 'Photo captions were found but no article to attach them to.');
+		return;
+	}
+	// body ranges do not overlap (stacked titles do), so search by body
+	const ranges = drafts
+		.map((d, index) => {
+			const lines = d.paragraphs.length
+				? [d.paragraphs[0].first, d.paragraphs[d.paragraphs.length - 1].last]
+				: span(d.titleBlock?.lines ?? []);
+			return { first: lines[0], last: lines[1], index };
+		})
+		.sort((a, b) => a.first - b.first || a.index - b.index);
+	for (const caption of captions) {
+		let lo = 0;
+		let hi = ranges.length - 1;
+		let at = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (ranges[mid].first <= caption.line) {
+				at = mid;
+				lo = mid + 1;
+			} else hi = mid - 1;
+		}
+		let target: number;
+		if (at < 0) target = ranges[0].index;
+		else if (caption.line <= ranges[at].last || at === ranges.length - 1) target = ranges[at].index;
+		else {
+			const before = caption.line - ranges[at].last;
+			const after = ranges[at + 1].first - caption.line;
+			target = after < before ? ranges[at + 1].index : ranges[at].index;
+		}
+		drafts[target].captions.push(caption.text);
+	}
+}
+
+function toArticle(draft: Draft): Article {
+	const paragraphs = draft.paragraphs.map((p) => p.texts.join(''));
+	const markers: ContinuationMarker[] = [];
+	const lineNumbers: number[] = [...(draft.titleBlock?.lines ?? []), ...draft.markerLines];
+	const leadingTo = draft.markers;
+	for (const p of draft.paragraphs) {
+		markers.push(...p.markers);
+		lineNumbers.push(p.first, p.last, ...p.markerLines);
+	}
+	markers.unshift(...leadingTo);
+	const from = markers.find((m) => m.direction === 'from') ?? null;
+	const to = markers.filter((m) => m.direction === 'to').pop() ?? null;
+
+	let agency: string | null = null;
+	let reporters: string[] = [];
+	let correspondents: string[] = [];
+	let dateline: string | null = null;
+	if (draft.paragraphs.length > 0) {
+		const first = draft.paragraphs[0];
+		let byline: Byline | null = first.bylineLine;
+		let lead: string | null = null;
+		if (byline) {
+			lead = paragraphs[1] ?? null;
+		} else {
+			byline = parseInlineByline(paragraphs[0]);
+			lead = byline ? paragraphs[0].slice(byline.leadOffset) : from ? null : paragraphs[0];
+		}
+		if (byline) {
+			agency = byline.agency;
+			reporters = byline.reporters;
+			correspondents = byline.correspondents;
+		}
+		dateline = byline?.dispatchDate ?? (lead === null ? null : findFirstDate(lead));
+	}
+	const lastText = paragraphs[paragraphs.length - 1];
+	const breaksOff =
+		lastText !== undefined &&
+		!draft.paragraphs[draft.paragraphs.length - 1].bylineLine &&
+		!endsSentence(lastText);
+	const [first, last] = span(lineNumbers);
+	const article: Article = {
+		id: '',
+		kicker: draft.titleBlock?.kicker ?? null,
+		title: draft.titleBlock?.title ?? '',
+		subtitle: draft.titleBlock?.subtitle ?? null,
+		agency,
+		reporters,
+		correspondents,
+		dateline,
+		paragraphs,
+		captions: draft.captions,
+		continued: to !== null || breaksOff,
+		continuedFrom: from?.page ?? null,
+		continuedTo: to?.page ?? null,
+		lines: [first, last],
+		markers: markers.map((m) => m.raw)
+	};
+	return article;
+}
+
+/** Flags binary-looking input and unpaired surrogates; one linear pass. */
+function inspectCharacters(text: string, log: DiagnosticLog): void {
+	let control = 0;
+	let replacement = 0;
+	let lone = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 32) {
+			if (c !== 9 && c !== 10 && c !== 13) control++;
+		} else if (c === 0xfffd) replacement++;
+		else if (c >= 0xd800 && c <= 0xdfff) {
+			const next = text.charCodeAt(i + 1);
+			if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+			else lone++;
+		}
+	}
+	if (control > 0 && control * 100 > text.length) {
+		log.add('warning', `The text looks binary: ${control} control characters.`);
+	}
+	if (replacement > 0) {
+		log.add('warning', `${replacement} characters could not be decoded (U+FFFD).`);
+	}
+	if (lone > 0) log.add('warning', `${lone} unpaired surrogate code units in the text.`);
+}

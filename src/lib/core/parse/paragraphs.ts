@@ -1,0 +1,138 @@
+/**
+ * Rebuilding paragraphs from lines. A blank line in extracted text may be a paragraph break or
+ * a column break that fell anywhere — mid-word, after a comma, before an opening quote. The
+ * rule: a break after a finished sentence is a paragraph break; any other break is a column
+ * break, and the pieces are rejoined with nothing in between.
+ */
+
+import { startsWithDispatch, type Byline } from './byline';
+import { startsWithDash } from './headings';
+import type { ContinuationMarker } from './markers';
+import {
+	endsSentence,
+	endsWithClausePunctuation,
+	hasSentenceEnd,
+	startsWithEnumerator,
+	startsWithNonInitial
+} from './text';
+
+export type BodyItem =
+	| { kind: 'text'; line: number; text: string }
+	| { kind: 'byline'; line: number; text: string; byline: Byline }
+	| { kind: 'marker'; line: number; marker: ContinuationMarker };
+
+export interface Paragraph {
+	texts: string[];
+	first: number;
+	last: number;
+	/** Set when this paragraph is a byline line of its own (`□ 本报记者 X`). */
+	bylineLine: Byline | null;
+	/** Surely starts a new article body: dispatch line, byline line, continuation marker. */
+	strong: boolean;
+	/** Continuation markers removed from this paragraph, in source order. */
+	markers: ContinuationMarker[];
+	markerLines: number[];
+	/** No more lines may join: it ended at a marker, or is a byline line. */
+	closed: boolean;
+}
+
+export interface BodyParagraphs {
+	paragraphs: Paragraph[];
+	/** `(下转…)` markers seen before any paragraph. */
+	leading: ContinuationMarker[];
+	/** `(上接…)` markers after the last paragraph: they belong to the next article. */
+	trailing: ContinuationMarker[];
+	leadingLines: number[];
+	trailingLines: number[];
+}
+
+/** A short numbered line such as `一、坚持问题导向`: a paragraph of its own. */
+export function isSubhead(text: string): boolean {
+	return (
+		text.length <= 40 &&
+		startsWithEnumerator(text) &&
+		!hasSentenceEnd(text) &&
+		!endsWithClausePunctuation(text)
+	);
+}
+
+/** Whether `next` continues the paragraph whose last line is `prev`. */
+export function continuesParagraph(prev: string, next: string, prevIsSingleLine: boolean): boolean {
+	if (startsWithNonInitial(next)) return true;
+	if (startsWithDispatch(next) || startsWithEnumerator(next)) return false;
+	if (prevIsSingleLine && isSubhead(prev)) return false;
+	if (startsWithDash(next) && /[；;]$/.test(prev)) return false;
+	return !endsSentence(prev, next);
+}
+
+export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
+	const paragraphs: Paragraph[] = [];
+	const leading: ContinuationMarker[] = [];
+	const leadingLines: number[] = [];
+	let pendingFrom: ContinuationMarker[] = [];
+	let pendingLines: number[] = [];
+	let cut = false;
+	let current: Paragraph | null = null;
+
+	const open = (line: number, text: string, byline: Byline | null): Paragraph => {
+		const strong = byline !== null || cut || pendingFrom.length > 0 || startsWithDispatch(text);
+		const paragraph: Paragraph = {
+			texts: [text],
+			first: line,
+			last: line,
+			bylineLine: byline,
+			strong,
+			markers: pendingFrom,
+			markerLines: pendingLines,
+			closed: byline !== null
+		};
+		pendingFrom = [];
+		pendingLines = [];
+		cut = false;
+		paragraphs.push(paragraph);
+		return paragraph;
+	};
+
+	for (const item of items) {
+		if (item.kind === 'marker') {
+			if (item.marker.direction === 'to') {
+				if (current) {
+					current.markers.push(item.marker);
+					current.markerLines.push(item.line);
+					current.closed = true;
+					cut = true;
+				} else {
+					leading.push(item.marker);
+					leadingLines.push(item.line);
+				}
+			} else {
+				if (current) current.closed = true;
+				pendingFrom.push(item.marker);
+				pendingLines.push(item.line);
+			}
+		} else if (item.kind === 'byline') {
+			current = open(item.line, item.text, item.byline);
+		} else if (
+			current !== null &&
+			!current.closed &&
+			pendingFrom.length === 0 &&
+			continuesParagraph(
+				current.texts[current.texts.length - 1],
+				item.text,
+				current.texts.length === 1
+			)
+		) {
+			current.texts.push(item.text);
+			current.last = item.line;
+		} else {
+			current = open(item.line, item.text, null);
+		}
+	}
+	return {
+		paragraphs,
+		leading,
+		trailing: pendingFrom,
+		leadingLines,
+		trailingLines: pendingLines
+	};
+}

@@ -1,0 +1,169 @@
+/** Character classes and line splitting shared by the parser's stages. */
+
+/** A non-blank source line, trimmed, with its 1-based line number. */
+export interface SourceLine {
+	no: number;
+	text: string;
+}
+
+/**
+ * Splits on CRLF, CR or LF and keeps only non-blank lines (trimmed). Blank lines carry no
+ * meaning of their own: a column break and a paragraph break look the same, so the
+ * paragraph rules decide from the text on either side instead.
+ */
+export function splitNonBlankLines(text: string): SourceLine[] {
+	const out: SourceLine[] = [];
+	const raw = text.split(/\r\n|\r|\n/);
+	for (let i = 0; i < raw.length; i++) {
+		const line = raw[i];
+		if (line.length === 0) continue;
+		const trimmed = line.trim();
+		if (trimmed.length > 0) out.push({ no: i + 1, text: trimmed });
+	}
+	return out;
+}
+
+/** Sentence-final marks that end a paragraph outright. */
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…', '｡']);
+/** Marks that end a sentence unless they split a number (`5.` / `2%`, `10:` / `30`). */
+const SOFT_END = new Set(['.', '．', ':', '：']);
+/** Closing quotes and brackets: they follow the mark that really ends a sentence. */
+const CLOSERS = new Set([
+	'”',
+	'’',
+	'」',
+	'』',
+	'）',
+	')',
+	'》',
+	'〉',
+	'】',
+	']',
+	'〕',
+	'｝',
+	'}',
+	'"',
+	"'"
+]);
+/** Characters that cannot begin a paragraph, so a line starting with one continues the last. */
+const NON_INITIAL = new Set([
+	'，',
+	'、',
+	'。',
+	'；',
+	'：',
+	'？',
+	'！',
+	',',
+	';',
+	':',
+	'?',
+	'!',
+	'）',
+	')',
+	'」',
+	'』',
+	'”',
+	'’',
+	'》',
+	'〉',
+	'】',
+	']',
+	'〕'
+]);
+
+export function isDigit(ch: string | undefined): boolean {
+	if (ch === undefined) return false;
+	const c = ch.charCodeAt(0);
+	return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+export function isAsciiLetter(ch: string | undefined): boolean {
+	if (ch === undefined) return false;
+	const c = ch.charCodeAt(0);
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isHan(code: number): boolean {
+	return (
+		(code >= 0x4e00 && code <= 0x9fff) ||
+		(code >= 0x3400 && code <= 0x4dbf) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		code === 0x3007
+	);
+}
+
+/**
+ * Whether a line ending in `text` finishes a sentence. `next` is the following line, used only
+ * to tell a number split across a break (`5.` / `2%`) from a full stop.
+ */
+export function endsSentence(text: string, next?: string): boolean {
+	let i = text.length - 1;
+	while (i >= 0 && CLOSERS.has(text[i])) i--;
+	if (i < 0) return false;
+	const ch = text[i];
+	if (SENTENCE_END.has(ch)) return true;
+	if (SOFT_END.has(ch)) {
+		if (isDigit(text[i - 1]) && next !== undefined && isDigit(next[0])) return false;
+		return true;
+	}
+	return false;
+}
+
+/** Whether the text contains a sentence-final mark anywhere (prose rather than a title). */
+export function hasSentenceEnd(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '。' || ch === '！' || ch === '？' || ch === '；' || ch === ';') return true;
+	}
+	return false;
+}
+
+export function startsWithNonInitial(text: string): boolean {
+	return NON_INITIAL.has(text[0]);
+}
+
+/** Clause-level punctuation a title-like line may not end with. */
+export function endsWithClausePunctuation(text: string): boolean {
+	const ch = text[text.length - 1];
+	return (
+		ch === '，' ||
+		ch === ',' ||
+		ch === '、' ||
+		ch === '；' ||
+		ch === ';' ||
+		ch === '：' ||
+		ch === ':' ||
+		SENTENCE_END.has(ch) ||
+		ch === '.' ||
+		ch === '．'
+	);
+}
+
+const ENUMERATOR =
+	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪-]\s)/;
+
+/** Numbered subheads and list items (`一、`, `（二）`, `3.`, `①`, bullets) start a paragraph. */
+export function startsWithEnumerator(text: string): boolean {
+	return ENUMERATOR.test(text.slice(0, 8));
+}
+
+/** Converts full-width and Chinese numerals (up to 99) to a number; NaN when not a numeral. */
+export function numeralValue(text: string): number {
+	let ascii = '';
+	for (const ch of text) {
+		const c = ch.charCodeAt(0);
+		if (c >= 0xff10 && c <= 0xff19) ascii += String.fromCharCode(c - 0xff10 + 48);
+		else ascii += ch;
+	}
+	if (/^\d+$/.test(ascii)) return Number(ascii);
+	const digits = '〇一二三四五六七八九';
+	if (/^[〇一二三四五六七八九十]{1,3}$/.test(ascii)) {
+		const ten = ascii.indexOf('十');
+		if (ten < 0) return ascii.length === 1 ? digits.indexOf(ascii) : NaN;
+		const tens = ten === 0 ? 1 : digits.indexOf(ascii[0]);
+		const ones = ten === ascii.length - 1 ? 0 : digits.indexOf(ascii[ten + 1]);
+		return tens * 10 + ones;
+	}
+	return NaN;
+}
