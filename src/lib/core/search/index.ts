@@ -1,0 +1,537 @@
+/**
+ * Exact full-text search over parsed newspaper pages.
+ *
+ * An article matches when every included term, normalised (normalize.ts), is a substring of the
+ * article's normalised text and no excluded term is. FlexSearch, fed n-gram tokens (encoder.ts),
+ * narrows the pages that can contain the terms; every article of those pages is then checked
+ * with `indexOf` on its normalised text. The answer is therefore exactly what a substring scan
+ * over all articles returns, with the exact total, whatever FlexSearch's own limits.
+ *
+ * Pure: no DOM, no Node APIs. The worker owns an instance and stores its `export()` snapshot.
+ */
+
+import { Index as FlexIndex } from 'flexsearch';
+import type { Article, ParsedDocument } from '../parse/types';
+import { normalize, normalizeWithMap } from './normalize';
+import { SEGMENT_SEPARATOR, flexEncode, indexTokens, queryTokens } from './encoder';
+import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
+
+export { parseQuery, formatQuery, compileQuery } from './query';
+export type { QueryTerm, CompiledQuery } from './query';
+export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
+
+/** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
+export const SEARCH_VERSION = 'banmian-search-1';
+
+/** `[start, end)` in UTF-16 code units. */
+export type Range = [number, number];
+
+/** Text with the ranges where the query's terms occur, sorted and not overlapping. */
+export interface Marked {
+	text: string;
+	ranges: Range[];
+}
+
+export interface SearchFilters {
+	/** Exact paper name. */
+	paper?: string;
+	/** ISO `YYYY-MM-DD`, inclusive. Pages without a date are left out when a bound is set. */
+	dateFrom?: string;
+	/** ISO `YYYY-MM-DD`, inclusive. */
+	dateTo?: string;
+	/** Page number. */
+	page?: number;
+	/** A name among the article's reporters or correspondents. */
+	reporter?: string;
+}
+
+export interface SearchOptions {
+	/** Ranked hits to skip. Default 0. */
+	offset?: number;
+	/** Hits to return at most. Default 50; `Infinity` for all. */
+	limit?: number;
+	filters?: SearchFilters;
+}
+
+export interface SearchHit {
+	docId: string;
+	articleId: string;
+	title: string;
+	/** Kicker, title and subtitle with the query's hits marked. */
+	heading: { kicker: Marked | null; title: Marked; subtitle: Marked | null };
+	paper: string | null;
+	date: string | null;
+	page: number | null;
+	pageName: string | null;
+	/**
+	 * Source text around the first hit outside the heading, hits marked; `…` where cut. When the
+	 * terms occur only in the heading: the start of the body, no ranges.
+	 */
+	snippet: Marked;
+	/** Some term occurs in the title, kicker or subtitle. */
+	inTitle: boolean;
+	/** Occurrences of all included terms (non-overlapping, per term). */
+	count: number;
+	/** Offset of the first occurrence in the article's normalised text. */
+	firstOffset: number;
+}
+
+export interface SearchResult {
+	/** Exact number of matching articles. */
+	total: number;
+	/** The ranked hits from `offset`, at most `limit`. */
+	hits: SearchHit[];
+}
+
+export interface Facet<T> {
+	value: T;
+	/** Articles. */
+	count: number;
+}
+
+export interface Facets {
+	/** By count, then name. */
+	papers: Facet<string>[];
+	/** By page number. */
+	pages: Facet<number>[];
+	/** Reporters and correspondents, by count, then name. */
+	reporters: Facet<string>[];
+	/** By date, newest first. */
+	dates: Facet<string>[];
+}
+
+/** One article as the index keeps it. Plain data: part of the snapshot. */
+export interface StoredArticle {
+	id: string;
+	/**
+	 * Source text of the searchable fields: title, kicker, subtitle (empty when absent), then
+	 * agency, reporters, correspondents, paragraphs and captions.
+	 */
+	segments: string[];
+	/** The segments normalised and joined by SEGMENT_SEPARATOR. */
+	norm: string;
+	/** End of title, kicker and subtitle in `norm`. */
+	headEnd: number;
+	/** Reporters and correspondents. */
+	people: string[];
+}
+
+/** One page as the index keeps it. Plain data: part of the snapshot. */
+export interface StoredDoc {
+	id: string;
+	paper: string | null;
+	date: string | null;
+	page: number | null;
+	pageName: string | null;
+	articles: StoredArticle[];
+}
+
+/** Everything needed to restore an index without the documents. JSON- and structured-clone-safe. */
+export interface SearchSnapshot {
+	version: string;
+	/** By internal slot; null where a document was removed. */
+	docs: (StoredDoc | null)[];
+	/** FlexSearch's export: key and JSON data per chunk. */
+	flex: [string, string][];
+}
+
+const HEAD_SEGMENTS = 3;
+const DEFAULT_LIMIT = 50;
+const SNIPPET_BEFORE = 24;
+const SNIPPET_LENGTH = 96;
+const CACHE_SIZE = 8;
+
+interface Match {
+	slot: number;
+	article: number;
+	inTitle: boolean;
+	count: number;
+	first: number;
+}
+
+function createFlex(): FlexIndex {
+	// Tokens arrive ready-made (see encoder.ts); one resolution slot: ranking is done here.
+	return new FlexIndex({
+		encode: flexEncode as (text: string) => string[],
+		tokenize: 'strict',
+		resolution: 1
+	});
+}
+
+function storeArticle(article: Article): StoredArticle {
+	const segments = [
+		article.title,
+		article.kicker ?? '',
+		article.subtitle ?? '',
+		...(article.agency ? [article.agency] : []),
+		...article.reporters,
+		...article.correspondents,
+		...article.paragraphs,
+		...article.captions
+	];
+	const normalized = segments.map(normalize);
+	let headEnd = HEAD_SEGMENTS - 1;
+	for (let i = 0; i < HEAD_SEGMENTS; i++) headEnd += normalized[i].length;
+	return {
+		id: article.id,
+		segments,
+		norm: normalized.join(SEGMENT_SEPARATOR),
+		headEnd,
+		people: [...article.reporters, ...article.correspondents]
+	};
+}
+
+function storeDoc(doc: ParsedDocument): StoredDoc {
+	return {
+		id: doc.id,
+		paper: doc.page.paper,
+		date: doc.page.date,
+		page: doc.page.pageNumber,
+		pageName: doc.page.pageName,
+		articles: doc.articles.map(storeArticle)
+	};
+}
+
+/** Ranges of non-overlapping occurrences of each term in a normalised text, sorted and merged. */
+function normalizedRanges(norm: string, terms: readonly string[]): Range[] {
+	const ranges: Range[] = [];
+	for (const term of terms) {
+		for (let p = norm.indexOf(term); p >= 0; p = norm.indexOf(term, p + term.length)) {
+			ranges.push([p, p + term.length]);
+		}
+	}
+	return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+	ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	const out: Range[] = [];
+	for (const r of ranges) {
+		const last = out[out.length - 1];
+		if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+		else out.push([r[0], r[1]]);
+	}
+	return out;
+}
+
+function markTerms(text: string, terms: readonly string[]): Range[] {
+	if (!terms.length || !text) return [];
+	const map = normalizeWithMap(text);
+	const ranges = normalizedRanges(map.text, terms).map(([s, e]): Range => [
+		map.toSource[s],
+		map.toSourceEnd[e - 1]
+	]);
+	// Neighbouring hits can share a source character (one character may normalise to several).
+	return mergeRanges(ranges);
+}
+
+/**
+ * Where the query's included terms occur in a source text, in source offsets: for marking every
+ * hit in an opened article, field by field. Same normalisation as search.
+ */
+export function highlight(
+	text: string,
+	query: string | readonly QueryTerm[] | CompiledQuery
+): Range[] {
+	const compiled = isCompiled(query) ? query : compileQuery(query);
+	return markTerms(text, compiled.include);
+}
+
+function isCompiled(query: unknown): query is CompiledQuery {
+	return typeof query === 'object' && query !== null && 'include' in query && 'exclude' in query;
+}
+
+/** Cuts a window around `ranges[0]` out of `text`, keeping the ranges that fall inside. */
+function window(text: string, ranges: Range[]): Marked {
+	const anchor = ranges.length ? ranges[0][0] : 0;
+	let start = Math.max(0, anchor - SNIPPET_BEFORE);
+	let end = Math.min(text.length, start + SNIPPET_LENGTH);
+	if (end === text.length) start = Math.max(0, end - SNIPPET_LENGTH);
+	// Never split a surrogate pair.
+	if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+	if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+	const prefix = start > 0 ? '…' : '';
+	const suffix = end < text.length ? '…' : '';
+	const shift = prefix.length - start;
+	const kept: Range[] = [];
+	for (const [s, e] of ranges) {
+		if (e <= start || s >= end) continue;
+		kept.push([Math.max(s, start) + shift, Math.min(e, end) + shift]);
+	}
+	return { text: prefix + text.slice(start, end) + suffix, ranges: kept };
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function marked(text: string, terms: readonly string[]): Marked {
+	return { text, ranges: markTerms(text, terms) };
+}
+
+/** FNV-style 53-bit string hash (cyrb53), as 14 hex digits. Not cryptographic. */
+export function hashString(text: string, seed = 0): string {
+	let h1 = 0xdeadbeef ^ seed;
+	let h2 = 0x41c6ce57 ^ seed;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+	return value.toString(16).padStart(14, '0');
+}
+
+/**
+ * Key for a stored snapshot: changes when any document's content, the parser or the search code
+ * changes. Independent of document order (ranking is too).
+ */
+export function indexCacheKey(docHashes: readonly string[], parserVersion: string): string {
+	const docs = [...docHashes].sort().join('\n');
+	return `${SEARCH_VERSION}|${parserVersion}|${docHashes.length}|${hashString(docs)}`;
+}
+
+export class SearchIndex {
+	private flex: FlexIndex = createFlex();
+	/** By FlexSearch id. */
+	private docs: (StoredDoc | null)[] = [];
+	private slots = new Map<string, number>();
+	private cache = new Map<string, Match[]>();
+
+	/** Adds a page, replacing any page with the same id. */
+	add(doc: ParsedDocument): void {
+		if (this.slots.has(doc.id)) this.remove(doc.id);
+		this.insert(storeDoc(doc));
+	}
+
+	private insert(stored: StoredDoc): void {
+		const slot = this.docs.length;
+		this.docs.push(stored);
+		this.slots.set(stored.id, slot);
+		const tokens = indexTokens(stored.articles.map((a) => a.norm));
+		// The encoder takes the token array as is (see flexEncode).
+		if (tokens.length) this.flex.add(slot, tokens as unknown as string);
+		this.cache.clear();
+	}
+
+	/** Removes a page; no-op when absent. */
+	remove(docId: string): void {
+		const slot = this.slots.get(docId);
+		if (slot === undefined) return;
+		this.flex.remove(slot);
+		this.docs[slot] = null;
+		this.slots.delete(docId);
+		this.cache.clear();
+	}
+
+	has(docId: string): boolean {
+		return this.slots.has(docId);
+	}
+
+	/** Ids of the indexed pages, in insertion order. */
+	docIds(): string[] {
+		return [...this.slots.keys()];
+	}
+
+	get articleCount(): number {
+		let n = 0;
+		for (const doc of this.docs) if (doc) n += doc.articles.length;
+		return n;
+	}
+
+	/**
+	 * Articles matching the query, ranked: hits in the heading first, then more hits, then an
+	 * earlier first hit, then newer pages. A query without included terms matches nothing.
+	 */
+	search(query: string | readonly QueryTerm[], options: SearchOptions = {}): SearchResult {
+		const compiled = compileQuery(query);
+		if (!compiled.include.length) return { total: 0, hits: [] };
+		const filters = options.filters ?? {};
+		const ranked = this.ranked(compiled, filters);
+		const offset = Math.max(0, Math.floor(options.offset ?? 0));
+		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+		const page = ranked.slice(offset, limit === Infinity ? undefined : offset + Math.floor(limit));
+		return { total: ranked.length, hits: page.map((m) => this.hit(m, compiled.include)) };
+	}
+
+	/** All matches, ranked; cached so paging through one query stays cheap. */
+	private ranked(query: CompiledQuery, filters: SearchFilters): Match[] {
+		const key = JSON.stringify([query.include, query.exclude, filters]);
+		const cached = this.cache.get(key);
+		if (cached) {
+			// Refresh its place in the LRU order.
+			this.cache.delete(key);
+			this.cache.set(key, cached);
+			return cached;
+		}
+		const matches = this.match(query, filters);
+		matches.sort((a, b) => this.compare(a, b));
+		this.cache.set(key, matches);
+		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+		return matches;
+	}
+
+	private candidates(include: readonly string[]): number[] {
+		const tokens = new Set<string>();
+		for (const term of include) for (const t of queryTokens(term)) tokens.add(t);
+		const limit = Math.max(1, this.docs.length);
+		return this.flex.search([...tokens].join(' '), { limit }) as number[];
+	}
+
+	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
+		const { include, exclude } = query;
+		const out: Match[] = [];
+		for (const slot of this.candidates(include)) {
+			const doc = this.docs[slot];
+			if (!doc || !docPasses(doc, filters)) continue;
+			articles: for (let i = 0; i < doc.articles.length; i++) {
+				const article = doc.articles[i];
+				if (filters.reporter !== undefined && !article.people.includes(filters.reporter)) {
+					continue;
+				}
+				const norm = article.norm;
+				let first = Infinity;
+				for (const term of include) {
+					const p = norm.indexOf(term);
+					if (p < 0) continue articles;
+					if (p < first) first = p;
+				}
+				for (const term of exclude) if (norm.includes(term)) continue articles;
+				let count = 0;
+				let inTitle = false;
+				for (const term of include) {
+					let p = norm.indexOf(term);
+					if (p < article.headEnd) inTitle = true;
+					for (; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
+				}
+				out.push({ slot, article: i, inTitle, count, first });
+			}
+		}
+		return out;
+	}
+
+	private compare(a: Match, b: Match): number {
+		if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
+		if (a.count !== b.count) return b.count - a.count;
+		if (a.first !== b.first) return a.first - b.first;
+		const da = this.docs[a.slot] as StoredDoc;
+		const db = this.docs[b.slot] as StoredDoc;
+		const dateA = da.date ?? '';
+		const dateB = db.date ?? '';
+		if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+		if (da.id !== db.id) return da.id < db.id ? -1 : 1;
+		return a.article - b.article;
+	}
+
+	private hit(m: Match, terms: readonly string[]): SearchHit {
+		const doc = this.docs[m.slot] as StoredDoc;
+		const article = doc.articles[m.article];
+		const [title, kicker, subtitle] = article.segments;
+		return {
+			docId: doc.id,
+			articleId: article.id,
+			title,
+			heading: {
+				kicker: kicker ? marked(kicker, terms) : null,
+				title: marked(title, terms),
+				subtitle: subtitle ? marked(subtitle, terms) : null
+			},
+			paper: doc.paper,
+			date: doc.date,
+			page: doc.page,
+			pageName: doc.pageName,
+			snippet: snippet(article, terms),
+			inTitle: m.inTitle,
+			count: m.count,
+			firstOffset: m.first
+		};
+	}
+
+	/** Papers, pages, reporters and dates of everything indexed, with article counts. */
+	facets(): Facets {
+		const papers = new Map<string, number>();
+		const pages = new Map<number, number>();
+		const reporters = new Map<string, number>();
+		const dates = new Map<string, number>();
+		const bump = <K>(map: Map<K, number>, key: K | null, by = 1) => {
+			if (key !== null && key !== '') map.set(key, (map.get(key) ?? 0) + by);
+		};
+		for (const doc of this.docs) {
+			if (!doc) continue;
+			const n = doc.articles.length;
+			bump(papers, doc.paper, n);
+			bump(pages, doc.page, n);
+			bump(dates, doc.date, n);
+			for (const article of doc.articles) {
+				for (const person of new Set(article.people)) bump(reporters, person);
+			}
+		}
+		const byCount = (a: Facet<string>, b: Facet<string>) =>
+			b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+		const list = <K>(map: Map<K, number>) => [...map].map(([value, count]) => ({ value, count }));
+		return {
+			papers: list(papers).sort(byCount),
+			pages: list(pages).sort((a, b) => a.value - b.value),
+			reporters: list(reporters).sort(byCount),
+			dates: list(dates).sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0))
+		};
+	}
+
+	/** A snapshot to store (e.g. in IndexedDB) and restore with `SearchIndex.import`. */
+	export(): SearchSnapshot {
+		const flex: [string, string][] = [];
+		// With a synchronous handler FlexSearch exports synchronously.
+		void this.flex.export((key: string, data: string) => {
+			flex.push([key, data]);
+		});
+		return { version: SEARCH_VERSION, docs: this.docs.slice(), flex };
+	}
+
+	/** Restores an index from `export()`. Throws on a snapshot from another SEARCH_VERSION. */
+	static import(snapshot: SearchSnapshot): SearchIndex {
+		if (!snapshot || snapshot.version !== SEARCH_VERSION) {
+			throw new Error(
+				`search snapshot version ${snapshot?.version} is not ${SEARCH_VERSION}: rebuild the index`
+			);
+		}
+		const index = new SearchIndex();
+		index.docs = snapshot.docs.slice();
+		index.docs.forEach((doc, slot) => {
+			if (doc) index.slots.set(doc.id, slot);
+		});
+		for (const [key, data] of snapshot.flex) index.flex.import(key, data);
+		return index;
+	}
+}
+
+function docPasses(doc: StoredDoc, filters: SearchFilters): boolean {
+	if (filters.paper !== undefined && doc.paper !== filters.paper) return false;
+	if (filters.page !== undefined && doc.page !== filters.page) return false;
+	if (filters.dateFrom !== undefined || filters.dateTo !== undefined) {
+		if (doc.date === null) return false;
+		if (filters.dateFrom !== undefined && doc.date < filters.dateFrom) return false;
+		if (filters.dateTo !== undefined && doc.date > filters.dateTo) return false;
+	}
+	return true;
+}
+
+function snippet(article: StoredArticle, terms: readonly string[]): Marked {
+	const { segments, norm, headEnd } = article;
+	let first = Infinity;
+	for (const term of terms) {
+		const p = norm.indexOf(term, headEnd + 1);
+		if (p >= 0 && p < first) first = p;
+	}
+	if (first !== Infinity) {
+		let segment = HEAD_SEGMENTS;
+		for (let p = norm.indexOf(SEGMENT_SEPARATOR, headEnd + 1); p >= 0 && p < first;) {
+			segment++;
+			p = norm.indexOf(SEGMENT_SEPARATOR, p + 1);
+		}
+		return window(segments[segment], markTerms(segments[segment], terms));
+	}
+	const body = segments.slice(HEAD_SEGMENTS).find((s) => s.trim()) ?? '';
+	return window(body, []);
+}
