@@ -1,0 +1,530 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import type { Article, PageMeta, ParsedDocument } from '../parse/types';
+import {
+	SEARCH_VERSION,
+	SearchIndex,
+	compileQuery,
+	hashString,
+	highlight,
+	indexCacheKey,
+	normalize,
+	type SearchFilters,
+	type SearchSnapshot
+} from './index';
+
+function article(id: string, fields: Partial<Article> = {}): Article {
+	return {
+		id,
+		kicker: null,
+		title: '',
+		subtitle: null,
+		agency: null,
+		reporters: [],
+		correspondents: [],
+		dateline: null,
+		paragraphs: [],
+		captions: [],
+		continued: false,
+		continuedFrom: null,
+		continuedTo: null,
+		lines: [1, 1],
+		...fields
+	};
+}
+
+function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
+	return {
+		id,
+		source: `${id}.txt`,
+		page: {
+			header: null,
+			footer: null,
+			paper: null,
+			date: null,
+			pageNumber: null,
+			pageName: null,
+			...page
+		},
+		articles,
+		diagnostics: []
+	};
+}
+
+function build(docs: ParsedDocument[]): SearchIndex {
+	const index = new SearchIndex();
+	for (const d of docs) index.add(d);
+	return index;
+}
+
+/** Every searchable field of an article, as the user sees it. */
+function fields(a: Article): string[] {
+	return [
+		a.title,
+		a.kicker ?? '',
+		a.subtitle ?? '',
+		a.agency ?? '',
+		...a.reporters,
+		...a.correspondents,
+		...a.paragraphs,
+		...a.captions
+	];
+}
+
+/** The reference: a plain substring scan over the normalised fields, independent of the index. */
+function scan(docs: ParsedDocument[], query: string, filters: SearchFilters = {}): string[] {
+	const { include, exclude } = compileQuery(query);
+	if (!include.length) return [];
+	const out: string[] = [];
+	for (const d of docs) {
+		if (filters.paper !== undefined && d.page.paper !== filters.paper) continue;
+		if (filters.page !== undefined && d.page.pageNumber !== filters.page) continue;
+		if (filters.dateFrom !== undefined && !(d.page.date && d.page.date >= filters.dateFrom))
+			continue;
+		if (filters.dateTo !== undefined && !(d.page.date && d.page.date <= filters.dateTo)) continue;
+		for (const a of d.articles) {
+			if (
+				filters.reporter !== undefined &&
+				![...a.reporters, ...a.correspondents].includes(filters.reporter)
+			)
+				continue;
+			const norms = fields(a).map(normalize);
+			const has = (t: string) => norms.some((n) => n.includes(t));
+			if (include.every(has) && !exclude.some(has)) out.push(`${d.id}/${a.id}`);
+		}
+	}
+	return out.sort();
+}
+
+function found(index: SearchIndex, query: string, filters?: SearchFilters): string[] {
+	const result = index.search(query, { limit: Infinity, filters });
+	expect(result.hits).toHaveLength(result.total);
+	return result.hits.map((h) => `${h.docId}/${h.articleId}`).sort();
+}
+
+const SEED_DIR = new URL('../../../../seeds/', import.meta.url);
+const seedText = readdirSync(SEED_DIR)
+	.filter((f) => f.endsWith('.txt'))
+	.sort()
+	.map((f) => readFileSync(new URL(f, SEED_DIR), 'utf8'))
+	.join('\n');
+const seedParagraphs = seedText
+	.split(/\n+/)
+	.map((s) => s.trim())
+	.filter(Boolean);
+
+/** Deterministic pages cut from the seed text: every article a different slice of paragraphs. */
+function seedDocs(count: number): ParsedDocument[] {
+	const docs: ParsedDocument[] = [];
+	let k = 0;
+	for (let d = 0; d < count; d++) {
+		const articles: Article[] = [];
+		for (let a = 0; a < 3; a++, k += 7) {
+			const p = (i: number) => seedParagraphs[(k + i) % seedParagraphs.length];
+			articles.push(
+				article(`a${a}`, {
+					title: p(0).slice(0, 24),
+					kicker: a === 1 ? p(1).slice(0, 12) : null,
+					reporters: a === 0 ? ['杨文'] : [],
+					paragraphs: [p(2), p(3), p(4).slice(d % 10)],
+					captions: a === 2 ? [p(5).slice(0, 30)] : []
+				})
+			);
+		}
+		docs.push(
+			doc(`page${d}`, articles, {
+				paper: d % 2 ? '山西日报' : '太行日报',
+				date: `2022-12-${String(1 + (d % 28)).padStart(2, '0')}`,
+				pageNumber: 1 + (d % 4)
+			})
+		);
+	}
+	return docs;
+}
+
+describe('SearchIndex: exactness', () => {
+	it('returns exactly the articles a substring scan finds, on random documents and queries', () => {
+		// A small alphabet with folding pairs (繁/简, width, case, combining marks) so that
+		// random queries hit often and normalisation matters.
+		const alphabet = [
+			'环',
+			'境',
+			'環',
+			'保',
+			'护',
+			'護',
+			'发',
+			'發',
+			'髮',
+			'p',
+			'P',
+			'Ｐ',
+			'm',
+			'2',
+			'.',
+			'5',
+			'g',
+			'G',
+			' ',
+			'\n',
+			'的',
+			'𠀀',
+			'e',
+			'\u0301',
+			'é',
+			'ß',
+			's',
+			'-',
+			'"'
+		];
+		const str = (max: number) =>
+			fc.array(fc.constantFrom(...alphabet), { maxLength: max }).map((a) => a.join(''));
+		const arb = fc.record({
+			title: str(8),
+			kicker: fc.option(str(5)),
+			subtitle: fc.option(str(5)),
+			reporters: fc.array(str(3), { maxLength: 2 }),
+			paragraphs: fc.array(str(30), { maxLength: 4 }),
+			captions: fc.array(str(10), { maxLength: 2 })
+		});
+		const docsArb = fc.array(fc.array(arb, { minLength: 1, maxLength: 4 }), {
+			minLength: 1,
+			maxLength: 8
+		});
+		fc.assert(
+			fc.property(
+				docsArb,
+				fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), str(6), fc.constantFrom('', '-', '"')), {
+					minLength: 1,
+					maxLength: 3
+				}),
+				(raw, picks) => {
+					const docs = raw.map((articles, d) =>
+						doc(
+							`d${d}`,
+							articles.map((f, a) => article(`a${a}`, f))
+						)
+					);
+					const texts = docs.flatMap((d) => d.articles.flatMap(fields)).filter(Boolean);
+					// Terms: slices of indexed source text (found) or random strings (often not).
+					const query = picks
+						.map(([i, s, l, random, prefix]) => {
+							const t = texts.length && i % 3 ? texts[i % texts.length] : random;
+							const start = s % (t.length + 1);
+							const term = t.slice(start, start + 1 + (l % 8)).replace(/[\s"]/g, '');
+							return prefix === '"' ? `"${term}"` : prefix + term;
+						})
+						.join(' ');
+					const index = build(docs);
+					expect(found(index, query)).toEqual(scan(docs, query));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('returns exactly the articles a substring scan finds, for substrings of real text', () => {
+		const docs = seedDocs(40);
+		const index = build(docs);
+		const corpus = docs.flatMap((d) => d.articles.flatMap(fields)).filter(Boolean);
+		const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+		fc.assert(
+			fc.property(
+				fc.nat(),
+				fc.nat(),
+				fc.integer({ min: 1, max: 12 }),
+				fc.boolean(),
+				(i, s, length, traditional) => {
+					const text = corpus[i % corpus.length];
+					const start = s % text.length;
+					let query = text.slice(start, start + length).replace(/\s/g, '');
+					fc.pre(query.length > 0);
+					if (traditional) query = toTraditional(query);
+					const expected = scan(docs, query);
+					expect(found(index, query)).toEqual(expected);
+					if (!traditional) expect(expected.length).toBeGreaterThan(0);
+				}
+			),
+			{ numRuns: 400 }
+		);
+	});
+
+	it('finds single characters, Latin and digits, and queries longer than any word', () => {
+		const docs = [
+			doc('p', [
+				article('a', { title: '空气质量', paragraphs: ['PM2.5浓度下降，5G基站建成。'] }),
+				article('b', { title: '其他', paragraphs: ['ＰＭ２．５ 与 ５Ｇ'] }),
+				article('c', { title: '无关', paragraphs: ['pm25 与 G5'] })
+			])
+		];
+		const index = build(docs);
+		expect(found(index, 'PM2.5')).toEqual(['p/a', 'p/b']);
+		expect(found(index, 'm2.')).toEqual(['p/a', 'p/b']);
+		expect(found(index, '5g')).toEqual(['p/a', 'p/b']);
+		expect(found(index, '5')).toEqual(['p/a', 'p/b', 'p/c']);
+		expect(found(index, '与')).toEqual(['p/b', 'p/c']);
+		expect(found(index, 'PM2.5浓度下降，5G基站建成。')).toEqual(['p/a']);
+		expect(found(index, 'PM2.5浓度下降，5G基站建成。！')).toEqual([]);
+	});
+
+	it('never truncates: 180 matching articles are all counted and all returned', () => {
+		const docs = Array.from({ length: 60 }, (_, d) =>
+			doc(
+				`d${d}`,
+				Array.from({ length: 3 }, (_, a) =>
+					article(`a${a}`, { title: `第${d}版`, paragraphs: [`汾河治理第${d * 3 + a}段`] })
+				)
+			)
+		);
+		const index = build(docs);
+		const all = index.search('汾河', { limit: Infinity });
+		expect(all.total).toBe(180);
+		expect(all.hits).toHaveLength(180);
+		expect(new Set(all.hits.map((h) => `${h.docId}/${h.articleId}`)).size).toBe(180);
+		const one = index.search('汾', { limit: Infinity });
+		expect(one.total).toBe(180);
+		expect(index.search('汾河治理').total).toBe(180);
+		expect(index.search('汾河治理').hits).toHaveLength(50);
+	});
+});
+
+describe('SearchIndex: semantics', () => {
+	const docs = [
+		doc('p1', [
+			article('a', {
+				title: '林武在中央生态环境保护督察整改工作推进会上强调',
+				paragraphs: ['深入实施汾河全流域系统治理，\n推动汾河水量丰起来。']
+			}),
+			article('b', {
+				title: '杏花岭区三桥街道获此殊荣',
+				paragraphs: ['第七次全国人口普查工作中表现突出。'],
+				reporters: ['杨文']
+			})
+		])
+	];
+	const index = build(docs);
+
+	it('finds traditional queries in simplified text and back', () => {
+		expect(found(index, '環境保護')).toEqual(['p1/a']);
+		expect(found(index, '人口普查')).toEqual(['p1/b']);
+		expect(found(index, '人口普通')).toEqual([]);
+		const traditional = build([
+			doc('t', [article('x', { title: '臺灣', paragraphs: ['環境保護與發展'] })])
+		]);
+		expect(found(traditional, '环境保护与发展')).toEqual(['t/x']);
+		expect(found(traditional, '台湾')).toEqual(['t/x']);
+	});
+
+	it('ignores line breaks and spaces inside the source text', () => {
+		expect(found(index, '治理，推动')).toEqual(['p1/a']);
+	});
+
+	it('never matches across two fields', () => {
+		// title ends with 强调, the paragraph starts with 深入
+		expect(found(index, '强调深入')).toEqual([]);
+	});
+
+	it('requires every term and honours exclusions and phrases', () => {
+		expect(found(index, '汾河 人口')).toEqual([]);
+		expect(found(index, '工作')).toEqual(['p1/a', 'p1/b']);
+		expect(found(index, '工作 -普查')).toEqual(['p1/a']);
+		expect(found(index, '工作 -"人口 普查"')).toEqual(['p1/a']);
+		expect(found(index, '"汾河 水量"')).toEqual(['p1/a']);
+		expect(found(index, '-普查')).toEqual([]);
+		expect(found(index, '')).toEqual([]);
+		expect(found(index, '   ')).toEqual([]);
+	});
+
+	it('searches bylines and reports the query in heading and snippet marks', () => {
+		expect(found(index, '杨文')).toEqual(['p1/b']);
+		const [hit] = index.search('汾河').hits;
+		expect(hit.inTitle).toBe(false);
+		expect(hit.count).toBe(2);
+		const { text, ranges } = hit.snippet;
+		expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['汾河', '汾河']);
+		const [titleHit] = index.search('環境 督察').hits;
+		expect(titleHit.inTitle).toBe(true);
+		const t = titleHit.heading.title;
+		expect(t.ranges.map(([s, e]) => t.text.slice(s, e))).toEqual(['环境', '督察']);
+	});
+
+	it('cuts long snippets around the first hit and marks it', () => {
+		const long = '前'.repeat(200) + '汾河' + '后'.repeat(200);
+		const i = build([doc('x', [article('y', { title: 't', paragraphs: [long] })])]);
+		const { snippet } = i.search('汾河').hits[0];
+		expect(snippet.text.startsWith('…')).toBe(true);
+		expect(snippet.text.endsWith('…')).toBe(true);
+		expect(snippet.text.length).toBeLessThan(120);
+		expect(snippet.ranges).toHaveLength(1);
+		const [s, e] = snippet.ranges[0];
+		expect(snippet.text.slice(s, e)).toBe('汾河');
+	});
+
+	it('marks hits in source offsets, through folding and line breaks', () => {
+		const text = '推進生態\n環境 保護工作，ＰＭ２．５';
+		const ranges = highlight(text, '环境保护 pm2.5 -工作');
+		expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['環境 保護', 'ＰＭ２．５']);
+		expect(highlight(text, '')).toEqual([]);
+	});
+});
+
+describe('SearchIndex: ranking, filters, paging', () => {
+	it('ranks heading hits first, then more hits, then earlier hits, then newer pages', () => {
+		const docs = [
+			doc('old', [article('body3', { title: 'x', paragraphs: ['汾河汾河汾河'] })], {
+				date: '2020-01-01'
+			}),
+			doc(
+				'new',
+				[
+					article('body1late', { title: 'x', paragraphs: ['一二三四五汾河'] }),
+					article('body1', { title: 'x', paragraphs: ['汾河'] }),
+					article('title', { title: '汾河', paragraphs: ['无'] }),
+					article('kicker', { title: 'x', kicker: '说汾河', paragraphs: [] })
+				],
+				{ date: '2022-01-01' }
+			),
+			doc('older', [article('body1', { title: 'x', paragraphs: ['汾河'] })], {
+				date: '2021-01-01'
+			})
+		];
+		const order = build(docs)
+			.search('汾河', { limit: Infinity })
+			.hits.map((h) => `${h.docId}/${h.articleId}`);
+		expect(order).toEqual([
+			'new/title',
+			'new/kicker',
+			'old/body3',
+			'new/body1',
+			'older/body1',
+			'new/body1late'
+		]);
+	});
+
+	it('filters by paper, date range, page and reporter', () => {
+		const docs = seedDocs(24);
+		const index = build(docs);
+		const filters: SearchFilters[] = [
+			{ paper: '山西日报' },
+			{ paper: '无此报' },
+			{ dateFrom: '2022-12-05', dateTo: '2022-12-12' },
+			{ dateFrom: '2022-12-20' },
+			{ dateTo: '2022-12-03' },
+			{ page: 2 },
+			{ reporter: '杨文' },
+			{ paper: '太行日报', page: 3, reporter: '杨文' }
+		];
+		for (const f of filters) {
+			for (const q of ['生态', '发展', '的', '整改工作']) {
+				expect(found(index, q, f)).toEqual(scan(docs, q, f));
+			}
+		}
+		expect(found(index, '生态', { paper: '山西日报' }).length).toBeGreaterThan(0);
+		expect(found(index, '生态', { paper: '无此报' })).toEqual([]);
+	});
+
+	it('pages through the ranked hits without gaps or repeats', () => {
+		const index = build(seedDocs(30));
+		const all = index.search('生态', { limit: Infinity });
+		expect(all.total).toBeGreaterThan(20);
+		const paged = [];
+		for (let offset = 0; offset < all.total; offset += 5) {
+			const page = index.search('生态', { offset, limit: 5 });
+			expect(page.total).toBe(all.total);
+			paged.push(...page.hits);
+		}
+		expect(paged.map((h) => `${h.docId}/${h.articleId}`)).toEqual(
+			all.hits.map((h) => `${h.docId}/${h.articleId}`)
+		);
+		expect(index.search('生态', { offset: all.total, limit: 7 }).hits).toEqual([]);
+	});
+
+	it('lists facets with article counts', () => {
+		const index = build([
+			doc('a', [article('1', { reporters: ['杨文'], correspondents: ['李明'] }), article('2')], {
+				paper: '山西日报',
+				date: '2022-12-23',
+				pageNumber: 2
+			}),
+			doc('b', [article('1', { reporters: ['杨文'] })], {
+				paper: '太行日报',
+				date: '2022-12-24',
+				pageNumber: 1
+			})
+		]);
+		expect(index.facets()).toEqual({
+			papers: [
+				{ value: '山西日报', count: 2 },
+				{ value: '太行日报', count: 1 }
+			],
+			pages: [
+				{ value: 1, count: 1 },
+				{ value: 2, count: 2 }
+			],
+			reporters: [
+				{ value: '杨文', count: 2 },
+				{ value: '李明', count: 1 }
+			],
+			dates: [
+				{ value: '2022-12-24', count: 1 },
+				{ value: '2022-12-23', count: 2 }
+			]
+		});
+	});
+});
+
+describe('SearchIndex: updates and snapshots', () => {
+	it('removes and replaces documents', () => {
+		const index = build([
+			doc('a', [article('1', { title: '汾河' })]),
+			doc('b', [article('1', { title: '汾河' })])
+		]);
+		expect(index.search('汾河').total).toBe(2);
+		index.remove('a');
+		expect(found(index, '汾河')).toEqual(['b/1']);
+		index.add(doc('b', [article('2', { title: '黄河' })]));
+		expect(found(index, '汾河')).toEqual([]);
+		expect(found(index, '黄河')).toEqual(['b/2']);
+		expect(index.docIds()).toEqual(['b']);
+		index.remove('missing');
+		expect(index.articleCount).toBe(1);
+	});
+
+	it('restores from a JSON round trip of its snapshot with identical results', () => {
+		const docs = seedDocs(20);
+		const index = build(docs);
+		index.remove('page3');
+		const snapshot = JSON.parse(JSON.stringify(index.export())) as SearchSnapshot;
+		const restored = SearchIndex.import(snapshot);
+		for (const q of ['生态', '環境保護', '的', '整改 -督察', '"中央 生态"', '不存在的词', '杨文']) {
+			for (const filters of [{}, { page: 2 }]) {
+				expect(restored.search(q, { limit: Infinity, filters })).toEqual(
+					index.search(q, { limit: Infinity, filters })
+				);
+			}
+		}
+		expect(restored.facets()).toEqual(index.facets());
+		// the restored index keeps working
+		restored.add(doc('new', [article('1', { title: '汾河新闻' })]));
+		expect(found(restored, '汾河新闻')).toEqual(['new/1']);
+	});
+
+	it('refuses a snapshot from another version', () => {
+		const snapshot = { ...build([]).export(), version: 'other' };
+		expect(() => SearchIndex.import(snapshot)).toThrow(/version/);
+		expect(build([]).export().version).toBe(SEARCH_VERSION);
+	});
+
+	it('derives cache keys from document hashes, parser version and search version', () => {
+		const key = indexCacheKey(['h1', 'h2'], 'parser-1');
+		expect(indexCacheKey(['h2', 'h1'], 'parser-1')).toBe(key);
+		expect(indexCacheKey(['h1', 'h3'], 'parser-1')).not.toBe(key);
+		expect(indexCacheKey(['h1', 'h2'], 'parser-2')).not.toBe(key);
+		expect(indexCacheKey(['h1'], 'parser-1')).not.toBe(key);
+		expect(key).toContain(SEARCH_VERSION);
+		expect(hashString('汾河')).toMatch(/^[0-9a-f]{14}$/);
+		expect(hashString('汾河')).not.toBe(hashString('汾川'));
+	});
+});
