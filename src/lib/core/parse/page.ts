@@ -135,7 +135,7 @@ export function parsePage(
 			if (
 				lastCaptionIndex === index - 1 &&
 				isCreditOnly(line) &&
-				!isCaption(previous.text.slice(-12))
+				!/摄[\s\u3000)）]*$/.test(previous.text)
 			) {
 				previous.text += ' ' + line;
 			} else {
