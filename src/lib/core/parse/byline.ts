@@ -22,6 +22,7 @@ const CREDIT_PARENS = /^[\s\u3000]*[(（]([^()（）]{1,60})[)）]/;
 /** Whether a paragraph opens with an agency's dispatch line: it begins a new article body. */
 export function startsWithDispatch(text: string): boolean {
 	const head = text.slice(0, 40);
+	if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return false;
 	return BENBAO.test(head) || KNOWN_WIRE.test(head) || OTHER_WIRE.test(head);
 }
 
@@ -104,7 +105,7 @@ const BOX = /^[□■◇◆▲△●○☆★]/;
  * The agency is `本报` when the paper's own reporters wrote it.
  */
 export function parseBylineLine(text: string): Byline | null {
-	if (text.length > 50) return null;
+	if (text.length > 50 || !/记者|通讯员|评论员/.test(text)) return null;
 	const boxed = BOX.test(text);
 	const body = boxed ? text.slice(1).trim() : text;
 	if (

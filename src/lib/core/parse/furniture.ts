@@ -15,6 +15,8 @@ const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$
  * paper name).
  */
 export function isPageHeader(text: string): boolean {
+	// cheap gate first: every header has a 年-date, an ISO-like date or a 版
+	if (text.indexOf('年') < 0 && text.indexOf('版') < 0 && !/\d[-./]\d/.test(text)) return false;
 	if (text.length > 80 || hasSentenceEnd(text) || /[，,、]/.test(text)) return false;
 	const hasDate = FULL_DATE.test(text);
 	const hasPage = PAGE_NO.test(text);
@@ -78,7 +80,7 @@ const FOOTER =
 
 /** The editors' footer, e.g. `本版责编:张某 美编:李某`. */
 export function isEditorsFooter(text: string): boolean {
-	return text.length <= 100 && FOOTER.test(text) && !/[。！？]/.test(text);
+	return text.length <= 100 && /[:：]/.test(text) && FOOTER.test(text) && !/[。！？]/.test(text);
 }
 
 const CAPTION_START = /^(?:图为|图片为|图[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
@@ -93,8 +95,9 @@ const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]
 export function isCaption(text: string): boolean {
 	if (text.length > 300) return false;
 	if (CAPTION_START.test(text)) return true;
-	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
 	const tail = text.slice(-40);
+	if (tail.indexOf('摄') < 0 && tail.indexOf('图') < 0 && tail.indexOf('发') < 0) return false;
+	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');
 		const last = before[before.length - 1];

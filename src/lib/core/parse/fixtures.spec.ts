@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBytes, decodeBytes } from './index';
+import type { SidecarMeta } from './types';
+import { accountingErrors, pickExpectedShape } from './testing.spec-helpers';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const SEEDS = join(ROOT, 'seeds');
+const EXPECTED = join(ROOT, 'tests', 'fixtures', 'expected');
+
+const fixtures = readdirSync(SEEDS)
+	.filter((f) => f.endsWith('.txt'))
+	.sort()
+	.map((file) => {
+		const name = file.slice(0, -4);
+		const sidecarPath = join(SEEDS, `${name}.json`);
+		const expectedPath = join(EXPECTED, `${name}.expected.json`);
+		return {
+			name,
+			file,
+			bytes: readFileSync(join(SEEDS, file)),
+			sidecar: existsSync(sidecarPath)
+				? (JSON.parse(readFileSync(sidecarPath, 'utf8')) as SidecarMeta)
+				: null,
+			expected: existsSync(expectedPath)
+				? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>)
+				: null
+		};
+	});
+
+describe('fixture pages', () => {
+	it('has the seed and at least three more pages with expected structure', () => {
+		expect(fixtures.filter((f) => f.expected).length).toBeGreaterThanOrEqual(4);
+	});
+
+	for (const fixture of fixtures) {
+		describe(fixture.name, () => {
+			const doc = parseBytes(fixture.bytes, fixture.file, fixture.sidecar);
+
+			it.runIf(fixture.expected)('matches its expected JSON field for field', () => {
+				expect(pickExpectedShape(fixture.expected, doc)).toEqual(fixture.expected);
+			});
+
+			it('accounts for every non-whitespace character exactly once', () => {
+				expect(accountingErrors(decodeBytes(fixture.bytes).text, doc)).toEqual({});
+			});
+
+			it('gives articles distinct URL-safe ids and in-range line spans', () => {
+				const ids = doc.articles.map((a) => a.id);
+				expect(new Set(ids).size).toBe(ids.length);
+				for (const a of doc.articles) {
+					expect(a.id).toMatch(/^[A-Za-z0-9_-]+$/);
+					expect(a.lines[0]).toBeGreaterThanOrEqual(1);
+					expect(a.lines[1]).toBeGreaterThanOrEqual(a.lines[0]);
+				}
+				expect(doc.id).toMatch(/^[A-Za-z0-9_-]+$/);
+			});
+		});
+	}
+});
+
+describe('continuations across fixture pages', () => {
+	const docs = fixtures.map((f) => parseBytes(f.bytes, f.file, f.sidecar));
+
+	it('links every "continued on page N" to an article on page N with the same title', () => {
+		let links = 0;
+		for (const doc of docs) {
+			for (const a of doc.articles) {
+				if (!a.continuedTo || doc.page.date === null) continue;
+				const target = docs.find(
+					(d) =>
+						d.page.paper === doc.page.paper &&
+						d.page.date === doc.page.date &&
+						`第${d.page.pageNumber}版` === a.continuedTo
+				);
+				if (!target) continue; // the continuation page is not among the fixtures
+				const from = `第${doc.page.pageNumber}版`;
+				const match = target.articles.find((b) => b.continuedFrom === from && b.title === a.title);
+				expect(match, `${a.title} → ${a.continuedTo}`).toBeDefined();
+				links++;
+			}
+		}
+		expect(links).toBeGreaterThanOrEqual(2);
+	});
+});
