@@ -1,5 +1,28 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { execSync } from 'node:child_process';
+
+/**
+ * The version names the service worker's cache, so two different builds must never share one:
+ * the commit when the tree is clean (reproducible), else the build time.
+ */
+function buildVersion() {
+	try {
+		/** @param {string} command */
+		const git = (command) => execSync(command, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+		// Untracked files count: a page dropped into seeds/ changes the build.
+		if (git('git status --porcelain').trim() === '') {
+			return git('git rev-parse HEAD').trim();
+		}
+	} catch {
+		// Not a git checkout.
+	}
+	return Date.now().toString();
+}
+
+// Fixed once and handed down through the environment: a build loads this file in more than
+// one process (prerendering forks), and all of them must agree on the version.
+process.env.BANMIAN_VERSION ??= buildVersion();
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,7 +34,10 @@ const config = {
 		router: { type: 'hash' },
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { base: process.env.BANMIAN_BASE ?? '', relative: true },
+		// Registered by src/lib/platform/sw-client.ts, which owns the update flow.
 		serviceWorker: { register: false },
+		// No polling: the service worker notices new versions and offers them to the reader.
+		version: { name: process.env.BANMIAN_VERSION, pollInterval: 0 },
 		output: { bundleStrategy: 'split' }
 	}
 };

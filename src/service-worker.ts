@@ -1,0 +1,166 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// The offline service worker: one cache per version holding the whole app and every bundled
+// page. A new version installs beside the old one and waits until the reader accepts it, so a
+// page never runs on a mix of old and new files.
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+// Everything is resolved against the worker's own location and scope, never the site root, so
+// the build works unchanged under any sub-path. Two deployments on one origin (say `/` and
+// `/banmian/`) get separate caches because the scope is part of the name.
+const scope = new URL(sw.registration?.scope ?? './', sw.location.href).href;
+const PREFIX = `banmian:${scope}:`;
+const CACHE = `${PREFIX}${version}`;
+const shell = new URL('./', scope).href;
+const shellAliases = new Set([shell, new URL('index.html', scope).href]);
+const immutable = new URL('_app/immutable/', scope).href;
+
+/** The Kit manifest's lists: build output, static/ files and prerendered pages. */
+function manifestUrls(): string[] {
+	const urls = [shell, ...build, ...files, ...prerendered].map(
+		(path) => new URL(path, sw.location.href).href
+	);
+	return [...new Set(urls)];
+}
+
+// Vite leaves Web Worker bundles (and anything they import) out of the manifest Kit builds its
+// list from, yet the reader cannot parse or search without them. They are referenced from the
+// code exactly as Vite emits them, so they are found there: `new URL("…", import.meta.url)`
+// in any script, and import specifiers inside the modules found that way.
+const urlRefs = /new URL\(\s*(["'`])(\.{1,2}\/[^"'`\s]+)\1\s*,\s*import\.meta\.url/g;
+const importRefs =
+	/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'`])(\.{1,2}\/[^"'`\s]+?\.m?js)\1/g;
+
+function references(source: string, base: string, patterns: RegExp[]): string[] {
+	const found: string[] = [];
+	for (const pattern of patterns) {
+		for (const match of source.matchAll(pattern)) {
+			const url = new URL(match[2], base).href;
+			// Only hashed build output is followed; anything else is not ours to cache.
+			if (url.startsWith(immutable)) found.push(url);
+		}
+	}
+	return found;
+}
+
+/** Precache everything; rejects (failing the install) if any file cannot be fetched. */
+async function precache(cache: Cache): Promise<string[]> {
+	const listed = manifestUrls();
+	await cache.addAll(listed.map((url) => new Request(url, { cache: 'no-cache' })));
+
+	const known = new Set(listed);
+	let pending = listed.filter((url) => /\.m?js$/.test(url));
+	let followImports = false;
+	while (pending.length) {
+		const found: string[] = [];
+		for (const url of pending) {
+			const response = await cache.match(url);
+			if (!response) throw new Error(`precache: ${url} vanished`);
+			const patterns = followImports ? [urlRefs, importRefs] : [urlRefs];
+			for (const ref of references(await response.text(), url, patterns)) {
+				if (!known.has(ref)) {
+					known.add(ref);
+					found.push(ref);
+				}
+			}
+		}
+		if (found.length) await cache.addAll(found);
+		pending = found.filter((url) => /\.m?js$/.test(url));
+		followImports = true;
+	}
+
+	// A host that redirects `./` to `./index.html` would leave a redirected response, which
+	// browsers refuse to use for a navigation; store a plain copy instead.
+	const cachedShell = await cache.match(shell);
+	if (cachedShell?.redirected) {
+		const { status, statusText, headers } = cachedShell;
+		await cache.put(shell, new Response(await cachedShell.blob(), { status, statusText, headers }));
+	}
+	return [...known];
+}
+
+sw.addEventListener('install', (event) => {
+	// No skipWaiting here: a new version waits until the reader presses 更新.
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			try {
+				await precache(cache);
+			} catch (error) {
+				// An incomplete cache must not linger: the install fails and the old version
+				// stays in charge; the browser retries on a later visit.
+				await caches.delete(CACHE);
+				throw error;
+			}
+		})()
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			const older = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+			await Promise.all(older.map((key) => caches.delete(key)));
+			// Take over open pages only on a first install, so the very first visit already works
+			// offline. After an update the pages that accepted it reload themselves; claiming
+			// others would serve them new files under old code.
+			if (older.length === 0) await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const data: unknown = event.data;
+	if (data && typeof data === 'object' && (data as { type?: unknown }).type === 'SKIP_WAITING') {
+		void sw.skipWaiting();
+	}
+});
+
+async function fromNetwork(request: Request, cache: Cache): Promise<Response> {
+	const response = await fetch(request);
+	// Hashed build files never change, so one fetched late is as good as a precached one.
+	if (response.ok && request.url.startsWith(immutable)) {
+		await cache.put(request, response.clone());
+	}
+	return response;
+}
+
+async function respond(request: Request): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const url = new URL(request.url);
+	url.hash = '';
+
+	if (request.mode === 'navigate') {
+		url.search = '';
+		// The app is one page; every view lives in the hash. Serving the shell of the version
+		// in charge keeps page and files from the same build.
+		if (shellAliases.has(url.href)) {
+			const cached = await cache.match(shell);
+			if (cached) return cached;
+		} else {
+			const cached = await cache.match(url.href);
+			if (cached) return cached;
+		}
+		try {
+			return await fetch(request);
+		} catch (error) {
+			const cached = await cache.match(shell);
+			if (cached) return cached;
+			throw error;
+		}
+	}
+
+	const cached = await cache.match(request);
+	if (cached) return cached;
+	return fromNetwork(request, cache);
+}
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+	event.respondWith(respond(request));
+});
