@@ -96,7 +96,9 @@ export function isCaption(text: string): boolean {
 	if (text.length > 300) return false;
 	if (CAPTION_START.test(text)) return true;
 	const tail = text.slice(-40);
-	if (tail.indexOf('摄') < 0 && tail.indexOf('图') < 0 && tail.indexOf('发') < 0) return false;
+	const end = tail.replace(/[\s\u3000)）]+$/, '');
+	const last = end[end.length - 1];
+	if (last !== '摄' && last !== '发' && last !== '片' && last !== '图') return false;
 	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');

@@ -186,7 +186,7 @@ export function parsePage(
 							title: t.title,
 							extra: [t.kicker ?? '', t.subtitle ?? ''].join(' ')
 						})),
-						body.paragraphs.map((p) => p.texts.join('')),
+						body.paragraphs.map((p) => p.text),
 						body.paragraphs.map((p) => p.strong)
 					);
 		if (titles.length > 1 && groups.length > 0) {
@@ -461,7 +461,7 @@ function attachCaptions(
 }
 
 function toArticle(draft: Draft): Article {
-	const paragraphs = draft.paragraphs.map((p) => p.texts.join(''));
+	const paragraphs = draft.paragraphs.map((p) => p.text);
 	const markers: ContinuationMarker[] = [];
 	const lineNumbers: number[] = [...(draft.titleBlock?.lines ?? []), ...draft.markerLines];
 	const leadingTo = draft.markers;
@@ -522,6 +522,8 @@ function toArticle(draft: Draft): Article {
 
 /** Flags binary-looking input and unpaired surrogates; one linear pass. */
 function inspectCharacters(text: string, log: DiagnosticLog): void {
+	// native scan first: almost every page has none of these
+	if (!/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ud800-\udfff]/.test(text)) return;
 	let control = 0;
 	let replacement = 0;
 	let lone = 0;

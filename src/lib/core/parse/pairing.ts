@@ -23,20 +23,68 @@ export function bigramKeys(text: string): Set<number> {
 	return keys;
 }
 
-/** Share of `title`'s bigrams present in `text` (0…1); scans the text once. */
-function coverage(titleKeys: Set<number>, text: string): number {
-	if (titleKeys.size === 0) return 0;
-	const found = new Set<number>();
-	let prev = -1;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (prev >= 0) {
-			const key = prev * 65536 + c;
-			if (titleKeys.has(key)) found.add(key);
+/**
+ * For each title, the share of its bigrams present in `text` (0…1), all titles in one pass
+ * over the text. Characters that occur in no title are skipped before any lookup.
+ */
+class CoverageScanner {
+	/** Dense indexes for the characters that occur in titles: keys stay small integers. */
+	private readonly charIndex = new Map<number, number>();
+	private readonly slots = new Map<number, number[]>();
+	private readonly slotOwner: number[] = [];
+	private readonly sizes: number[];
+	private readonly hit: Uint8Array;
+	private readonly width: number;
+
+	constructor(keySets: Set<number>[]) {
+		this.sizes = keySets.map((s) => s.size);
+		const index = (c: number) => {
+			let i = this.charIndex.get(c);
+			if (i === undefined) {
+				i = this.charIndex.size;
+				this.charIndex.set(c, i);
+			}
+			return i;
+		};
+		for (const keys of keySets)
+			for (const key of keys) (index(Math.floor(key / 65536)), index(key % 65536));
+		this.width = this.charIndex.size;
+		for (let t = 0; t < keySets.length; t++) {
+			for (const key of keySets[t]) {
+				const slot = this.slotOwner.length;
+				this.slotOwner.push(t);
+				const dense =
+					this.charIndex.get(Math.floor(key / 65536))! * this.width +
+					this.charIndex.get(key % 65536)!;
+				const list = this.slots.get(dense);
+				if (list) list.push(slot);
+				else this.slots.set(dense, [slot]);
+			}
 		}
-		prev = c;
+		this.hit = new Uint8Array(this.slotOwner.length);
 	}
-	return found.size / titleKeys.size;
+
+	scan(text: string): number[] {
+		const hit = this.hit;
+		hit.fill(0);
+		const charIndex = this.charIndex;
+		let prev = -1;
+		for (let i = 0; i < text.length; i++) {
+			const current = charIndex.get(text.charCodeAt(i));
+			if (current === undefined) {
+				prev = -1;
+				continue;
+			}
+			if (prev >= 0) {
+				const list = this.slots.get(prev * this.width + current);
+				if (list !== undefined) for (const slot of list) hit[slot] = 1;
+			}
+			prev = current;
+		}
+		const found = this.sizes.map(() => 0);
+		for (let slot = 0; slot < hit.length; slot++) if (hit[slot]) found[this.slotOwner[slot]]++;
+		return found.map((f, t) => (this.sizes[t] === 0 ? 0 : f / this.sizes[t]));
+	}
 }
 
 export interface TitleForPairing {
@@ -76,12 +124,13 @@ export function pairBodies(
 
 	// relative affinity: how much more paragraph p speaks of title t than of the average title
 	const rel: number[][] = [];
-	const titleKeys = titles.map((t) => bigramKeys(t.title));
-	const extraKeys = titles.map((t) => bigramKeys(t.extra));
+	const scanner = new CoverageScanner([
+		...titles.map((t) => bigramKeys(t.title)),
+		...titles.map((t) => bigramKeys(t.extra))
+	]);
 	for (let p = 0; p < n; p++) {
-		const aff = titles.map(
-			(_, t) => coverage(titleKeys[t], paragraphs[p]) + 0.5 * coverage(extraKeys[t], paragraphs[p])
-		);
+		const shares = scanner.scan(paragraphs[p]);
+		const aff = titles.map((_, t) => shares[t] + 0.5 * shares[k + t]);
 		const mean = aff.reduce((a, b) => a + b, 0) / k;
 		rel.push(aff.map((a) => a - mean));
 	}
@@ -94,9 +143,10 @@ export function pairBodies(
 	const strongPrefix = new Int32Array(n + 1);
 	for (let p = 0; p < n; p++)
 		strongPrefix[p + 1] = strongPrefix[p] + (p > 0 && strongStarts[p] ? 1 : 0);
+	const groups = Math.min(k, n);
+	if (strongPrefix[n] === groups - 1) return assignFixedSegments(k, n, strongStarts, prefix);
 	// a strong cut must outweigh any content difference (|sum rel| <= 1.5 n)
 	const strongWeight = 2 * n + 2;
-	const groups = Math.min(k, n);
 	const masks = 1 << k;
 	const size = (n + 1) * masks;
 	const best = new Float64Array(size).fill(-Infinity);
@@ -150,6 +200,57 @@ export function pairBodies(
 		result.push({ start, end: pos, title });
 		pos = start;
 		mask &= ~(1 << title);
+	}
+	return result.reverse();
+}
+
+/**
+ * The common case: exactly one strong start per body, so the cuts are known and only the
+ * title for each body is chosen (best assignment over title subsets).
+ */
+function assignFixedSegments(
+	k: number,
+	n: number,
+	strongStarts: boolean[],
+	prefix: Float64Array[]
+): Group[] {
+	const starts = [0];
+	for (let p = 1; p < n; p++) if (strongStarts[p]) starts.push(p);
+	const segments = starts.map((start, i) => ({ start, end: starts[i + 1] ?? n }));
+	const masks = 1 << k;
+	const best = new Float64Array((segments.length + 1) * masks).fill(-Infinity);
+	const choice = new Int8Array((segments.length + 1) * masks).fill(-1);
+	best[0] = 0;
+	for (let s = 0; s < segments.length; s++) {
+		const { start, end } = segments[s];
+		for (let mask = 0; mask < masks; mask++) {
+			const here = best[s * masks + mask];
+			if (here === -Infinity) continue;
+			for (let t = 0; t < k; t++) {
+				if (mask & (1 << t)) continue;
+				const score = here + prefix[t][end] - prefix[t][start] + (t === s ? 1e-6 : 0);
+				const at = (s + 1) * masks + (mask | (1 << t));
+				if (score > best[at]) {
+					best[at] = score;
+					choice[at] = t;
+				}
+			}
+		}
+	}
+	let mask = 0;
+	let top = -Infinity;
+	const last = segments.length * masks;
+	for (let m = 0; m < masks; m++) {
+		if (best[last + m] > top) {
+			top = best[last + m];
+			mask = m;
+		}
+	}
+	const result: Group[] = [];
+	for (let s = segments.length; s > 0; s--) {
+		const t = choice[s * masks + mask];
+		result.push({ start: segments[s - 1].start, end: segments[s - 1].end, title: t });
+		mask &= ~(1 << t);
 	}
 	return result.reverse();
 }

@@ -23,6 +23,8 @@ export type BodyItem =
 
 export interface Paragraph {
 	texts: string[];
+	/** The lines joined: the paragraph's text (set once the body is complete). */
+	text: string;
 	first: number;
 	last: number;
 	/** Set when this paragraph is a byline line of its own (`□ 本报记者 X`). */
@@ -78,6 +80,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 		const strong = byline !== null || cut || pendingFrom.length > 0 || startsWithDispatch(text);
 		const paragraph: Paragraph = {
 			texts: [text],
+			text: '',
 			first: line,
 			last: line,
 			bylineLine: byline,
@@ -128,6 +131,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			current = open(item.line, item.text, null);
 		}
 	}
+	for (const p of paragraphs) p.text = p.texts.length === 1 ? p.texts[0] : p.texts.join('');
 	return {
 		paragraphs,
 		leading,

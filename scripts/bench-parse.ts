@@ -1,0 +1,142 @@
+/**
+ * Parser throughput: MB/s of parsePage on a corpus built from the fixture pages, beside merely
+ * splitting the same text into lines and paragraphs, at 11 KB, 110 KB, 1.1 MB and 11 MB.
+ * Run directly (`npx tsx scripts/bench-parse.ts`) it prints the JSON; `benchParse()` returns it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { decodeBytes, parsePage, PARSER_VERSION } from '../src/lib/core/parse/index';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIZES = [
+	{ label: '11 KB', bytes: 11_000 },
+	{ label: '110 KB', bytes: 110_000 },
+	{ label: '1.1 MB', bytes: 1_100_000 },
+	{ label: '11 MB', bytes: 11_000_000 }
+];
+const RUNS = 7;
+/** Small inputs are parsed repeatedly so one timed sample lasts long enough to measure. */
+const MIN_SAMPLE_MS = 40;
+const WARM_UP_MS = 400;
+
+/** The fixture pages, in name order, repeated until the corpus reaches `bytes` (UTF-8). */
+export function buildCorpus(bytes: number): string {
+	const seeds = join(ROOT, 'seeds');
+	const pages = readdirSync(seeds)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()
+		.map((f) => decodeBytes(readFileSync(join(seeds, f))).text.replace(/\r\n?/g, '\n'));
+	const encoder = new TextEncoder();
+	const pageBytes = pages.map((p) => encoder.encode(p).length + 2);
+	const parts: string[] = [];
+	let total = 0;
+	for (let i = 0; total < bytes; i = (i + 1) % pages.length) {
+		parts.push(pages[i]);
+		total += pageBytes[i];
+	}
+	return parts.join('\n\n');
+}
+
+/** The first `bytes` of the corpus, cut at a line end so no page is cut mid-character. */
+function prefix(corpus: string, bytes: number): string {
+	// the corpus is mostly 3-byte CJK; find the character index by encoding incrementally
+	const encoder = new TextEncoder();
+	let lo = 0;
+	let hi = corpus.length;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (encoder.encode(corpus.slice(0, mid)).length <= bytes) lo = mid;
+		else hi = mid - 1;
+	}
+	const cut = corpus.lastIndexOf('\n', lo);
+	return corpus.slice(0, cut > 0 ? cut : lo);
+}
+
+/** The baseline: lines, then paragraphs as runs of non-blank lines joined together. */
+export function splitLinesAndParagraphs(text: string): string[] {
+	const paragraphs: string[] = [];
+	let current: string[] = [];
+	for (const line of text.split(/\r\n|\r|\n/)) {
+		const trimmed = line.trim();
+		if (trimmed) current.push(trimmed);
+		else if (current.length) {
+			paragraphs.push(current.join(''));
+			current = [];
+		}
+	}
+	if (current.length) paragraphs.push(current.join(''));
+	return paragraphs;
+}
+
+interface Stat {
+	medianMBps: number;
+	minMBps: number;
+	maxMBps: number;
+}
+
+function measure(bytes: number, work: () => unknown): Stat {
+	// let the JIT reach its top tier before timing anything
+	const warmUntil = performance.now() + WARM_UP_MS;
+	for (let i = 0; i < 3 || performance.now() < warmUntil; i++) work();
+	// size the inner loop
+	let repeat = 1;
+	for (;;) {
+		const t0 = performance.now();
+		for (let i = 0; i < repeat; i++) work();
+		const ms = performance.now() - t0;
+		if (ms >= MIN_SAMPLE_MS || repeat >= 1 << 16) break;
+		repeat = Math.min(1 << 16, Math.ceil((repeat * MIN_SAMPLE_MS * 1.2) / Math.max(ms, 0.01)));
+	}
+	const rates: number[] = [];
+	for (let r = 0; r < RUNS; r++) {
+		const t0 = performance.now();
+		for (let i = 0; i < repeat; i++) work();
+		const seconds = (performance.now() - t0) / 1000;
+		rates.push((bytes * repeat) / seconds / 1e6);
+	}
+	rates.sort((a, b) => a - b);
+	const round = (x: number) => Math.round(x * 10) / 10;
+	return {
+		medianMBps: round(rates[rates.length >> 1]),
+		minMBps: round(rates[0]),
+		maxMBps: round(rates[rates.length - 1])
+	};
+}
+
+export async function benchParse(): Promise<object> {
+	const corpus = buildCorpus(SIZES[SIZES.length - 1].bytes + 100_000);
+	const encoder = new TextEncoder();
+	const results = SIZES.map((size) => {
+		const text = prefix(corpus, size.bytes);
+		const bytes = encoder.encode(text).length;
+		const parse = measure(bytes, () => parsePage(text, 'bench.txt'));
+		const split = measure(bytes, () => splitLinesAndParagraphs(text));
+		const doc = parsePage(text, 'bench.txt');
+		return {
+			size: size.label,
+			bytes,
+			articles: doc.articles.length,
+			parse,
+			split,
+			parseToSplit: Math.round((parse.medianMBps / split.medianMBps) * 1000) / 1000
+		};
+	});
+	const small = results[1].parse.medianMBps;
+	const large = results[results.length - 1].parse.medianMBps;
+	return {
+		benchmark: 'parse',
+		parserVersion: PARSER_VERSION,
+		node: process.version,
+		runs: RUNS,
+		corpus: 'seeds/*.txt (line endings normalised), repeated in name order',
+		results,
+		// near 1 when time grows linearly with input size
+		linearity11MBvs110KB: Math.round((large / small) * 100) / 100
+	};
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	benchParse().then((r) => process.stdout.write(JSON.stringify(r, null, 2) + '\n'));
+}
