@@ -29,37 +29,40 @@ export function bigramBucket(a: number, b: number): number {
 	return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) >>> (32 - BUCKET_BITS);
 }
 
+/** Token ids: a unigram is its code unit (0–0xFFFF), a bigram bucket is 0x10000 + bucket. */
+export const TOKEN_SPACE = 0x10000 + BUCKETS;
+
 // Token strings are created once and reused, so FlexSearch's map hashes each only once.
-const UNIGRAM: string[] = new Array(0x10000);
-const BIGRAM: string[] = new Array(BUCKETS);
+const TOKENS: string[] = new Array(TOKEN_SPACE);
 
-function unigramToken(code: number): string {
-	return (UNIGRAM[code] ??= String.fromCharCode(code));
+/**
+ * The FlexSearch token of a token id. Unigrams are the character itself; bigram buckets are two
+ * code units from U+0100–U+01FF, never a space and never the length of a unigram.
+ */
+export function tokenString(id: number): string {
+	let token = TOKENS[id];
+	if (token === undefined) {
+		const b = id - 0x10000;
+		token =
+			b < 0 ? String.fromCharCode(id) : String.fromCharCode(0x100 + (b >> 8), 0x100 + (b & 0xff));
+		TOKENS[id] = token;
+	}
+	return token;
 }
 
-/** Two code units from U+0100–U+01FF: never a space, never the same length as a unigram. */
-function bigramToken(bucket: number): string {
-	return (BIGRAM[bucket] ??= String.fromCharCode(0x100 + (bucket >> 8), 0x100 + (bucket & 0xff)));
-}
-
-// Deduplication without a Set: a slot holds the stamp of the last call that emitted it.
-const seenUnigram = new Int32Array(0x10000);
-const seenBigram = new Int32Array(BUCKETS);
+// Deduplication without a Set: a slot holds the stamp of the last call that emitted the token.
+const seen = new Int32Array(TOKEN_SPACE);
 let stamp = 0;
+let scratch = new Int32Array(4096);
 
-function nextStamp(): number {
+/** Distinct token ids of normalised texts (each may join segments with SEGMENT_SEPARATOR). */
+export function indexTokenIds(texts: readonly string[]): Int32Array {
 	if (stamp >= 0x7fffffff) {
-		seenUnigram.fill(0);
-		seenBigram.fill(0);
+		seen.fill(0);
 		stamp = 0;
 	}
-	return ++stamp;
-}
-
-/** Distinct tokens of normalised texts (each may join segments with SEGMENT_SEPARATOR). */
-export function indexTokens(texts: readonly string[]): string[] {
-	const s = nextStamp();
-	const out: string[] = [];
+	const s = ++stamp;
+	let n = 0;
 	for (const text of texts) {
 		let prev = SEPARATOR_CODE;
 		for (let i = 0; i < text.length; i++) {
@@ -68,21 +71,32 @@ export function indexTokens(texts: readonly string[]): string[] {
 				prev = c;
 				continue;
 			}
-			if (seenUnigram[c] !== s) {
-				seenUnigram[c] = s;
-				out.push(unigramToken(c));
+			// At most two tokens per code unit.
+			if (n + 2 > scratch.length) {
+				const bigger = new Int32Array(scratch.length * 2);
+				bigger.set(scratch);
+				scratch = bigger;
+			}
+			if (seen[c] !== s) {
+				seen[c] = s;
+				scratch[n++] = c;
 			}
 			if (prev !== SEPARATOR_CODE) {
-				const b = bigramBucket(prev, c);
-				if (seenBigram[b] !== s) {
-					seenBigram[b] = s;
-					out.push(bigramToken(b));
+				const id = 0x10000 + bigramBucket(prev, c);
+				if (seen[id] !== s) {
+					seen[id] = s;
+					scratch[n++] = id;
 				}
 			}
 			prev = c;
 		}
 	}
-	return out;
+	return scratch.slice(0, n);
+}
+
+/** Distinct tokens of normalised texts, as FlexSearch takes them. */
+export function indexTokens(texts: readonly string[]): string[] {
+	return Array.from(indexTokenIds(texts), tokenString);
 }
 
 /**
@@ -91,10 +105,10 @@ export function indexTokens(texts: readonly string[]): string[] {
  */
 export function queryTokens(term: string): string[] {
 	if (term.length === 0) return [];
-	if (term.length === 1) return [unigramToken(term.charCodeAt(0))];
+	if (term.length === 1) return [tokenString(term.charCodeAt(0))];
 	const out = new Set<string>();
 	for (let i = 0; i + 1 < term.length; i++) {
-		out.add(bigramToken(bigramBucket(term.charCodeAt(i), term.charCodeAt(i + 1))));
+		out.add(tokenString(0x10000 + bigramBucket(term.charCodeAt(i), term.charCodeAt(i + 1))));
 	}
 	return [...out];
 }

@@ -53,10 +53,14 @@ function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): Par
 	};
 }
 
-function build(docs: ParsedDocument[]): SearchIndex {
+type BuildMode = 'add' | 'addAll' | 'restored';
+
+/** Builds an index page by page, in bulk, or in bulk and then through a snapshot round trip. */
+function build(docs: ParsedDocument[], mode: BuildMode = 'add'): SearchIndex {
 	const index = new SearchIndex();
-	for (const d of docs) index.add(d);
-	return index;
+	if (mode === 'add') for (const d of docs) index.add(d);
+	else index.addAll(docs);
+	return mode === 'restored' ? SearchIndex.import(structuredClone(index.export())) : index;
 }
 
 /** Every searchable field of an article, as the user sees it. */
@@ -200,7 +204,8 @@ describe('SearchIndex: exactness', () => {
 					minLength: 1,
 					maxLength: 3
 				}),
-				(raw, picks) => {
+				fc.constantFrom<BuildMode>('add', 'addAll', 'restored'),
+				(raw, picks, mode) => {
 					const docs = raw.map((articles, d) =>
 						doc(
 							`d${d}`,
@@ -217,7 +222,7 @@ describe('SearchIndex: exactness', () => {
 							return prefix === '"' ? `"${term}"` : prefix + term;
 						})
 						.join(' ');
-					const index = build(docs);
+					const index = build(docs, mode);
 					expect(found(index, query)).toEqual(scan(docs, query));
 				}
 			),
@@ -227,7 +232,7 @@ describe('SearchIndex: exactness', () => {
 
 	it('returns exactly the articles a substring scan finds, for substrings of real text', () => {
 		const docs = seedDocs(40);
-		const index = build(docs);
+		const index = build(docs, 'addAll');
 		const corpus = docs.flatMap((d) => d.articles.flatMap(fields)).filter(Boolean);
 		const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 		fc.assert(
@@ -476,6 +481,21 @@ describe('SearchIndex: ranking, filters, paging', () => {
 });
 
 describe('SearchIndex: updates and snapshots', () => {
+	it('builds the same index in bulk as page by page, later pages replacing earlier ones', () => {
+		const docs = seedDocs(12);
+		const replaced = doc('page4', [article('only', { title: '替换后的版面' })]);
+		const one = build([...docs, replaced]);
+		const bulk = new SearchIndex();
+		bulk.addAll([...docs, replaced]);
+		for (const q of ['生态', '替换', '的', '整改 -督察', '发展和生态']) {
+			expect(bulk.search(q, { limit: Infinity })).toEqual(one.search(q, { limit: Infinity }));
+		}
+		expect(found(bulk, '替换')).toEqual(['page4/only']);
+		// into a non-empty index addAll adds page by page
+		bulk.addAll([doc('more', [article('1', { title: '独有词语' })])]);
+		expect(found(bulk, '独有词语')).toEqual(['more/1']);
+	});
+
 	it('removes and replaces documents', () => {
 		const index = build([
 			doc('a', [article('1', { title: '汾河' })]),
@@ -492,11 +512,13 @@ describe('SearchIndex: updates and snapshots', () => {
 		expect(index.articleCount).toBe(1);
 	});
 
-	it('restores from a JSON round trip of its snapshot with identical results', () => {
+	it('restores from a structured clone of its snapshot with identical results', () => {
 		const docs = seedDocs(20);
 		const index = build(docs);
 		index.remove('page3');
-		const snapshot = JSON.parse(JSON.stringify(index.export())) as SearchSnapshot;
+		index.add(seedDocs(21)[20]);
+		const snapshot: SearchSnapshot = structuredClone(index.export());
+		expect(snapshot.docs.map((d) => d.id)).toEqual(index.docIds());
 		const restored = SearchIndex.import(snapshot);
 		for (const q of ['生态', '環境保護', '的', '整改 -督察', '"中央 生态"', '不存在的词', '杨文']) {
 			for (const filters of [{}, { page: 2 }]) {
@@ -509,6 +531,13 @@ describe('SearchIndex: updates and snapshots', () => {
 		// the restored index keeps working
 		restored.add(doc('new', [article('1', { title: '汾河新闻' })]));
 		expect(found(restored, '汾河新闻')).toEqual(['new/1']);
+		restored.remove('page5');
+		expect(found(restored, '生态')).toEqual(
+			scan(
+				docs.filter((d) => d.id !== 'page3' && d.id !== 'page5'),
+				'生态'
+			)
+		);
 	});
 
 	it('refuses a snapshot from another version', () => {
