@@ -1,6 +1,12 @@
 /** The page parser: extracted text of one newspaper page in, structured articles out. */
 
-import { findFirstDate, parseBylineLine, parseInlineByline, type Byline } from './byline';
+import {
+	findFirstDate,
+	parseBylineLine,
+	parseInlineByline,
+	startsWithDispatch,
+	type Byline
+} from './byline';
 import {
 	isCaption,
 	isCreditOnly,
@@ -407,7 +413,12 @@ function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
 		const dashed = startsWithDash(below) && below.length <= 60 && !hasSentenceEnd(below);
 		if (!dashed && !isTitleLike(below)) continue;
 		const after = flow[i + 2];
-		const ok = dashed || (after !== undefined && after.kind !== 'heading');
+		let ok = dashed || (after !== undefined && after.kind !== 'heading');
+		// a clause with commas may be a lead cut by a column break: only a subtitle when the
+		// body visibly starts after it
+		if (ok && !dashed && /[，,、]/.test(below)) {
+			ok = after.kind !== 'text' || startsWithDispatch(after.text);
+		}
 		if (ok) {
 			claimed[i + 1] = CLAIM_SUBTITLE;
 			claims.subtitleOf.set(i, i + 1);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { findFirstDate, parseBylineLine, parseCredits, parseInlineByline } from './byline';
+
+describe('inline bylines', () => {
+	it.each([
+		['本报讯(记者 王丹 通讯员 王瑞峰)委员义诊……', '本报讯', ['王丹'], ['王瑞峰']],
+		['本报讯（记者 程远航）4月11日上午', '本报讯', ['程远航'], []],
+		['本报讯(山西日报记者 杨文)12月22日', '本报讯', ['杨文'], []],
+		['本报讯(青川日报记者 苏晓梅 高原)“今年', '本报讯', ['苏晓梅', '高原'], []],
+		['新华社北京4月11日电(记者 孟清 贺宁)国家气象中心', '新华社', ['孟清', '贺宁'], []],
+		['本报太原3月7日讯（记者 李四 通讯员 赵五 钱六）', '本报讯', ['李四'], ['赵五', '钱六']],
+		['据新华社电 近日，', '新华社', [], []]
+	])('%s', (text, agency, reporters, correspondents) => {
+		expect(parseInlineByline(text)).toMatchObject({ agency, reporters, correspondents });
+	});
+
+	it('takes the dispatch date of a wire story as its dateline', () => {
+		expect(parseInlineByline('新华社北京3月7日电(记者 甲)8日，')?.dispatchDate).toBe('3月7日');
+		expect(parseInlineByline('本报讯(记者 甲)8日，')?.dispatchDate).toBeNull();
+	});
+
+	it('points past the byline so the lead can be searched for its date', () => {
+		const text = '本报讯(记者 甲 3月)22日，';
+		const byline = parseInlineByline(text)!;
+		expect(text.slice(byline.leadOffset)).toBe('22日，');
+	});
+
+	it('is absent from ordinary prose, even prose mentioning 社 and 电', () => {
+		expect(parseInlineByline('合作社今年新增用电量……')).toBeNull();
+		expect(parseInlineByline('候鸟一年比一年来得早。')).toBeNull();
+	});
+});
+
+describe('byline lines', () => {
+	it('reads the □ form with agency 本报', () => {
+		expect(parseBylineLine('□ 本报记者 韩冰 通讯员 马骁')).toMatchObject({
+			agency: '本报',
+			reporters: ['韩冰'],
+			correspondents: ['马骁']
+		});
+		expect(parseBylineLine('■本报记者 甲乙 丙丁')).toMatchObject({ reporters: ['甲乙', '丙丁'] });
+	});
+
+	it('rejects prose and captions that merely mention a reporter', () => {
+		expect(parseBylineLine('记者走进石门县数字经济产业园，只见一排排服务器')).toBeNull();
+		expect(parseBylineLine('本报记者从市林业局获悉')).toBeNull();
+	});
+});
+
+describe('credits', () => {
+	it('assigns names to the role written before them', () => {
+		expect(parseCredits('记者 甲 乙 通讯员 丙')).toEqual({
+			reporters: ['甲', '乙'],
+			correspondents: ['丙'],
+			ok: true
+		});
+		expect(parseCredits('记者王丹、通讯员王瑞峰')).toMatchObject({
+			reporters: ['王丹'],
+			correspondents: ['王瑞峰']
+		});
+	});
+});
+
+describe('datelines', () => {
+	it.each([
+		['3月7日上午10时，全市召开', '3月7日'],
+		['记者7日从市林业局获悉', '7日'],
+		['日前，记者走进园区', null],
+		['近日，约300只白鹭飞抵', null],
+		['2021年11月4A级景区品牌榜单22日发布', '22日'],
+		['2022年3月8日，', '2022年3月8日'],
+		['委员义诊……12月21日,小店区', '12月21日'],
+		['全年监测到鸟类126种，其中19种', null],
+		['13月40日不是日期，5日是', '5日'],
+		['３月７日（全角）', '３月７日']
+	])('%s → %s', (text, date) => {
+		expect(findFirstDate(text)).toBe(date);
+	});
+});

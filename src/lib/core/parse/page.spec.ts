@@ -1,0 +1,187 @@
+/** Page-level behaviour on small hand-made pages, one issue case at a time. */
+import { describe, expect, it } from 'vitest';
+import { parsePage } from './index';
+import { accountingErrors } from './testing.spec-helpers';
+
+const parse = (text: string) => {
+	const doc = parsePage(text, 'page.txt');
+	expect(accountingErrors(text, doc)).toEqual({});
+	return doc;
+};
+
+describe('titles, kickers and subtitles', () => {
+	it('takes a title-like line above as kicker and below as subtitle', () => {
+		const [a] = parse(
+			'汾河两岸春意浓\n\n# 守护一河清水\n\n蓝某主持 李某出席\n\n本报讯(记者 甲)正文。'
+		).articles;
+		expect([a.kicker, a.title, a.subtitle]).toEqual([
+			'汾河两岸春意浓',
+			'守护一河清水',
+			'蓝某主持 李某出席'
+		]);
+	});
+
+	it('does not take the tail of an unfinished sentence as a kicker', () => {
+		const doc = parse('# 甲文\n\n正文写到一半，王家\n\n大院\n\n# 乙文\n\n乙的正文。');
+		expect(doc.articles[0].paragraphs).toEqual(['正文写到一半，王家大院']);
+		expect(doc.articles[1].kicker).toBeNull();
+	});
+
+	it('does not take a short lead line as subtitle when nothing follows it', () => {
+		const [a] = parse('# 标题\n\n短短一行').articles;
+		expect(a.subtitle).toBeNull();
+		expect(a.paragraphs).toEqual(['短短一行']);
+	});
+
+	it('gives a line between stacked titles to the lower title as kicker, unless it opens with a dash', () => {
+		const kicker = parse(
+			'## 甲\n\n乙的引题\n\n## 乙\n\n本报讯(记者 子)甲。\n\n本报讯(记者 丑)乙。'
+		);
+		expect(kicker.articles.find((a) => a.title === '乙')?.kicker).toBe('乙的引题');
+		const dashed = parse(
+			'## 甲\n\n——甲的副题\n\n## 乙\n\n本报讯(记者 子)甲。\n\n本报讯(记者 丑)乙。'
+		);
+		expect(dashed.articles.find((a) => a.title === '甲')?.subtitle).toBe('——甲的副题');
+	});
+
+	it('treats a column label heading above a title as its kicker', () => {
+		const [a] = parse('## 短评\n\n### 让候鸟安心\n\n候鸟来得早。').articles;
+		expect([a.kicker, a.title]).toEqual(['短评', '让候鸟安心']);
+	});
+});
+
+describe('stacked titles', () => {
+	it('pairs bodies to titles by content when bodies come in another order', () => {
+		const doc = parse(
+			[
+				'## 古镇清明客流创新高',
+				'## 高铁站开通直达上海列车',
+				'本报讯（记者 甲）高铁站首趟直达上海的列车驶出站台。',
+				'本报讯（记者 乙）清明假期，古镇接待游客23.6万人次，客流创新高。'
+			].join('\n\n')
+		);
+		expect(doc.articles.map((a) => [a.title, a.reporters[0]])).toEqual([
+			['高铁站开通直达上海列车', '甲'],
+			['古镇清明客流创新高', '乙']
+		]);
+	});
+
+	it('finds the boundary by content when a body has no byline', () => {
+		const doc = parse(
+			[
+				'## 时评：好客之道在细节',
+				'## 高铁站开通直达上海列车',
+				'本报讯（记者 甲）高铁站首趟直达上海的列车驶出站台。',
+				'列车每日开行一对，直达上海。',
+				'好客不只是挂横幅。好客之道在细节。',
+				'细节做好了，回头客自然多。'
+			].join('\n\n')
+		);
+		expect(doc.articles.map((a) => [a.title, a.paragraphs.length])).toEqual([
+			['高铁站开通直达上海列车', 2],
+			['时评：好客之道在细节', 2]
+		]);
+	});
+});
+
+describe('furniture', () => {
+	it('separates header, footer and captions from the text; a caption joins the nearest article', () => {
+		const doc = parse(
+			[
+				'太行日报 2022年3月8日 第1版',
+				'# 标题',
+				'本报讯(记者 甲)正文前半，',
+				'图为汾河一景。 本报记者 乙 摄',
+				'正文后半。',
+				'本版责编:张某 美编:李某'
+			].join('\n')
+		);
+		expect(doc.page).toEqual({
+			header: '太行日报 2022年3月8日 第1版',
+			footer: '本版责编:张某 美编:李某',
+			paper: '太行日报',
+			date: '2022-03-08',
+			pageNumber: 1,
+			pageName: null
+		});
+		const [a] = doc.articles;
+		expect(a.paragraphs).toEqual(['本报讯(记者 甲)正文前半，正文后半。']);
+		expect(a.captions).toEqual(['图为汾河一景。 本报记者 乙 摄']);
+		expect(a.reporters).toEqual(['甲']);
+	});
+
+	it('uses the sidecar for page metadata', () => {
+		const doc = parsePage('# 标题\n\n正文。', 'p.txt', {
+			paper: '青川日报',
+			date: '2023-04-12',
+			page: 2,
+			pageName: '综合'
+		});
+		expect(doc.page).toMatchObject({
+			paper: '青川日报',
+			date: '2023-04-12',
+			pageNumber: 2,
+			pageName: '综合'
+		});
+	});
+});
+
+describe('continuations', () => {
+	it('removes (下转…) and (上接…) inline or on their own line and records them', () => {
+		const doc = parse(
+			[
+				'# 甲',
+				'(上接第1版)',
+				'甲的续文。',
+				'# 乙',
+				'（上接第1版）乙的续文，',
+				'还没完(下转第3版)'
+			].join('\n\n')
+		);
+		expect(
+			doc.articles.map((a) => [
+				a.paragraphs,
+				a.continuedFrom,
+				a.continuedTo,
+				a.continued,
+				a.markers
+			])
+		).toEqual([
+			[['甲的续文。'], '第1版', null, false, ['(上接第1版)']],
+			[['乙的续文，还没完'], '第1版', '第3版', true, ['（上接第1版）', '(下转第3版)']]
+		]);
+		expect(doc.articles.map((a) => a.dateline)).toEqual([null, null]);
+	});
+
+	it('marks an article that breaks off mid-sentence as continued to an unknown page', () => {
+		const [a] = parse('# 甲\n\n本报讯(记者 子)正文写到一半').articles;
+		expect([a.continued, a.continuedTo]).toEqual([true, null]);
+	});
+});
+
+describe('line endings and odd whitespace', () => {
+	it('gives the same articles for LF, CRLF and CR, with or without BOM and final newline', () => {
+		const lf = '# 标题\n\n本报讯(记者 甲)3月7日，正文\n \t\n继续。\n\n## 二\n\n二的正文！';
+		const expected = parse(lf).articles.map(({ lines: _lines, ...rest }) => rest);
+		for (const variant of [
+			lf.replace(/\n/g, '\r\n'),
+			lf.replace(/\n/g, '\r'),
+			'\ufeff' + lf + '\n'
+		]) {
+			expect(parse(variant).articles.map(({ lines: _lines, ...rest }) => rest)).toEqual(expected);
+		}
+		expect(expected[0].paragraphs).toEqual(['本报讯(记者 甲)3月7日，正文继续。']);
+		expect(expected[0].dateline).toBe('3月7日');
+	});
+
+	it('counts lines the same way for every line ending', () => {
+		const lf = '# 标题\n\n正文。\n\n## 二\n\n二。';
+		const spans = (t: string) => parse(t).articles.map((a) => a.lines);
+		expect(spans(lf)).toEqual([
+			[1, 3],
+			[5, 7]
+		]);
+		expect(spans(lf.replace(/\n/g, '\r\n'))).toEqual(spans(lf));
+		expect(spans(lf.replace(/\n/g, '\r'))).toEqual(spans(lf));
+	});
+});
