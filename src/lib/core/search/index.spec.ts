@@ -249,7 +249,10 @@ describe('SearchIndex: exactness', () => {
 					if (traditional) query = toTraditional(query);
 					const expected = scan(docs, query);
 					expect(found(index, query)).toEqual(expected);
-					if (!traditional) expect(expected.length).toBeGreaterThan(0);
+					// A substring of indexed text is found, unless it is query syntax (a lone `-` or quote).
+					if (!traditional && !/["“”＂\-－]/.test(query)) {
+						expect(expected.length).toBeGreaterThan(0);
+					}
 				}
 			),
 			{ numRuns: 400 }
