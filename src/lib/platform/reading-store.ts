@@ -749,7 +749,18 @@ export class ReadingStore {
 	): Promise<boolean> {
 		const attempt = (db: BanmianDb) => {
 			const tx = db.transaction(stores, 'readwrite', durability === 'strict' ? STRICT : undefined);
-			write(tx);
+			try {
+				write(tx);
+			} catch (e) {
+				// A request refused outright: undo the ones already made, so nothing half-lands.
+				try {
+					tx.abort();
+				} catch {
+					// already finished or aborted
+				}
+				quiet(tx.done);
+				throw e;
+			}
 			return tx.done;
 		};
 		// Synchronous when the connection is open, so the transaction exists before any await:
