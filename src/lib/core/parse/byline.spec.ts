@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findFirstDate, parseBylineLine, parseCredits, parseInlineByline } from './byline';
+import {
+	findFirstDate,
+	parseBylineLine,
+	parseClosingCredit,
+	parseCredits,
+	parseInlineByline
+} from './byline';
 
 describe('inline bylines', () => {
 	it.each([
@@ -75,5 +81,33 @@ describe('datelines', () => {
 		['３月７日（全角）', '３月７日']
 	])('%s → %s', (text, date) => {
 		expect(findFirstDate(text)).toBe(date);
+	});
+});
+
+describe('byline variants', () => {
+	it('reads credits without parentheses up to the first stop', () => {
+		expect(parseInlineByline('本报讯 记者 张三 通讯员 李四 报道：3月7日，')).toMatchObject({
+			agency: '本报讯',
+			reporters: ['张三'],
+			correspondents: ['李四']
+		});
+	});
+
+	it("reads the paper's own dated dispatch (本报北京3月7日电)", () => {
+		expect(parseInlineByline('本报北京3月7日电 （记者 张三）全国')).toMatchObject({
+			agency: '本报讯',
+			reporters: ['张三'],
+			dispatchDate: '3月7日'
+		});
+		expect(parseInlineByline('本报记者昨天从市电力公司获悉')).toBeNull();
+	});
+
+	it('reads a credit that closes an article', () => {
+		expect(parseClosingCredit('（记者 张三 通讯员 李四）')).toMatchObject({
+			reporters: ['张三'],
+			correspondents: ['李四']
+		});
+		expect(parseClosingCredit('（完）')).toBeNull();
+		expect(parseClosingCredit('（图片由记者提供，详见第3版）')).toBeNull();
 	});
 });

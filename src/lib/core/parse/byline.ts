@@ -13,17 +13,37 @@ export interface Byline {
 }
 
 const BENBAO = /^本报([\u4e00-\u9fff0-9０-９]{0,12}?)讯/;
+/** `本报北京3月7日电`: the paper's own dispatch, which always carries its date. */
+const BENBAO_DISPATCH = /^本报([\u4e00-\u9fff]{0,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日)电/;
 const KNOWN_WIRE =
 	/^据?(新华社|中新社|中国新闻社|人民网|新华网|央视网|中央广播电视总台)([\u4e00-\u9fff0-9０-９]{0,14}?)电/;
 const OTHER_WIRE =
 	/^据?([\u4e00-\u9fff]{2,6}?社)([\u4e00-\u9fff]{1,6}[0-9０-９]{1,2}月[0-9０-９]{1,2}日)电/;
 const CREDIT_PARENS = /^[\s\u3000]*[(（]([^()（）]{1,60})[)）]/;
+/** `本报讯 记者 张三 通讯员 李四 报道：` — credits without parentheses, up to the first stop. */
+const BARE_CREDITS =
+	/^[\s\u3000]+((?:[^\s\u3000，,。：:；;]{0,8}记者|通讯员)[^，,。：:；;]{1,40}?)[，,。：:；;]/;
+
+/** A credit in parentheses closing an article: `（记者 张三 通讯员 李四）`. */
+export function parseClosingCredit(text: string): Byline | null {
+	if (text.length > 60) return null;
+	const m = /^[(（]((?:[^()（）]{0,8}记者|通讯员)[^()（）]{1,50})[)）]$/.exec(text);
+	if (!m) return null;
+	const credits = parseCredits(m[1]);
+	if (!credits.ok || credits.reporters.length + credits.correspondents.length === 0) return null;
+	return { agency: null, ...credits, dispatchDate: null, leadOffset: 0 };
+}
 
 /** Whether a paragraph opens with an agency's dispatch line: it begins a new article body. */
 export function startsWithDispatch(text: string): boolean {
 	const head = text.slice(0, 40);
 	if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return false;
-	return BENBAO.test(head) || KNOWN_WIRE.test(head) || OTHER_WIRE.test(head);
+	return (
+		BENBAO.test(head) ||
+		BENBAO_DISPATCH.test(head) ||
+		KNOWN_WIRE.test(head) ||
+		OTHER_WIRE.test(head)
+	);
 }
 
 interface Credits {
@@ -68,7 +88,7 @@ export function parseInlineByline(text: string): Byline | null {
 	let agency: string;
 	let dispatch: string;
 	let end: number;
-	const benbao = BENBAO.exec(head);
+	const benbao = BENBAO.exec(head) ?? BENBAO_DISPATCH.exec(head);
 	const wire = benbao ? null : (KNOWN_WIRE.exec(head) ?? OTHER_WIRE.exec(head));
 	if (benbao) {
 		agency = '本报讯';
@@ -88,12 +108,16 @@ export function parseInlineByline(text: string): Byline | null {
 		dispatchDate: findFirstDate(dispatch),
 		leadOffset: end
 	};
-	const credits = CREDIT_PARENS.exec(head.slice(end));
+	const parens = CREDIT_PARENS.exec(head.slice(end));
+	const credits = parens ?? BARE_CREDITS.exec(head.slice(end));
 	if (credits) {
 		const parsed = parseCredits(credits[1]);
-		byline.reporters = parsed.reporters;
-		byline.correspondents = parsed.correspondents;
-		byline.leadOffset = end + credits[0].length;
+		// parentheses right after the dispatch are the credit even with an odd token inside
+		if (parens || parsed.ok) {
+			byline.reporters = parsed.reporters;
+			byline.correspondents = parsed.correspondents;
+			byline.leadOffset = end + credits[0].length;
+		}
 	}
 	return byline;
 }

@@ -95,6 +95,8 @@ const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]
 export function isCaption(text: string): boolean {
 	if (text.length > 300) return false;
 	if (CAPTION_START.test(text)) return true;
+	// a markdown image from the layout tool: the photo's place on the page
+	if (text.startsWith('![') && /^!\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
 	const tail = text.slice(-40);
 	const end = tail.replace(/[\s\u3000)）]+$/, '');
 	const last = end[end.length - 1];

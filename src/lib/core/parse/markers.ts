@@ -14,7 +14,7 @@ export type LinePiece =
 	{ kind: 'text'; text: string } | { kind: 'marker'; marker: ContinuationMarker };
 
 const MARKER =
-	/[(（][\s\u3000]*(下转|转|上接|接|紧接|续)[\s\u3000]*(第?)[\s\u3000]*([0-9０-９]{1,3}|[A-Za-zＡ-Ｚ][0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*版[\s\u3000]*[)）]/g;
+	/[(（〔【［[][\s\u3000]*(下转|转|上接|接|紧接|续)[\s\u3000]*(第?)[\s\u3000]*([0-9０-９]{1,3}|[A-Za-zＡ-Ｚ][0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*版[\s\u3000]*[)）〕】］\]]/g;
 
 function normalisePage(ref: string): string {
 	const n = numeralValue(ref);

@@ -185,3 +185,83 @@ describe('line endings and odd whitespace', () => {
 		expect(spans(lf.replace(/\n/g, '\r'))).toEqual(spans(lf));
 	});
 });
+
+describe('other layouts seen in extracted pages', () => {
+	it('infers titles on a page without markdown headings from the line before a dispatch', () => {
+		const doc = parse(
+			[
+				'汾河春早',
+				'本报讯(记者 甲)3月7日，汾河两岸春意浓。',
+				'古镇迎客',
+				'□ 本报记者 乙',
+				'日前，古镇迎来游客。'
+			].join('\n\n')
+		);
+		expect(doc.articles.map((a) => [a.title, a.reporters])).toEqual([
+			['汾河春早', ['甲']],
+			['古镇迎客', ['乙']]
+		]);
+	});
+
+	it('uses indents when lines are hard-wrapped: an indent opens a paragraph, a wrap continues it', () => {
+		const text = [
+			'# 标题',
+			'　　本报讯(记者 甲)第一段第一句。第一段',
+			'第二句。第一段第三句。',
+			'继续第一段。',
+			'　　第二段。',
+			'　　第三段开头',
+			'第三段结尾。'
+		].join('\n');
+		expect(parse(text).articles[0].paragraphs).toEqual([
+			'本报讯(记者 甲)第一段第一句。第一段第二句。第一段第三句。继续第一段。',
+			'第二段。',
+			'第三段开头第三段结尾。'
+		]);
+	});
+
+	it('ends a paragraph at a closing aside or (完), and keeps bold subheads apart', () => {
+		const doc = parse(
+			[
+				'# 标题',
+				'**坚持问题导向**',
+				'要坚持问题导向。（作者系某大学教授）',
+				'最后一段。（完）'
+			].join('\n')
+		);
+		expect(doc.articles[0].paragraphs).toEqual([
+			'**坚持问题导向**',
+			'要坚持问题导向。（作者系某大学教授）',
+			'最后一段。（完）'
+		]);
+		expect(doc.articles[0].continued).toBe(false);
+	});
+
+	it('treats markdown images as captions, rules as furniture, and a header marked as heading as header', () => {
+		const doc = parse(
+			[
+				'# 太行日报 2022年3月8日 第1版',
+				'# 标题',
+				'![图为汾河](photo.jpg)',
+				'正文前半，',
+				'---',
+				'正文后半。'
+			].join('\n')
+		);
+		expect(doc.page.header).toBe('太行日报 2022年3月8日 第1版');
+		expect(doc.articles.map((a) => [a.title, a.paragraphs, a.captions])).toEqual([
+			['标题', ['正文前半，正文后半。'], ['![图为汾河](photo.jpg)']]
+		]);
+		expect(doc.furniture).toEqual(['---']);
+	});
+
+	it('reads continuation markers in other brackets and numerals', () => {
+		const [a] = parse('# 标题\n\n正文未完〔下转第三版〕').articles;
+		expect([a.continuedTo, a.markers]).toEqual(['第3版', ['〔下转第三版〕']]);
+	});
+
+	it('takes reporters from a credit closing an article without an opening byline', () => {
+		const [a] = parse('# 标题\n\n正文。\n\n（记者 张三 通讯员 李四）').articles;
+		expect([a.agency, a.reporters, a.correspondents]).toEqual([null, ['张三'], ['李四']]);
+	});
+});

@@ -3,6 +3,7 @@
 import {
 	findFirstDate,
 	parseBylineLine,
+	parseClosingCredit,
 	parseInlineByline,
 	startsWithDispatch,
 	type Byline
@@ -31,7 +32,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -56,7 +57,14 @@ class DiagnosticLog {
 
 type FlowItem =
 	| { kind: 'heading'; line: number; level: number; title: string }
-	| { kind: 'text'; line: number; text: string; whole: boolean }
+	| {
+			kind: 'text';
+			line: number;
+			text: string;
+			whole: boolean;
+			indented: boolean;
+			afterBlank: boolean;
+	  }
 	| { kind: 'byline'; line: number; text: string; byline: Byline }
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
@@ -115,21 +123,28 @@ export function parsePage(
 	const footers: string[] = [];
 	let lastCaptionIndex = -2;
 	for (let index = 0; index < lines.length; index++) {
-		const { no, text: line } = lines[index];
+		const { no, text: line, indented, afterBlank } = lines[index];
 		const heading = parseHeading(line);
+		// a page header is furniture even when the extractor marked it as a heading
+		const headerText = heading ? heading.title : line;
+		if (isPageHeader(headerText)) {
+			if (page.header === null) {
+				page.header = headerText;
+				Object.assign(page, parsePageHeader(headerText));
+			} else {
+				furniture.push(headerText);
+				log.add('info', 'A second page-header line was kept as furniture.', no);
+			}
+			continue;
+		}
 		if (heading) {
-			if (heading.title) flow.push({ kind: 'heading', line: no, ...heading });
+			if (heading.title)
+				flow.push({ kind: 'heading', line: no, level: heading.level, title: heading.title });
 			else log.add('info', 'An empty heading was ignored.', no);
 			continue;
 		}
-		if (isPageHeader(line)) {
-			if (page.header === null) {
-				page.header = line;
-				Object.assign(page, parsePageHeader(line));
-			} else {
-				furniture.push(line);
-				log.add('info', 'A second page-header line was kept as furniture.', no);
-			}
+		if (isRule(line)) {
+			furniture.push(line);
 			continue;
 		}
 		if (isEditorsFooter(line)) {
@@ -156,15 +171,25 @@ export function parsePage(
 			continue;
 		}
 		const pieces = splitMarkers(line);
-		for (const piece of pieces) {
+		for (let p = 0; p < pieces.length; p++) {
+			const piece = pieces[p];
 			if (piece.kind === 'text') {
-				flow.push({ kind: 'text', line: no, text: piece.text, whole: pieces.length === 1 });
+				flow.push({
+					kind: 'text',
+					line: no,
+					text: piece.text,
+					whole: pieces.length === 1,
+					indented: p === 0 && indented,
+					afterBlank: p === 0 && afterBlank
+				});
 			} else {
 				flow.push({ kind: 'marker', line: no, marker: piece.marker });
 			}
 		}
 	}
 	if (footers.length > 0) page.footer = footers.join(' ');
+
+	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
 
 	// 2. kickers above titles, subtitles below them
 	const claims = claimKickersAndSubtitles(flow);
@@ -280,8 +305,7 @@ export function parsePage(
 			continue;
 		}
 		previousWasTitle = false;
-		if (item.kind === 'text') bodyItems.push({ kind: 'text', line: item.line, text: item.text });
-		else bodyItems.push(item);
+		bodyItems.push(item);
 	}
 	flushBody();
 	flushTitlesWithoutBody();
@@ -329,6 +353,41 @@ export function parsePage(
 	};
 	if (furniture.length > 0) doc.furniture = furniture;
 	return doc;
+}
+
+/**
+ * Pages without markdown headings: a title-like line standing right before a dispatch line or
+ * a byline line (after a finished sentence or at the top) is taken as that article's title.
+ */
+function inferTitles(flow: FlowItem[], log: DiagnosticLog): void {
+	let inferred = 0;
+	for (let i = 0; i + 1 < flow.length; i++) {
+		const item = flow[i];
+		if (item.kind !== 'text' || !item.whole || !isTitleLike(item.text)) continue;
+		const next = flow[i + 1];
+		const opensBody =
+			next.kind === 'byline' || (next.kind === 'text' && startsWithDispatch(next.text));
+		if (!opensBody) continue;
+		const before = flow[i - 1];
+		if (before !== undefined && before.kind === 'text' && !endsSentence(before.text, item.text)) {
+			continue;
+		}
+		flow[i] = { kind: 'heading', line: item.line, level: 0, title: item.text };
+		inferred++;
+	}
+	if (inferred > 0) {
+		log.add('info', `No markdown headings; ${inferred} titles were inferred from the layout.`);
+	}
+}
+
+/** A separator line (`---`, `* * *`, `———`): layout, not text. */
+function isRule(line: string): boolean {
+	return (
+		line.length >= 3 &&
+		line.length <= 200 &&
+		/^[-*_=—─━~·• \t\u3000]+$/.test(line) &&
+		!/^[·•]/.test(line)
+	);
 }
 
 /** [min, max] without spreading (a body may have a million lines). */
@@ -497,6 +556,14 @@ function toArticle(draft: Draft): Article {
 		} else {
 			byline = parseInlineByline(paragraphs[0]);
 			lead = byline ? paragraphs[0].slice(byline.leadOffset) : from ? null : paragraphs[0];
+			// no opening byline: some papers credit the reporters at the end instead
+			if (!byline && paragraphs.length > 1) {
+				const closing = parseClosingCredit(paragraphs[paragraphs.length - 1]);
+				if (closing) {
+					reporters = closing.reporters;
+					correspondents = closing.correspondents;
+				}
+			}
 		}
 		if (byline) {
 			agency = byline.agency;

@@ -17,7 +17,7 @@ import {
 } from './text';
 
 export type BodyItem =
-	| { kind: 'text'; line: number; text: string }
+	| { kind: 'text'; line: number; text: string; indented?: boolean; afterBlank?: boolean }
 	| { kind: 'byline'; line: number; text: string; byline: Byline }
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
@@ -67,7 +67,35 @@ export function continuesParagraph(prev: string, next: string, prevIsSingleLine:
 	return !endsSentence(prev, next);
 }
 
+/**
+ * Some extractors keep paragraph indents and wrap lines at the column width. When a body mixes
+ * indented and unindented lines, an indent opens a paragraph and an unindented line that
+ * directly follows another is a wrapped continuation, even after a full stop.
+ */
+function usesIndentation(items: BodyItem[]): boolean {
+	let indented = 0;
+	let wrapped = 0;
+	for (const item of items) {
+		if (item.kind !== 'text') continue;
+		if (item.indented) indented++;
+		else if (!item.afterBlank) wrapped++;
+	}
+	return indented >= 2 && wrapped >= 1;
+}
+
+function continuesIndented(
+	current: Paragraph,
+	item: { text: string; indented?: boolean; afterBlank?: boolean }
+): boolean {
+	const prev = current.texts[current.texts.length - 1];
+	if (startsWithNonInitial(item.text)) return true;
+	if (item.indented || startsWithDispatch(item.text)) return false;
+	if (item.afterBlank) return continuesParagraph(prev, item.text, current.texts.length === 1);
+	return !(current.texts.length === 1 && isSubhead(prev)) && !startsWithEnumerator(item.text);
+}
+
 export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
+	const indentation = usesIndentation(items);
 	const paragraphs: Paragraph[] = [];
 	const leading: ContinuationMarker[] = [];
 	const leadingLines: number[] = [];
@@ -119,11 +147,13 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			current !== null &&
 			!current.closed &&
 			pendingFrom.length === 0 &&
-			continuesParagraph(
-				current.texts[current.texts.length - 1],
-				item.text,
-				current.texts.length === 1
-			)
+			(indentation
+				? continuesIndented(current, item)
+				: continuesParagraph(
+						current.texts[current.texts.length - 1],
+						item.text,
+						current.texts.length === 1
+					))
 		) {
 			current.texts.push(item.text);
 			current.last = item.line;

@@ -4,6 +4,10 @@
 export interface SourceLine {
 	no: number;
 	text: string;
+	/** Starts with an indent (two spaces, a tab or a full-width space): a paragraph opening. */
+	indented: boolean;
+	/** A blank line came right before it. */
+	afterBlank: boolean;
 }
 
 /**
@@ -14,11 +18,18 @@ export interface SourceLine {
 export function splitNonBlankLines(text: string): SourceLine[] {
 	const out: SourceLine[] = [];
 	const raw = text.split(/\r\n|\r|\n/);
+	let blank = false;
 	for (let i = 0; i < raw.length; i++) {
 		const line = raw[i];
-		if (line.length === 0) continue;
-		const trimmed = line.trim();
-		if (trimmed.length > 0) out.push({ no: i + 1, text: trimmed });
+		const trimmed = line.length === 0 ? line : line.trim();
+		if (trimmed.length === 0) {
+			blank = true;
+			continue;
+		}
+		const first = line.charCodeAt(0);
+		const indented = first === 0x3000 || first === 9 || (first === 32 && line.charCodeAt(1) === 32);
+		out.push({ no: i + 1, text: trimmed, indented, afterBlank: blank });
+		blank = false;
 	}
 	return out;
 }
@@ -98,6 +109,25 @@ export function isHan(code: number): boolean {
  * to tell a number split across a break (`5.` / `2%`) from a full stop.
  */
 export function endsSentence(text: string, next?: string): boolean {
+	// peel at most a few trailing asides/bold marks: bounded, so `（）（）…` cannot recurse deeply
+	for (let depth = 0; depth < 3; depth++) {
+		const verdict = endsSentenceOnce(text, next);
+		if (verdict !== null) return verdict;
+		const last = text[text.length - 1];
+		if (last === '*') {
+			text = text.slice(0, -2);
+			continue;
+		}
+		const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+		if (open === 0) return true;
+		if (open < 0) return false;
+		text = text.slice(0, open);
+	}
+	return false;
+}
+
+/** true/false when the last character decides; null when a trailing aside must be peeled. */
+function endsSentenceOnce(text: string, next?: string): boolean | null {
 	let i = text.length - 1;
 	while (i >= 0 && CLOSERS.has(text[i])) i--;
 	if (i < 0) return false;
@@ -107,6 +137,9 @@ export function endsSentence(text: string, next?: string): boolean {
 		if (isDigit(text[i - 1]) && next !== undefined && isDigit(next[0])) return false;
 		return true;
 	}
+	// a closing aside after a finished sentence, or one standing alone: `……。（作者系…）`, `（完）`
+	const last = text[text.length - 1];
+	if (last === '）' || last === ')' || (last === '*' && text.endsWith('**'))) return null;
 	return false;
 }
 
@@ -141,7 +174,7 @@ export function endsWithClausePunctuation(text: string): boolean {
 }
 
 const ENUMERATOR =
-	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪-]\s)/;
+	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪*+-]\s|\*\*)/;
 
 /** Numbered subheads and list items (`一、`, `（二）`, `3.`, `①`, bullets) start a paragraph. */
 export function startsWithEnumerator(text: string): boolean {
