@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, openBanmianDb, type BanmianSchema } from './db';
-import { ReadingStore, type StoreNotice, type StoreOptions } from './reading-store';
+import { flushOnHide, ReadingStore, type StoreNotice, type StoreOptions } from './reading-store';
 import {
 	getPosition,
 	isRead,
@@ -484,5 +484,25 @@ describe('ReadingStore', () => {
 			false
 		);
 		expect(isRead(s.state, 'd', 'a')).toBe(false);
+	});
+});
+
+describe('flushOnHide', () => {
+	it('flushes when the page is hidden or goes away, until removed', () => {
+		const flush = vi.fn(async () => {});
+		const doc = Object.assign(new EventTarget(), {
+			visibilityState: 'visible' as DocumentVisibilityState
+		});
+		const win = new EventTarget();
+		const remove = flushOnHide({ flush }, doc, win as Window);
+		doc.dispatchEvent(new Event('visibilitychange'));
+		expect(flush).not.toHaveBeenCalled();
+		doc.visibilityState = 'hidden';
+		doc.dispatchEvent(new Event('visibilitychange'));
+		win.dispatchEvent(new Event('pagehide'));
+		expect(flush).toHaveBeenCalledTimes(2);
+		remove();
+		win.dispatchEvent(new Event('pagehide'));
+		expect(flush).toHaveBeenCalledTimes(2);
 	});
 });

@@ -17,6 +17,7 @@ import {
 	addRecentSearch as addRecentSearchTo,
 	applyReadRule as applyReadRuleTo,
 	articleKey,
+	bookmarkId,
 	buildExport,
 	checkBookmark,
 	checkHighlight,
@@ -324,9 +325,7 @@ export class ReadingStore {
 
 	async addBookmark(docId: string, articleId: string, paragraph: number | null = null) {
 		const next = setBookmark(this.#state, docId, articleId, paragraph, this.#opts.now());
-		const b = Object.values(next.bookmarks).find(
-			(x) => x.docId === docId && x.articleId === articleId && x.paragraph === paragraph
-		)!;
+		const b = next.bookmarks[bookmarkId(docId, articleId, paragraph)];
 		if (next !== this.#state) await this.#commitBookmark(next, b);
 		return b;
 	}
@@ -943,4 +942,25 @@ export class ReadingStore {
 			}
 		}
 	}
+}
+
+/**
+ * Flushes pending positions whenever the page may go away: when it is hidden (tab switch, app
+ * switch on mobile, which may be the last chance) and on pagehide. Returns the remover.
+ */
+export function flushOnHide(
+	store: Pick<ReadingStore, 'flush'>,
+	doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'> = document,
+	win: Pick<Window, 'addEventListener' | 'removeEventListener'> = window
+): () => void {
+	const onVisibility = () => {
+		if (doc.visibilityState === 'hidden') void store.flush();
+	};
+	const onPageHide = () => void store.flush();
+	doc.addEventListener('visibilitychange', onVisibility);
+	win.addEventListener('pagehide', onPageHide);
+	return () => {
+		doc.removeEventListener('visibilitychange', onVisibility);
+		win.removeEventListener('pagehide', onPageHide);
+	};
 }

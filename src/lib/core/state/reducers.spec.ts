@@ -6,6 +6,7 @@ import {
 	addHighlight,
 	getPosition,
 	isRead,
+	lastPosition,
 	listHighlights,
 	readCount,
 	removeDocState,
@@ -150,5 +151,37 @@ describe('settings', () => {
 		const s = setSettings(emptyState(), { writing: 'vertical', script: 'traditional' }, 50);
 		expect(s.settings).toMatchObject({ writing: 'vertical', script: 'traditional' });
 		expect(s.settingsUpdatedAt).toBe(50);
+	});
+});
+
+describe('lastPosition', () => {
+	it('finds the most recent place read, overall or in one document', () => {
+		let s = setPosition(emptyState(), {
+			docId: 'd1',
+			articleId: 'a',
+			paragraph: 1,
+			offset: 0,
+			fraction: 0,
+			updatedAt: 5
+		});
+		s = setPosition(s, {
+			docId: 'd2',
+			articleId: 'b',
+			paragraph: 2,
+			offset: 0,
+			fraction: 0,
+			updatedAt: 9
+		});
+		s = setPosition(s, {
+			docId: 'd1',
+			articleId: 'c',
+			paragraph: 3,
+			offset: 0,
+			fraction: 0,
+			updatedAt: 7
+		});
+		expect(lastPosition(s)?.articleId).toBe('b');
+		expect(lastPosition(s, 'd1')?.articleId).toBe('c');
+		expect(lastPosition(s, 'none')).toBeUndefined();
 	});
 });

@@ -41,6 +41,15 @@ export function getPosition(
 	return Object.hasOwn(state.positions, k) ? state.positions[k] : undefined;
 }
 
+/** The most recent reading position, of one document when docId is given ("continue reading"). */
+export function lastPosition(state: ReadingState, docId?: string): Position | undefined {
+	let best: Position | undefined;
+	for (const p of Object.values(state.positions))
+		if ((docId === undefined || p.docId === docId) && (!best || p.updatedAt > best.updatedAt))
+			best = p;
+	return best;
+}
+
 export function getReadMark(
 	state: ReadingState,
 	docId: string,
