@@ -37,6 +37,11 @@ function isoDate(y: string, m: string, d: string): string | null {
 	return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A masthead alone on a line: `晋南日报`. */
+export function isPaperName(text: string): boolean {
+	return text.length <= 12 && PAPER.test(text) && !/^本报/.test(text);
+}
+
 /** Reads paper, date, page number and page name from a header line. */
 export function parsePageHeader(text: string): Omit<PageMeta, 'header' | 'footer'> {
 	const meta: Omit<PageMeta, 'header' | 'footer'> = {
@@ -83,7 +88,9 @@ export function isEditorsFooter(text: string): boolean {
 	return text.length <= 100 && /[:：]/.test(text) && FOOTER.test(text) && !/[。！？]/.test(text);
 }
 
-const CAPTION_START = /^(?:图为|图片为|图[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
+const CAPTION_START = /^(?:图为|图片为|图[:：]|图表[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
+/** `制图：孙莉`, `摄影：X` closing a line: a graphic's credit. */
+const COLON_CREDIT = /(?:制图|摄影|供图|图片|摄)[:：][\s\u3000]*[\u4e00-\u9fff·]{2,5}[)）]?$/;
 const CREDIT_END =
 	/(?:(?:记者|通讯员|摄影师?|实习生|特约摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}|[\s\u3000][\u4e00-\u9fff·]{2,5})[\s\u3000]*摄[\s\u3000]*[)）]?$/;
 const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]?$/;
@@ -98,6 +105,7 @@ export function isCaption(text: string): boolean {
 	// a markdown image from the layout tool: the photo's place on the page
 	if (text.startsWith('![') && /^!\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
 	const tail = text.slice(-40);
+	if (COLON_CREDIT.test(tail)) return true;
 	const end = tail.replace(/[\s\u3000)）]+$/, '');
 	const last = end[end.length - 1];
 	if (last !== '摄' && last !== '发' && last !== '片' && last !== '图') return false;

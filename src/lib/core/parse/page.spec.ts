@@ -265,3 +265,26 @@ describe('other layouts seen in extracted pages', () => {
 		expect([a.agency, a.reporters, a.correspondents]).toEqual([null, ['张三'], ['李四']]);
 	});
 });
+
+describe('headings that are not titles', () => {
+	it('keeps a numbered heading inside a body as a subhead paragraph of that article', () => {
+		const doc = parse(
+			'# 报告\n\n本报讯(记者 甲)开头。\n\n### 一、坚持问题导向\n\n要坚持。\n\n### （二）强化治理\n\n要强化。'
+		);
+		expect(doc.articles.map((a) => [a.title, a.paragraphs])).toEqual([
+			[
+				'报告',
+				['本报讯(记者 甲)开头。', '一、坚持问题导向', '要坚持。', '（二）强化治理', '要强化。']
+			]
+		]);
+	});
+
+	it('reads a byline marked as a heading as a byline line', () => {
+		const [a] = parse('# 标题\n\n### □ 本报记者 张三\n\n日前，正文。').articles;
+		expect([a.agency, a.reporters, a.paragraphs]).toEqual([
+			'本报',
+			['张三'],
+			['□ 本报记者 张三', '日前，正文。']
+		]);
+	});
+});

@@ -13,6 +13,7 @@ import {
 	isCreditOnly,
 	isEditorsFooter,
 	isPageHeader,
+	isPaperName,
 	mergeSidecar,
 	parsePageHeader
 } from './furniture';
@@ -21,7 +22,7 @@ import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
-import { endsSentence, hasSentenceEnd, splitNonBlankLines } from './text';
+import { endsSentence, hasSentenceEnd, splitNonBlankLines, startsWithEnumerator } from './text';
 import type {
 	Article,
 	Diagnostic,
@@ -32,7 +33,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -69,6 +70,8 @@ type FlowItem =
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
 interface TitleBlock {
+	/** Markdown heading level; 0 for a title inferred without a heading. */
+	level: number;
 	title: string;
 	kicker: string | null;
 	subtitle: string | null;
@@ -122,15 +125,19 @@ export function parsePage(
 	const captions: Caption[] = [];
 	const footers: string[] = [];
 	let lastCaptionIndex = -2;
+	const headerParts: string[] = [];
+	let headerIndex = -2;
 	for (let index = 0; index < lines.length; index++) {
 		const { no, text: line, indented, afterBlank } = lines[index];
 		const heading = parseHeading(line);
 		// a page header is furniture even when the extractor marked it as a heading
 		const headerText = heading ? heading.title : line;
-		if (isPageHeader(headerText)) {
-			if (page.header === null) {
-				page.header = headerText;
-				Object.assign(page, parsePageHeader(headerText));
+		// the masthead may stand on its own line next to the date line, before any text
+		const masthead = !heading && flow.length === 0 && isPaperName(line);
+		if (masthead || isPageHeader(headerText)) {
+			if (headerParts.length === 0 || headerIndex === index - 1) {
+				headerParts.push(headerText);
+				headerIndex = index;
 			} else {
 				furniture.push(headerText);
 				log.add('info', 'A second page-header line was kept as furniture.', no);
@@ -138,9 +145,29 @@ export function parsePage(
 			continue;
 		}
 		if (heading) {
-			if (heading.title)
+			const previous = flow[flow.length - 1];
+			const headingByline = heading.title ? parseBylineLine(heading.title) : null;
+			if (!heading.title) {
+				log.add('info', 'An empty heading was ignored.', no);
+			} else if (headingByline) {
+				flow.push({ kind: 'byline', line: no, text: heading.title, byline: headingByline });
+			} else if (
+				previous !== undefined &&
+				previous.kind !== 'heading' &&
+				startsWithEnumerator(heading.title)
+			) {
+				// `### 一、坚持问题导向` inside a body is a numbered subhead, not a new title
+				flow.push({
+					kind: 'text',
+					line: no,
+					text: heading.title,
+					whole: true,
+					indented: false,
+					afterBlank: true
+				});
+			} else {
 				flow.push({ kind: 'heading', line: no, level: heading.level, title: heading.title });
-			else log.add('info', 'An empty heading was ignored.', no);
+			}
 			continue;
 		}
 		if (isRule(line)) {
@@ -188,6 +215,10 @@ export function parsePage(
 		}
 	}
 	if (footers.length > 0) page.footer = footers.join(' ');
+	if (headerParts.length > 0) {
+		page.header = headerParts.join(' ');
+		Object.assign(page, parsePageHeader(page.header));
+	}
 
 	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
 
@@ -207,7 +238,9 @@ export function parsePage(
 		if (bodyItems.length === 0) return;
 		const body = buildParagraphs(bodyItems);
 		bodyItems = [];
-		const titles = pendingTitles;
+		let openings = 1;
+		for (let p = 1; p < body.paragraphs.length; p++) if (body.paragraphs[p].strong) openings++;
+		const titles = foldDisplayHeadings(pendingTitles, openings);
 		pendingTitles = [];
 		const groups =
 			titles.length === 0
@@ -283,6 +316,7 @@ export function parsePage(
 				flushTitlesWithoutBody();
 			}
 			currentBlock = {
+				level: item.level,
 				title: item.title,
 				kicker: null,
 				subtitle: null,
@@ -353,6 +387,43 @@ export function parsePage(
 	};
 	if (furniture.length > 0) doc.furniture = furniture;
 	return doc;
+}
+
+/**
+ * Some extractors mark kicker and subtitle as headings too: `## 引题` / `# 主题` / `## ——副题`.
+ * When a block has more titles than its body has openings (dispatch lines, bylines), a heading
+ * opening with a dash becomes the subtitle of the one above, and a heading less prominent than
+ * its neighbour (a higher level) becomes that neighbour's kicker (above) or subtitle (below).
+ */
+function foldDisplayHeadings(titles: TitleBlock[], openings: number): TitleBlock[] {
+	const out = titles.slice();
+	const bare = (t: TitleBlock) => t.kicker === null && t.subtitle === null;
+	const fold = (i: number, into: TitleBlock, as: 'kicker' | 'subtitle') => {
+		into[as] = out[i].title;
+		into.lines.push(...out[i].lines);
+		out.splice(i, 1);
+	};
+	let changed = true;
+	while (out.length > openings && changed) {
+		changed = false;
+		for (let i = 0; i < out.length && !changed; i++) {
+			const t = out[i];
+			const prev = out[i - 1];
+			const next = out[i + 1];
+			if (!bare(t)) continue;
+			if (prev && prev.subtitle === null && startsWithDash(t.title)) {
+				fold(i, prev, 'subtitle');
+				changed = true;
+			} else if (next && next.kicker === null && t.level > next.level) {
+				fold(i, next, 'kicker');
+				changed = true;
+			} else if (prev && prev.subtitle === null && t.level > prev.level) {
+				fold(i, prev, 'subtitle');
+				changed = true;
+			}
+		}
+	}
+	return out;
 }
 
 /**
