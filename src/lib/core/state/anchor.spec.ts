@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createAnchor, resolveAnchor, type ResolvedAnchor } from './anchor';
 
-/** The text a resolved range covers, joined across paragraphs, whitespace dropped. */
+/** As matching sees text: no whitespace, full-width ASCII as half-width. */
+function folded(s: string): string {
+	return s
+		.replace(/\s/g, '')
+		.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** The text a resolved range covers, joined across paragraphs, as matching sees it. */
 function covered(paragraphs: string[], r: ResolvedAnchor): string {
 	let s = '';
 	for (let p = r.paragraph; p <= r.endParagraph; p++) {
@@ -10,7 +17,7 @@ function covered(paragraphs: string[], r: ResolvedAnchor): string {
 		const to = p === r.endParagraph ? r.end : paragraphs[p].length;
 		s += paragraphs[p].slice(from, to);
 	}
-	return s.replace(/\s/g, '');
+	return folded(s);
 }
 
 /** Position of a (paragraph, offset) in the text with all whitespace removed. */
@@ -101,10 +108,10 @@ describe('resolveAnchor', () => {
 					}
 					const r = resolveAnchor(next, a);
 					expect(r).not.toBeNull();
-					expect(covered(next, r!)).toBe(a.quote.replace(/\s/g, ''));
+					expect(covered(next, r!)).toBe(folded(a.quote));
 					// When quote plus full context occurs once, it must be that occurrence.
-					const flat = all.replace(/\s/g, '');
-					const win = (a.prefix + a.quote + a.suffix).replace(/\s/g, '');
+					const flat = folded(all);
+					const win = folded(a.prefix + a.quote + a.suffix);
 					if (flat.indexOf(win) === flat.lastIndexOf(win)) {
 						expect(flatIndex(next, r!.paragraph, r!.start)).toBe(
 							flatIndex(ps, pi, start + (a.quote.length - a.quote.trimStart().length))
@@ -124,7 +131,7 @@ describe('resolveAnchor', () => {
 					const a = createAnchor(ps, pi, start, end)!;
 					const next = [ins, ...ps];
 					const r = resolveAnchor(next, a)!;
-					expect(covered(next, r)).toBe(a.quote.replace(/\s/g, ''));
+					expect(covered(next, r)).toBe(folded(a.quote));
 				}
 			)
 		);
