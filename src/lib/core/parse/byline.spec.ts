@@ -93,6 +93,14 @@ describe('byline variants', () => {
 		});
 	});
 
+	it('does not take the start of the lead for a bare credit', () => {
+		expect(parseInlineByline('新华社北京6月2日电 记者从国铁集团获悉，今年')).toMatchObject({
+			agency: '新华社',
+			reporters: [],
+			dispatchDate: '6月2日'
+		});
+	});
+
 	it("reads the paper's own dated dispatch (本报北京3月7日电)", () => {
 		expect(parseInlineByline('本报北京3月7日电 （记者 张三）全国')).toMatchObject({
 			agency: '本报讯',

@@ -46,6 +46,10 @@ export function startsWithDispatch(text: string): boolean {
 	);
 }
 
+const STRICT_NAME =
+	/^(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff·•]{1,12}|[A-Za-z][A-Za-z.-]{0,30})$/;
+const LOOSE_NAME = /^[\u4e00-\u9fff·•A-Za-z]{1,12}$/;
+
 interface Credits {
 	reporters: string[];
 	correspondents: string[];
@@ -58,7 +62,7 @@ interface Credits {
  * (`…记者`, `通讯员`, `实习生`) sets the role for the names after it; names before any role
  * count as reporters.
  */
-export function parseCredits(text: string): Credits {
+export function parseCredits(text: string, strict = false): Credits {
 	const reporters: string[] = [];
 	const correspondents: string[] = [];
 	let role: 'reporter' | 'correspondent' = 'reporter';
@@ -73,7 +77,10 @@ export function parseCredits(text: string): Credits {
 		}
 		name = name.replace(/(?:报道|摄影?|采写|整理)$/, '');
 		if (!name) continue;
-		if (!/^[\u4e00-\u9fff·•A-Za-z]{1,12}$/.test(name)) {
+		// outside parentheses a credit must look like names: 2–5 characters, or a
+		// transliteration with ·; inside them any short token is taken as written
+		const looksLikeName = strict ? STRICT_NAME : LOOSE_NAME;
+		if (!looksLikeName.test(name)) {
 			ok = false;
 			continue;
 		}
@@ -111,7 +118,7 @@ export function parseInlineByline(text: string): Byline | null {
 	const parens = CREDIT_PARENS.exec(head.slice(end));
 	const credits = parens ?? BARE_CREDITS.exec(head.slice(end));
 	if (credits) {
-		const parsed = parseCredits(credits[1]);
+		const parsed = parseCredits(credits[1], !parens);
 		// parentheses right after the dispatch are the credit even with an odd token inside
 		if (parens || parsed.ok) {
 			byline.reporters = parsed.reporters;
@@ -140,7 +147,7 @@ export function parseBylineLine(text: string): Byline | null {
 		return null;
 	}
 	if (!boxed && !/[\s\u3000]/.test(body)) return null;
-	const credits = parseCredits(body);
+	const credits = parseCredits(body, !boxed);
 	if (!credits.ok || credits.reporters.length + credits.correspondents.length === 0) {
 		if (!(boxed && /评论员$/.test(body))) return null;
 	}

@@ -33,7 +33,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 const MAX_DIAGNOSTICS = 200;
 

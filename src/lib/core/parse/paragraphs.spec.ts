@@ -27,6 +27,7 @@ describe('rejoining column breaks', () => {
 		expect(continuesParagraph('一、坚持问题导向', '要坚持', true)).toBe(false);
 		expect(continuesParagraph('未完', '本报讯(记者 甲)正文', false)).toBe(false);
 		expect(continuesParagraph('温度、湿度；', '——远程医疗', false)).toBe(false);
+		expect(continuesParagraph('延长开放时间；', '二是增开旅游专线；', false)).toBe(false);
 	});
 
 	it('builds paragraphs with their source lines trimmed and joined with nothing', () => {

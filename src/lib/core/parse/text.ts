@@ -174,7 +174,7 @@ export function endsWithClausePunctuation(text: string): boolean {
 }
 
 const ENUMERATOR =
-	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪*+-]\s|\*\*)/;
+	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪*+-]\s|\*\*|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、：:])/;
 
 /** Numbered subheads and list items (`一、`, `（二）`, `3.`, `①`, bullets) start a paragraph. */
 export function startsWithEnumerator(text: string): boolean {
