@@ -1,0 +1,13 @@
+// Hash links: a fragment-only href keeps the path (any sub-path) and the query (embed mode's
+// `?embed=1&parent=…`) as they are, so navigation works on any static host and inside iframes.
+
+const part = encodeURIComponent;
+
+export const links = {
+	library: () => '#/',
+	page: (doc: string) => `#/doc/${part(doc)}`,
+	article: (doc: string, article: string) => `#/doc/${part(doc)}/${part(article)}`,
+	search: (query = '') => (query ? `#/search/${part(query)}` : '#/search'),
+	notes: () => '#/notes',
+	settings: () => '#/settings'
+};

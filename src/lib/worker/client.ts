@@ -1,0 +1,66 @@
+// The one typed way into the worker. The worker starts on first use, not at page load.
+import * as Comlink from 'comlink';
+import type { WorkerApi } from './banmian.worker';
+
+let remote: Comlink.Remote<WorkerApi> | null = null;
+
+function worker(): Comlink.Remote<WorkerApi> {
+	if (!remote) {
+		const instance = new Worker(new URL('./banmian.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'banmian'
+		});
+		remote = Comlink.wrap<WorkerApi>(instance);
+	}
+	return remote;
+}
+
+/** Rejects with an AbortError when `signal` fires first; the worker's late answer is dropped. */
+function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+	if (!signal) return work;
+	if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(new DOMException('aborted', 'AbortError'));
+		signal.addEventListener('abort', onAbort, { once: true });
+		work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
+}
+
+type Api = WorkerApi;
+type Args<K extends keyof Api> = Parameters<Api[K]>;
+type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
+
+export const workerClient = {
+	loadDocuments(
+		sources: Args<'loadDocuments'>[0],
+		onProgress?: (done: number, total: number) => void,
+		signal?: AbortSignal
+	): Promise<Result<'loadDocuments'>> {
+		return abortable(
+			worker().loadDocuments(sources, onProgress ? Comlink.proxy(onProgress) : undefined),
+			signal
+		) as Promise<Result<'loadDocuments'>>;
+	},
+	getDocument(id: string, signal?: AbortSignal): Promise<Result<'getDocument'>> {
+		return abortable(worker().getDocument(id), signal) as Promise<Result<'getDocument'>>;
+	},
+	buildIndex(
+		onProgress?: Args<'buildIndex'>[0],
+		signal?: AbortSignal
+	): Promise<Result<'buildIndex'>> {
+		return abortable(
+			worker().buildIndex(onProgress ? Comlink.proxy(onProgress) : undefined),
+			signal
+		) as Promise<Result<'buildIndex'>>;
+	},
+	search(
+		query: string,
+		options: Args<'search'>[1],
+		signal?: AbortSignal
+	): Promise<Result<'search'>> {
+		return abortable(worker().search(query, options), signal) as Promise<Result<'search'>>;
+	},
+	searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
+		return abortable(worker().searchFacets(), signal) as Promise<Result<'searchFacets'>>;
+	}
+};

@@ -1,0 +1,107 @@
+import type { Article, Diagnostic, PageMeta, SidecarMeta } from '../core/parse/types';
+
+/** Where a document's text comes from: a bundled seed URL or bytes the reader imported. */
+export interface DocumentSource {
+	source: string;
+	url?: string;
+	bytes?: ArrayBuffer;
+	sidecar: SidecarMeta | null;
+	/** Forces a text encoding instead of detecting one. */
+	encoding?: string;
+	imported?: boolean;
+	/** Set for imported pages, which keep the id they were stored under. */
+	id?: string;
+}
+
+/** What the library and page views need of an article, without its full text. */
+export interface ArticleSummary {
+	id: string;
+	kicker: string | null;
+	title: string;
+	subtitle: string | null;
+	agency: string | null;
+	reporters: string[];
+	correspondents: string[];
+	dateline: string | null;
+	lead: string;
+	paragraphCount: number;
+	continued: boolean;
+	continuedFrom: string | null;
+	continuedTo: string | null;
+}
+
+export interface DocumentSummary {
+	id: string;
+	source: string;
+	page: PageMeta;
+	articles: ArticleSummary[];
+	diagnostics: Diagnostic[];
+	encoding: string;
+	imported: boolean;
+	/** Set when the text could not be fetched or read at all. */
+	error: string | null;
+}
+
+export function summariseArticle(article: Article): ArticleSummary {
+	const lead = article.paragraphs[0] ?? '';
+	return {
+		id: article.id,
+		kicker: article.kicker,
+		title: article.title,
+		subtitle: article.subtitle,
+		agency: article.agency,
+		reporters: article.reporters,
+		correspondents: article.correspondents,
+		dateline: article.dateline,
+		lead: lead.length > 120 ? `${lead.slice(0, 120)}…` : lead,
+		paragraphCount: article.paragraphs.length,
+		continued: article.continued,
+		continuedFrom: article.continuedFrom,
+		continuedTo: article.continuedTo
+	};
+}
+
+export interface SearchFilters {
+	paper?: string;
+	dateFrom?: string;
+	dateTo?: string;
+	page?: number;
+	reporter?: string;
+}
+
+/** One search result as the UI shows it: the snippet comes with the ranges to mark. */
+export interface SearchResultHit {
+	docId: string;
+	articleId: string;
+	title: string;
+	paper: string | null;
+	date: string | null;
+	pageNumber: number | null;
+	snippet: string;
+	/** [start, end) ranges inside `snippet` that matched. */
+	marks: [number, number][];
+	inTitle: boolean;
+}
+
+export interface SearchResultPage {
+	query: string;
+	total: number;
+	offset: number;
+	hits: SearchResultHit[];
+	/** Set when the query could not be run (e.g. only exclusions). */
+	message: string | null;
+}
+
+export interface SearchFacets {
+	papers: string[];
+	pages: number[];
+	reporters: string[];
+	dates: string[];
+}
+
+export interface IndexProgress {
+	indexed: number;
+	total: number;
+	ready: boolean;
+	restored: boolean;
+}

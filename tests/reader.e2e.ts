@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+const seedId = '000_8d483b34ee5996a6';
+const expected = JSON.parse(
+	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
+) as {
+	articles: {
+		title: string;
+		kicker: string | null;
+		subtitle: string | null;
+		paragraphs: string[];
+	}[];
+};
+
+test('library → page → article shows the parsed structure', async ({ page, makeAxe }) => {
+	await page.goto('./');
+	await page
+		.getByRole('link', { name: new RegExp(expected.articles[0].title.slice(0, 8)) })
+		.click();
+
+	const articles = page.getByRole('list', { name: '本版文章' }).getByRole('article');
+	await expect(articles).toHaveCount(expected.articles.length);
+	for (const [i, article] of expected.articles.entries()) {
+		await expect(articles.nth(i).getByRole('heading')).toHaveText(article.title);
+	}
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+
+	await articles.nth(0).getByRole('link', { name: expected.articles[0].title }).click();
+	const reader = page.getByRole('article');
+	await expect(reader.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
+	await expect(reader.locator('hgroup p').first()).toHaveText(expected.articles[0].kicker!);
+	await expect(reader.locator('.body p')).toHaveCount(expected.articles[0].paragraphs.length);
+	// A column break mid-word is rejoined: the reader sees one word.
+	await expect(reader.locator('.body p').nth(1)).toContainText('对照人民群众');
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+});
+
+test('a deep link to an article works after a reload, and ← → move between articles', async ({
+	page
+}) => {
+	await page.goto('./');
+	await page
+		.getByRole('link', { name: new RegExp(expected.articles[0].title.slice(0, 8)) })
+		.click();
+	await page.getByRole('link', { name: expected.articles[1].title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[1].title);
+	const deepLink = page.url();
+	expect(deepLink).toContain(`#/doc/${seedId}/`);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[1].title);
+
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[2].title);
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[1].title);
+	await page.getByRole('button', { name: /下一篇/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[2].title);
+});
+
+test('an unknown article link says so instead of showing a blank page', async ({ page }) => {
+	await page.goto(`./#/doc/${seedId}/no-such-article`);
+	await expect(page.getByRole('heading', { name: '找不到这篇文章' })).toBeVisible();
+	await page.goto('./#/doc/no-such-doc');
+	await expect(page.getByRole('heading', { name: '找不到这个版面' })).toBeVisible();
+});
+
+test('reading settings change what the reader sees', async ({ page }) => {
+	await page.goto(`./#/doc/${seedId}`);
+	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	const firstParagraph = page.locator('.body p').first();
+	await expect(firstParagraph).toContainText('本报讯(山西日报记者 杨文)');
+	const sizeBefore = await firstParagraph.evaluate((el) => getComputedStyle(el).fontSize);
+
+	await page.getByRole('link', { name: '设置' }).click();
+	await page.getByRole('button', { name: '放大字号' }).click();
+	await page.getByRole('button', { name: '全角中文标点' }).click();
+	await page.getByRole('button', { name: '夜间' }).click();
+	await page.goBack();
+
+	await expect(firstParagraph).toContainText('本报讯（山西日报记者 杨文）12月22日，我省');
+	const sizeAfter = await firstParagraph.evaluate((el) => getComputedStyle(el).fontSize);
+	expect(parseFloat(sizeAfter)).toBeGreaterThan(parseFloat(sizeBefore));
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('vertical writing sets the text right to left with short numbers upright', async ({
+	page
+}) => {
+	await page.goto('./#/settings');
+	await page.getByRole('button', { name: '竖排' }).click();
+	await page.getByRole('link', { name: '版面', exact: true }).click();
+	await page
+		.getByRole('link', { name: new RegExp(expected.articles[0].title.slice(0, 8)) })
+		.click();
+	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	const reader = page.getByRole('article');
+	await expect(reader).toHaveCSS('writing-mode', 'vertical-rl');
+	await expect(reader.locator('.tcy').first()).toHaveText('12');
+});
+
+test('traditional script is loaded on demand and shown', async ({ page }) => {
+	await page.goto(`./#/doc/${seedId}`);
+	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await page.getByRole('link', { name: '设置' }).click();
+	await page.getByRole('button', { name: '繁體' }).click();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('交出整改工作合格答卷');
+	await expect(page.locator('.body p').first()).toContainText('生態環境');
+});
