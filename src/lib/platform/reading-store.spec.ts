@@ -148,6 +148,29 @@ describe('ReadingStore', () => {
 		expect(await stored(factory, 'reads')).toHaveLength(1);
 	});
 
+	it('keeps the newer copy on disk when an older write arrives later', async () => {
+		const factory = new IDBFactory();
+		let clock = 50;
+		const a = await store({ indexedDB: factory, now: () => clock });
+		const h = await a.addHighlight({
+			docId: 'd',
+			articleId: 'a',
+			paragraphs,
+			paragraph: 0,
+			start: 0,
+			end: 4
+		});
+		// A second tab that does not hear the first (and whose clock is behind).
+		const bClock = { t: 0 };
+		const b = await store({ indexedDB: factory, now: () => bClock.t });
+		clock = 200;
+		await a.updateHighlight(h!.id, { note: '较新' });
+		bClock.t = 100;
+		await b.updateHighlight(h!.id, { color: 'pink' });
+		const [onDisk] = await stored(factory, 'highlights');
+		expect(onDisk).toMatchObject({ note: '较新', color: 'yellow', updatedAt: 200 });
+	});
+
 	it('skips corrupt stored records, tells the UI, and still opens', async () => {
 		const factory = new IDBFactory();
 		const db = await openBanmianDb({ factory });

@@ -31,6 +31,8 @@ import {
 	describeImportSummary,
 	emptyState,
 	mergeStates,
+	isRecord,
+	pickNewer,
 	mergeImport,
 	mergeRecords,
 	mergeRecentSearches,
@@ -77,7 +79,7 @@ import {
 	type LoadedData,
 	type SkippedRecord
 } from './db';
-import type { IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 
 export const CHANNEL_NAME = 'banmian-state';
 
@@ -140,6 +142,52 @@ function defaultId(): string {
 }
 
 const STRICT = { durability: 'strict' } as const;
+
+interface WriteStore {
+	transaction: object;
+	get(key: IDBValidKey): Promise<unknown>;
+	put(value: unknown, key?: IDBValidKey): Promise<unknown>;
+}
+
+/** The first request error of a transaction aborted by putNewer, to report instead of "aborted". */
+const txFailures = new WeakMap<object, unknown>();
+
+/** The native transaction behind an idb wrapper (or itself), as a stable WeakMap key. */
+function rawTx(tx: unknown): object {
+	return unwrap(tx as IDBPTransaction) as object;
+}
+
+/**
+ * Writes a record unless the stored copy is newer: another tab (or a clock that went back) may
+ * have written a later version, and IndexedDB should keep the same winner the merge keeps in
+ * memory. A quick read and write inside the one transaction; nothing slow. If the write is
+ * refused, the whole transaction is aborted so nothing half-lands.
+ */
+function putNewer(
+	store: unknown,
+	rec: { updatedAt: number; deleted?: boolean; docId?: string; articleId?: string; id?: string },
+	key?: IDBValidKey
+): void {
+	const s = store as WriteStore;
+	const k = key ?? (rec.id !== undefined ? rec.id : [rec.docId!, rec.articleId!]);
+	const newer = (old: unknown) =>
+		!isRecord(old) ||
+		typeof old.updatedAt !== 'number' ||
+		pickNewer(old as typeof rec, rec) === rec;
+	s.get(k)
+		.then((old) => {
+			if (newer(old)) return key === undefined ? s.put(rec) : s.put(rec, key);
+		})
+		.catch((e: unknown) => {
+			const tx = s.transaction as IDBTransaction;
+			if (!txFailures.has(rawTx(tx))) txFailures.set(rawTx(tx), e);
+			try {
+				tx.abort();
+			} catch {
+				// already finished or aborted
+			}
+		});
+}
 
 /** A request inside a transaction: its failure is reported by `tx.done`, not here. */
 function quiet(p: Promise<unknown>): void {
@@ -290,7 +338,7 @@ export class ReadingStore {
 			'reading position',
 			['positions'],
 			(tx) => {
-				for (const p of positions) quiet(tx.objectStore('positions').put(p));
+				for (const p of positions) putNewer(tx.objectStore('positions'), p);
 			},
 			'default'
 		);
@@ -318,7 +366,7 @@ export class ReadingStore {
 		this.#set(next);
 		const mark = next.reads[articleKey(docId, articleId)];
 		this.#broadcast({ reads: [mark] });
-		await this.#persist('read mark', ['reads'], (tx) => quiet(tx.objectStore('reads').put(mark)));
+		await this.#persist('read mark', ['reads'], (tx) => putNewer(tx.objectStore('reads'), mark));
 	}
 
 	// ——— bookmarks ———
@@ -339,7 +387,7 @@ export class ReadingStore {
 		this.#set(next);
 		this.#broadcast({ bookmarks: [b] });
 		await this.#persist('bookmark', ['bookmarks'], (tx) =>
-			quiet(tx.objectStore('bookmarks').put(b))
+			putNewer(tx.objectStore('bookmarks'), b)
 		);
 	}
 
@@ -403,7 +451,7 @@ export class ReadingStore {
 		this.#set(next);
 		this.#broadcast({ highlights: [h] });
 		await this.#persist('highlight', ['highlights'], (tx) =>
-			quiet(tx.objectStore('highlights').put(h))
+			putNewer(tx.objectStore('highlights'), h)
 		);
 	}
 
@@ -415,7 +463,7 @@ export class ReadingStore {
 		const rec = { values: next.settings, updatedAt: next.settingsUpdatedAt };
 		this.#broadcast({ settings: rec });
 		await this.#persist('settings', ['settings'], (tx) =>
-			quiet(tx.objectStore('settings').put(rec, SINGLE_KEY))
+			putNewer(tx.objectStore('settings'), rec, SINGLE_KEY)
 		);
 	}
 
@@ -657,8 +705,8 @@ export class ReadingStore {
 			],
 			(tx) => {
 				for (const k of ['positions', 'reads', 'bookmarks', 'highlights'] as const)
-					for (const v of rec[k] ?? []) quiet(tx.objectStore(k).put(v as never));
-				if (rec.settings) quiet(tx.objectStore('settings').put(rec.settings, SINGLE_KEY));
+					for (const v of rec[k] ?? []) putNewer(tx.objectStore(k), v);
+				if (rec.settings) putNewer(tx.objectStore('settings'), rec.settings, SINGLE_KEY);
 				if (rec.recentSearches)
 					quiet(tx.objectStore('recentSearches').put({ items: rec.recentSearches }, SINGLE_KEY));
 				for (const { text, ...info } of docs) {
@@ -760,7 +808,9 @@ export class ReadingStore {
 				quiet(tx.done);
 				throw e;
 			}
-			return tx.done;
+			return tx.done.catch((e: unknown) => {
+				throw txFailures.get(rawTx(tx)) ?? e;
+			});
 		};
 		// Synchronous when the connection is open, so the transaction exists before any await:
 		// flush() inside pagehide or a versionchange close still gets its write in.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createAnchor, resolveAnchor, type ResolvedAnchor } from './anchor';
+import { createAnchor, resolveAnchor, resolveAnchors, type ResolvedAnchor } from './anchor';
 
 /** As matching sees text: no whitespace, full-width ASCII as half-width. */
 function folded(s: string): string {
@@ -168,5 +168,16 @@ describe('resolveAnchor', () => {
 		const a = createAnchor(['一段被删掉的话'], 0, 1, 4)!;
 		expect(resolveAnchor(['完全不同的内容'], a)).toBeNull();
 		expect(resolveAnchor([], a)).toBeNull();
+	});
+});
+
+describe('resolveAnchors', () => {
+	it('gives the same answers as resolving one by one', () => {
+		fc.assert(
+			fc.property(selection, selection, article, (x, y, text) => {
+				const anchors = [x, y].map((s) => createAnchor(s.ps, s.pi, s.start, s.end)!);
+				expect(resolveAnchors(text, anchors)).toEqual(anchors.map((a) => resolveAnchor(text, a)));
+			})
+		);
 	});
 });

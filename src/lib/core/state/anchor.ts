@@ -137,9 +137,25 @@ export function resolveAnchor(
 	paragraphs: readonly string[],
 	anchor: HighlightAnchor
 ): ResolvedAnchor | null {
+	return resolveIn(foldParagraphs(paragraphs), paragraphs, anchor);
+}
+
+/** Many highlights of one article at once: the article text is prepared only once. */
+export function resolveAnchors(
+	paragraphs: readonly string[],
+	anchors: readonly HighlightAnchor[]
+): (ResolvedAnchor | null)[] {
+	const f = foldParagraphs(paragraphs);
+	return anchors.map((a) => resolveIn(f, paragraphs, a));
+}
+
+function resolveIn(
+	f: Folded,
+	paragraphs: readonly string[],
+	anchor: HighlightAnchor
+): ResolvedAnchor | null {
 	const q = fold(anchor.quote).text;
 	if (q.length === 0) return null;
-	const f = foldParagraphs(paragraphs);
 	const prefix = fold(anchor.prefix).text;
 	const suffix = fold(anchor.suffix).text;
 	const original = paragraphs[anchor.paragraph];
