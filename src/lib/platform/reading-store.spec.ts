@@ -477,6 +477,21 @@ describe('ReadingStore', () => {
 		old.close();
 	});
 
+	it('asks for a reload when a newer version already upgraded the database', async () => {
+		const factory = new IDBFactory();
+		await new Promise<void>((resolve) => {
+			const req = factory.open(DB_NAME, 99);
+			req.onsuccess = () => {
+				req.result.close();
+				resolve();
+			};
+		});
+		const notices: StoreNotice[] = [];
+		const s = await store({ indexedDB: factory, onNotice: (n) => notices.push(n) });
+		expect(notices.map((n) => n.kind)).toEqual(['reload-needed', 'memory-only']);
+		expect(s.persistent).toBe(false);
+	});
+
 	it('reopens after the browser closes the connection', async () => {
 		const inner = new IDBFactory();
 		const conns: IDBDatabase[] = [];

@@ -274,6 +274,8 @@ export class ReadingStore {
 				db?.close();
 				db = null;
 				loaded = empty;
+				// A newer version of the app already upgraded the database: this page is stale.
+				if (e instanceof Error && e.name === 'VersionError') notify({ kind: 'reload-needed' });
 				reason = `无法打开本地存储 / Could not open local storage: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
 			}
 		}
