@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+interface ExpectedArticle {
+	title: string;
+	kicker: string | null;
+	subtitle: string | null;
+	paragraphs: string[];
+	captions: string[];
+}
+
+// The oracle: a plain substring scan over the hand-written expected structure of every seed.
+const expectedArticles: ExpectedArticle[] = readdirSync('tests/fixtures/expected').flatMap(
+	(file) =>
+		JSON.parse(readFileSync(`tests/fixtures/expected/${file}`, 'utf8'))
+			.articles as ExpectedArticle[]
+);
+function articlesContaining(term: string): number {
+	return expectedArticles.filter((a) =>
+		[a.title, a.kicker ?? '', a.subtitle ?? '', ...a.paragraphs, ...a.captions]
+			.join('\n')
+			.includes(term)
+	).length;
+}
+
+test('search finds every article containing 汾河, with the exact total and marked snippets', async ({
+	page,
+	makeAxe
+}) => {
+	await page.goto('./');
+	await page.getByRole('link', { name: '搜索' }).click();
+	await page.getByLabel('搜索', { exact: true }).fill('汾河');
+	const total = articlesContaining('汾河');
+	expect(total).toBeGreaterThan(1);
+	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
+	const results = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem');
+	await expect(results).toHaveCount(total);
+	await expect(results.first().locator('mark').first()).toHaveText('汾河');
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+
+	await results.first().getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('.body')).toContainText('汾河');
+});
+
+test('a traditional-script query finds simplified text', async ({ page }) => {
+	await page.goto('./#/search/' + encodeURIComponent('汾河 環境'));
+	const total = expectedArticles.filter((a) => {
+		const text = [a.title, ...a.paragraphs].join('\n');
+		return text.includes('汾河') && text.includes('环境');
+	}).length;
+	expect(total).toBeGreaterThan(0);
+	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
+});
+
+test('a query with no match says so, and excluding a term narrows the results', async ({
+	page
+}) => {
+	await page.goto('./#/search/' + encodeURIComponent('这串字不会出现在任何版面里'));
+	await expect(page.getByText('没有找到')).toBeVisible();
+	const withAll = articlesContaining('汾河');
+	const withoutFirst = expectedArticles.filter((a) => {
+		const text = [a.title, a.kicker ?? '', a.subtitle ?? '', ...a.paragraphs, ...a.captions].join(
+			'\n'
+		);
+		return text.includes('汾河') && !text.includes('督察');
+	}).length;
+	expect(withoutFirst).toBeLessThan(withAll);
+	await page.goto('./#/search/' + encodeURIComponent('汾河 -督察'));
+	await expect(page.getByText(`共 ${withoutFirst} 篇`)).toBeVisible();
+});
