@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, openBanmianDb, type BanmianSchema } from './db';
-import { flushOnHide, ReadingStore, type StoreNotice, type StoreOptions } from './reading-store';
+import {
+	flushOnHide,
+	ReadingStore,
+	readingStore,
+	type StoreNotice,
+	type StoreOptions
+} from './reading-store';
 import {
 	getPosition,
 	isRead,
@@ -542,5 +548,15 @@ describe('flushOnHide', () => {
 		remove();
 		win.dispatchEvent(new Event('pagehide'));
 		expect(flush).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('readingStore', () => {
+	it('opens one store per page, on the real IndexedDB when there is one', async () => {
+		const p = readingStore();
+		expect(readingStore()).toBe(p);
+		const s = await p;
+		open.push(s);
+		expect(s.persistent).toBe(true);
 	});
 });

@@ -757,6 +757,18 @@ export class ReadingStore {
 		}
 	}
 
+	/** How much this site stores and may store, in bytes, when the browser says. */
+	async storageEstimate(): Promise<{ usage: number; quota: number } | null> {
+		try {
+			const e = await globalThis.navigator?.storage?.estimate?.();
+			return e && typeof e.usage === 'number' && typeof e.quota === 'number'
+				? { usage: e.usage, quota: e.quota }
+				: null;
+		} catch {
+			return null;
+		}
+	}
+
 	/** Writes what is pending and lets go of the database and the channel. */
 	async close(): Promise<void> {
 		await this.flush();
@@ -1015,4 +1027,12 @@ export function flushOnHide(
 		doc.removeEventListener('visibilitychange', onVisibility);
 		win.removeEventListener('pagehide', onPageHide);
 	};
+}
+
+let shared: Promise<ReadingStore> | null = null;
+
+/** The page's one store, opened on first use. Never rejects (falls back to memory). */
+export function readingStore(): Promise<ReadingStore> {
+	shared ??= ReadingStore.open();
+	return shared;
 }
