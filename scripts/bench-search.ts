@@ -80,7 +80,7 @@ function heapUsed(): number {
  * grows like a real archive's), a Latin/digit sentence on some pages, a tenth converted to
  * traditional characters, and its own paper, date and page number.
  */
-function buildCorpus(targetBytes: number): {
+export function buildCorpus(targetBytes: number): {
 	docs: ParsedDocument[];
 	bytes: number;
 	parseMs: number;
@@ -137,7 +137,7 @@ function fields(a: Article): string[] {
 }
 
 /** The fixed query set: lengths 1–8, multi-term, exclusions, strings found nowhere, 繁體. */
-function buildQueries(docs: ParsedDocument[]): string[] {
+export function buildQueries(docs: ParsedDocument[]): string[] {
 	const random = rng(42);
 	const texts = docs.flatMap((d) => d.articles.flatMap(fields)).filter((t) => t.length > 8);
 	const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Article, PageMeta, ParsedDocument } from '../parse/types';
 import {
@@ -108,12 +108,12 @@ function found(index: SearchIndex, query: string, filters?: SearchFilters): stri
 	return result.hits.map((h) => `${h.docId}/${h.articleId}`).sort();
 }
 
-const SEED_DIR = new URL('../../../../seeds/', import.meta.url);
-const seedText = readdirSync(SEED_DIR)
-	.filter((f) => f.endsWith('.txt'))
-	.sort()
-	.map((f) => readFileSync(new URL(f, SEED_DIR), 'utf8'))
-	.join('\n');
+// The issue's own seed page (汾河, 人口普查, 环境保护): fixed, so the tests do not move when
+// other seeds are added.
+const seedText = readFileSync(
+	new URL('../../../../seeds/000_8d483b34ee5996a6.txt', import.meta.url),
+	'utf8'
+);
 const seedParagraphs = seedText
 	.split(/\n+/)
 	.map((s) => s.trim())
@@ -516,10 +516,10 @@ describe('SearchIndex: updates and snapshots', () => {
 	});
 
 	it('restores from a structured clone of its snapshot with identical results', () => {
-		const docs = seedDocs(20);
-		const index = build(docs);
+		const docs = seedDocs(21);
+		const index = build(docs.slice(0, 20));
 		index.remove('page3');
-		index.add(seedDocs(21)[20]);
+		index.add(docs[20]);
 		const snapshot: SearchSnapshot = structuredClone(index.export());
 		expect(snapshot.docs.map((d) => d.id)).toEqual(index.docIds());
 		const restored = SearchIndex.import(snapshot);

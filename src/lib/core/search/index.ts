@@ -174,6 +174,8 @@ interface Match {
 	inTitle: boolean;
 	count: number;
 	first: number;
+	/** Position of the page among all pages by date (newest first), then id. */
+	pageRank: number;
 }
 
 function createFlex(): FlexIndex {
@@ -353,6 +355,7 @@ export class SearchIndex {
 	private docs: (StoredDoc | null)[] = [];
 	private slots = new Map<string, number>();
 	private cache = new Map<string, Match[]>();
+	private ranks: Int32Array | null = null;
 
 	/** Adds a page, replacing any page with the same id. */
 	add(doc: ParsedDocument): void {
@@ -364,7 +367,7 @@ export class SearchIndex {
 		const tokens = indexTokens(stored.articles.map((a) => a.norm));
 		// The encoder takes the token array as is (see flexEncode).
 		if (tokens.length) this.flex.add(slot, tokens as unknown as string);
-		this.cache.clear();
+		this.changed();
 	}
 
 	/**
@@ -389,7 +392,7 @@ export class SearchIndex {
 	private load(docs: StoredDoc[], postings: Postings | null): void {
 		this.docs = docs.slice();
 		this.slots = new Map(docs.map((doc, slot) => [doc.id, slot]));
-		this.cache.clear();
+		this.changed();
 		postings ??= invert(docs.map((doc) => indexTokenIds(doc.articles.map((a) => a.norm))));
 		const { tokens, offsets, slots } = postings;
 		// FlexSearch's own export format, resolution 1: [token, [ids]] per token, and the ids.
@@ -405,6 +408,11 @@ export class SearchIndex {
 		this.flex.import('map', map as unknown as string);
 	}
 
+	private changed(): void {
+		this.cache.clear();
+		this.ranks = null;
+	}
+
 	/** Removes a page; no-op when absent. */
 	remove(docId: string): void {
 		const slot = this.slots.get(docId);
@@ -412,7 +420,7 @@ export class SearchIndex {
 		this.flex.remove(slot);
 		this.docs[slot] = null;
 		this.slots.delete(docId);
-		this.cache.clear();
+		this.changed();
 	}
 
 	has(docId: string): boolean {
@@ -456,7 +464,7 @@ export class SearchIndex {
 			return cached;
 		}
 		const matches = this.match(query, filters);
-		matches.sort((a, b) => this.compare(a, b));
+		matches.sort(compareMatches);
 		this.cache.set(key, matches);
 		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
 		return matches;
@@ -471,6 +479,7 @@ export class SearchIndex {
 
 	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
 		const { include, exclude } = query;
+		const ranks = this.pageRanks();
 		const out: Match[] = [];
 		for (const slot of this.candidates(include)) {
 			const doc = this.docs[slot];
@@ -495,23 +504,28 @@ export class SearchIndex {
 					if (p < article.headEnd) inTitle = true;
 					for (; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
 				}
-				out.push({ slot, article: i, inTitle, count, first });
+				out.push({ slot, article: i, inTitle, count, first, pageRank: ranks[slot] });
 			}
 		}
 		return out;
 	}
 
-	private compare(a: Match, b: Match): number {
-		if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
-		if (a.count !== b.count) return b.count - a.count;
-		if (a.first !== b.first) return a.first - b.first;
-		const da = this.docs[a.slot] as StoredDoc;
-		const db = this.docs[b.slot] as StoredDoc;
-		const dateA = da.date ?? '';
-		const dateB = db.date ?? '';
-		if (dateA !== dateB) return dateA < dateB ? 1 : -1;
-		if (da.id !== db.id) return da.id < db.id ? -1 : 1;
-		return a.article - b.article;
+	/** Page ranks by slot (see Match.pageRank), computed once per change of the page set. */
+	private pageRanks(): Int32Array {
+		if (this.ranks) return this.ranks;
+		const live: StoredDoc[] = [];
+		for (const doc of this.docs) if (doc) live.push(doc);
+		live.sort((a, b) => {
+			const da = a.date ?? '';
+			const db = b.date ?? '';
+			if (da !== db) return da < db ? 1 : -1;
+			return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+		});
+		const ranks = new Int32Array(this.docs.length);
+		live.forEach((doc, rank) => {
+			ranks[this.slots.get(doc.id) as number] = rank;
+		});
+		return (this.ranks = ranks);
 	}
 
 	private hit(m: Match, terms: readonly string[]): SearchHit {
@@ -587,6 +601,15 @@ export class SearchIndex {
 		index.load(snapshot.docs, snapshot.postings);
 		return index;
 	}
+}
+
+/** Heading hits first, then more hits, an earlier first hit, a newer page, article order. */
+function compareMatches(a: Match, b: Match): number {
+	if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
+	if (a.count !== b.count) return b.count - a.count;
+	if (a.first !== b.first) return a.first - b.first;
+	if (a.pageRank !== b.pageRank) return a.pageRank - b.pageRank;
+	return a.article - b.article;
 }
 
 function docPasses(doc: StoredDoc, filters: SearchFilters): boolean {
