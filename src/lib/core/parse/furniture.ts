@@ -15,7 +15,8 @@ const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$
  * paper name).
  */
 export function isPageHeader(text: string): boolean {
-	// cheap gate first: every header has a 年-date, an ISO-like date or a 版
+	// cheap gates first: headers are short and have a 年-date, an ISO-like date or a 版
+	if (text.length > 80) return false;
 	if (text.indexOf('年') < 0 && text.indexOf('版') < 0 && !/\d[-./]\d/.test(text)) return false;
 	if (text.length > 80 || hasSentenceEnd(text) || /[，,、]/.test(text)) return false;
 	const hasDate = FULL_DATE.test(text);

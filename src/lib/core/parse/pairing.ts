@@ -27,35 +27,34 @@ export function bigramKeys(text: string): Set<number> {
  * For each title, the share of its bigrams present in `text` (0…1), all titles in one pass
  * over the text. Characters that occur in no title are skipped before any lookup.
  */
+/**
+ * Dense slot (index + 1) of each character that occurs in the titles being paired; 0 elsewhere.
+ * One shared table, set and cleared per pairing, so scanning a body is one array load per
+ * character and no allocation.
+ */
+const CHAR_SLOT = new Uint16Array(65536);
+
 class CoverageScanner {
-	/** Dense indexes for the characters that occur in titles: keys stay small integers. */
-	private readonly charIndex = new Map<number, number>();
+	private readonly chars: number[] = [];
 	private readonly slots = new Map<number, number[]>();
 	private readonly slotOwner: number[] = [];
 	private readonly sizes: number[];
 	private readonly hit: Uint8Array;
-	private readonly width: number;
 
 	constructor(keySets: Set<number>[]) {
 		this.sizes = keySets.map((s) => s.size);
 		const index = (c: number) => {
-			let i = this.charIndex.get(c);
-			if (i === undefined) {
-				i = this.charIndex.size;
-				this.charIndex.set(c, i);
+			if (CHAR_SLOT[c] === 0) {
+				this.chars.push(c);
+				CHAR_SLOT[c] = this.chars.length;
 			}
-			return i;
+			return CHAR_SLOT[c];
 		};
-		for (const keys of keySets)
-			for (const key of keys) (index(Math.floor(key / 65536)), index(key % 65536));
-		this.width = this.charIndex.size;
 		for (let t = 0; t < keySets.length; t++) {
 			for (const key of keySets[t]) {
 				const slot = this.slotOwner.length;
 				this.slotOwner.push(t);
-				const dense =
-					this.charIndex.get(Math.floor(key / 65536))! * this.width +
-					this.charIndex.get(key % 65536)!;
+				const dense = index(Math.floor(key / 65536)) * 65536 + index(key % 65536);
 				const list = this.slots.get(dense);
 				if (list) list.push(slot);
 				else this.slots.set(dense, [slot]);
@@ -64,19 +63,19 @@ class CoverageScanner {
 		this.hit = new Uint8Array(this.slotOwner.length);
 	}
 
+	/** Frees the shared table; call when done scanning. */
+	release(): void {
+		for (const c of this.chars) CHAR_SLOT[c] = 0;
+	}
+
 	scan(text: string): number[] {
 		const hit = this.hit;
 		hit.fill(0);
-		const charIndex = this.charIndex;
-		let prev = -1;
+		let prev = 0;
 		for (let i = 0; i < text.length; i++) {
-			const current = charIndex.get(text.charCodeAt(i));
-			if (current === undefined) {
-				prev = -1;
-				continue;
-			}
-			if (prev >= 0) {
-				const list = this.slots.get(prev * this.width + current);
+			const current = CHAR_SLOT[text.charCodeAt(i)];
+			if (current !== 0 && prev !== 0) {
+				const list = this.slots.get(prev * 65536 + current);
 				if (list !== undefined) for (const slot of list) hit[slot] = 1;
 			}
 			prev = current;
@@ -124,15 +123,20 @@ export function pairBodies(
 
 	// relative affinity: how much more paragraph p speaks of title t than of the average title
 	const rel: number[][] = [];
+	// titles are short; a cap keeps a pathological 10 MB "title" from costing anything
 	const scanner = new CoverageScanner([
-		...titles.map((t) => bigramKeys(t.title)),
-		...titles.map((t) => bigramKeys(t.extra))
+		...titles.map((t) => bigramKeys(t.title.slice(0, 200))),
+		...titles.map((t) => bigramKeys(t.extra.slice(0, 200)))
 	]);
-	for (let p = 0; p < n; p++) {
-		const shares = scanner.scan(paragraphs[p]);
-		const aff = titles.map((_, t) => shares[t] + 0.5 * shares[k + t]);
-		const mean = aff.reduce((a, b) => a + b, 0) / k;
-		rel.push(aff.map((a) => a - mean));
+	try {
+		for (let p = 0; p < n; p++) {
+			const shares = scanner.scan(paragraphs[p]);
+			const aff = titles.map((_, t) => shares[t] + 0.5 * shares[k + t]);
+			const mean = aff.reduce((a, b) => a + b, 0) / k;
+			rel.push(aff.map((a) => a - mean));
+		}
+	} finally {
+		scanner.release();
 	}
 	const prefix: Float64Array[] = [];
 	for (let t = 0; t < k; t++) {
