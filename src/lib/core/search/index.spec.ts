@@ -277,8 +277,9 @@ describe('SearchIndex: exactness', () => {
 		expect(found(index, 'PM2.5浓度下降，5G基站建成。！')).toEqual([]);
 	});
 
-	it('never truncates: 180 matching articles are all counted and all returned', () => {
-		const docs = Array.from({ length: 60 }, (_, d) =>
+	it('never truncates: FlexSearch returns at most 100 unless told, 480 hits on 160 pages all count', () => {
+		// FlexSearch holds one document per page, so more than 100 matching pages are needed.
+		const docs = Array.from({ length: 160 }, (_, d) =>
 			doc(
 				`d${d}`,
 				Array.from({ length: 3 }, (_, a) =>
@@ -286,15 +287,18 @@ describe('SearchIndex: exactness', () => {
 				)
 			)
 		);
-		const index = build(docs);
-		const all = index.search('汾河', { limit: Infinity });
-		expect(all.total).toBe(180);
-		expect(all.hits).toHaveLength(180);
-		expect(new Set(all.hits.map((h) => `${h.docId}/${h.articleId}`)).size).toBe(180);
-		const one = index.search('汾', { limit: Infinity });
-		expect(one.total).toBe(180);
-		expect(index.search('汾河治理').total).toBe(180);
-		expect(index.search('汾河治理').hits).toHaveLength(50);
+		for (const mode of ['add', 'addAll', 'restored'] as const) {
+			const index = build(docs, mode);
+			const all = index.search('汾河', { limit: Infinity });
+			expect(all.total).toBe(480);
+			expect(all.hits).toHaveLength(480);
+			expect(new Set(all.hits.map((h) => `${h.docId}/${h.articleId}`)).size).toBe(480);
+			expect(index.search('汾', { limit: Infinity }).total).toBe(480);
+			expect(index.search('汾河治理 第', { limit: Infinity }).total).toBe(480);
+			const page = index.search('汾河治理');
+			expect(page.total).toBe(480);
+			expect(page.hits).toHaveLength(50);
+		}
 	});
 });
 
