@@ -498,9 +498,18 @@ describe('SearchIndex: updates and snapshots', () => {
 			expect(bulk.search(q, { limit: Infinity })).toEqual(one.search(q, { limit: Infinity }));
 		}
 		expect(found(bulk, '替换')).toEqual(['page4/only']);
-		// into a non-empty index addAll adds page by page
+		// into a non-empty index: a few pages one by one, many pages by rebuilding
 		bulk.addAll([doc('more', [article('1', { title: '独有词语' })])]);
 		expect(found(bulk, '独有词语')).toEqual(['more/1']);
+		const extra = seedDocs(60).slice(12);
+		const moved = doc('page2', [article('x', { title: '独有词语' })]);
+		bulk.addAll([...extra, moved]);
+		one.add(doc('more', [article('1', { title: '独有词语' })]));
+		for (const d of [...extra, moved]) one.add(d);
+		expect(bulk.docIds()).toEqual(one.docIds());
+		for (const q of ['生态', '独有词语', '的', '发展和生态']) {
+			expect(bulk.search(q, { limit: Infinity })).toEqual(one.search(q, { limit: Infinity }));
+		}
 	});
 
 	it('removes and replaces documents', () => {
