@@ -76,32 +76,59 @@ interface Stat {
 	maxMBps: number;
 }
 
-function measure(bytes: number, work: () => unknown): Stat {
-	// let the JIT reach its top tier before timing anything
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function stat(rates: number[]): Stat {
+	const sorted = [...rates].sort((a, b) => a - b);
+	return {
+		medianMBps: round1(sorted[sorted.length >> 1]),
+		minMBps: round1(sorted[0]),
+		maxMBps: round1(sorted[sorted.length - 1])
+	};
+}
+
+/** How many calls make one sample last MIN_SAMPLE_MS, after a JIT warm-up. */
+function calibrate(work: () => unknown): number {
 	const warmUntil = performance.now() + WARM_UP_MS;
 	for (let i = 0; i < 3 || performance.now() < warmUntil; i++) work();
-	// size the inner loop
 	let repeat = 1;
 	for (;;) {
 		const t0 = performance.now();
 		for (let i = 0; i < repeat; i++) work();
 		const ms = performance.now() - t0;
-		if (ms >= MIN_SAMPLE_MS || repeat >= 1 << 16) break;
+		if (ms >= MIN_SAMPLE_MS || repeat >= 1 << 16) return repeat;
 		repeat = Math.min(1 << 16, Math.ceil((repeat * MIN_SAMPLE_MS * 1.2) / Math.max(ms, 0.01)));
 	}
-	const rates: number[] = [];
+}
+
+function sample(bytes: number, repeat: number, work: () => unknown): number {
+	const t0 = performance.now();
+	for (let i = 0; i < repeat; i++) work();
+	return (bytes * repeat) / ((performance.now() - t0) / 1000) / 1e6;
+}
+
+/**
+ * Parse and split samples alternate, so load from other processes hits both alike; the ratio
+ * is the median of the per-round ratios.
+ */
+function measurePair(bytes: number, parse: () => unknown, split: () => unknown) {
+	const parseRepeat = calibrate(parse);
+	const splitRepeat = calibrate(split);
+	const parseRates: number[] = [];
+	const splitRates: number[] = [];
+	const ratios: number[] = [];
 	for (let r = 0; r < RUNS; r++) {
-		const t0 = performance.now();
-		for (let i = 0; i < repeat; i++) work();
-		const seconds = (performance.now() - t0) / 1000;
-		rates.push((bytes * repeat) / seconds / 1e6);
+		const p = sample(bytes, parseRepeat, parse);
+		const s = sample(bytes, splitRepeat, split);
+		parseRates.push(p);
+		splitRates.push(s);
+		ratios.push(p / s);
 	}
-	rates.sort((a, b) => a - b);
-	const round = (x: number) => Math.round(x * 10) / 10;
+	ratios.sort((a, b) => a - b);
 	return {
-		medianMBps: round(rates[rates.length >> 1]),
-		minMBps: round(rates[0]),
-		maxMBps: round(rates[rates.length - 1])
+		parse: stat(parseRates),
+		split: stat(splitRates),
+		parseToSplit: Math.round(ratios[ratios.length >> 1] * 1000) / 1000
 	};
 }
 
@@ -111,17 +138,13 @@ export async function benchParse(): Promise<object> {
 	const results = SIZES.map((size) => {
 		const text = prefix(corpus, size.bytes);
 		const bytes = encoder.encode(text).length;
-		const parse = measure(bytes, () => parsePage(text, 'bench.txt'));
-		const split = measure(bytes, () => splitLinesAndParagraphs(text));
-		const doc = parsePage(text, 'bench.txt');
-		return {
-			size: size.label,
+		const measured = measurePair(
 			bytes,
-			articles: doc.articles.length,
-			parse,
-			split,
-			parseToSplit: Math.round((parse.medianMBps / split.medianMBps) * 1000) / 1000
-		};
+			() => parsePage(text, 'bench.txt'),
+			() => splitLinesAndParagraphs(text)
+		);
+		const doc = parsePage(text, 'bench.txt');
+		return { size: size.label, bytes, articles: doc.articles.length, ...measured };
 	});
 	const small = results[1].parse.medianMBps;
 	const large = results[results.length - 1].parse.medianMBps;

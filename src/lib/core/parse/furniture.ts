@@ -106,9 +106,10 @@ export function isCaption(text: string): boolean {
 	// a markdown image from the layout tool: the photo's place on the page
 	if (text.startsWith('![') && /^!\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
 	const tail = text.slice(-40);
-	if (COLON_CREDIT.test(tail)) return true;
-	const end = tail.replace(/[\s\u3000)）]+$/, '');
-	const last = end[end.length - 1];
+	if ((tail.indexOf('：') >= 0 || tail.indexOf(':') >= 0) && COLON_CREDIT.test(tail)) return true;
+	let e = tail.length - 1;
+	while (e >= 0 && /[\s\u3000)）]/.test(tail[e])) e--;
+	const last = tail[e];
 	if (last !== '摄' && last !== '发' && last !== '片' && last !== '图') return false;
 	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
 	if (CREDIT_END.test(tail)) {

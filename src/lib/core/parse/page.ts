@@ -669,17 +669,28 @@ function toArticle(draft: Draft): Article {
 	return article;
 }
 
+/** `String.prototype.isWellFormed` (ES2024) where the engine has it; a regex otherwise. */
+function isWellFormed(text: string): boolean {
+	const native = (text as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+	if (typeof native === 'function') return native.call(text);
+	return !/[\ud800-\udbff](?![\udc00-\udfff])|(?:[^\ud800-\udbff]|^)[\udc00-\udfff]/.test(text);
+}
+
 /** Flags binary-looking input and unpaired surrogates; one linear pass. */
 function inspectCharacters(text: string, log: DiagnosticLog): void {
-	// native scan first: almost every page has none of these
-	if (!/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ud800-\udfff]/.test(text)) return;
+	// binary shows at once, so control characters are counted in the first 64 KB only;
+	// replacement characters and lone surrogates anywhere, by fast native searches first
+	const head = text.length > 65536 ? text.slice(0, 65536) : text;
+	const suspicious =
+		/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(head) || text.indexOf('\ufffd') >= 0 || !isWellFormed(text);
+	if (!suspicious) return;
 	let control = 0;
 	let replacement = 0;
 	let lone = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c < 32) {
-			if (c !== 9 && c !== 10 && c !== 13) control++;
+			if (i < 65536 && c !== 9 && c !== 10 && c !== 13) control++;
 		} else if (c === 0xfffd) replacement++;
 		else if (c >= 0xd800 && c <= 0xdfff) {
 			const next = text.charCodeAt(i + 1);
@@ -687,7 +698,7 @@ function inspectCharacters(text: string, log: DiagnosticLog): void {
 			else lone++;
 		}
 	}
-	if (control > 0 && control * 100 > text.length) {
+	if (control > 0 && control * 100 > Math.min(text.length, 65536)) {
 		log.add('warning', `The text looks binary: ${control} control characters.`);
 	}
 	if (replacement > 0) {

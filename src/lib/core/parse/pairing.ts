@@ -39,7 +39,7 @@ class CoverageScanner {
 	private readonly slots = new Map<number, number[]>();
 	private readonly slotOwner: number[] = [];
 	private readonly sizes: number[];
-	private readonly hit: Uint8Array;
+	private readonly hit: number[];
 
 	constructor(keySets: Set<number>[]) {
 		this.sizes = keySets.map((s) => s.size);
@@ -60,7 +60,7 @@ class CoverageScanner {
 				else this.slots.set(dense, [slot]);
 			}
 		}
-		this.hit = new Uint8Array(this.slotOwner.length);
+		this.hit = new Array<number>(this.slotOwner.length).fill(0);
 	}
 
 	/** Frees the shared table; call when done scanning. */
@@ -138,13 +138,13 @@ export function pairBodies(
 	} finally {
 		scanner.release();
 	}
-	const prefix: Float64Array[] = [];
+	const prefix: number[][] = [];
 	for (let t = 0; t < k; t++) {
-		const row = new Float64Array(n + 1);
+		const row: number[] = new Array<number>(n + 1).fill(0);
 		for (let p = 0; p < n; p++) row[p + 1] = row[p] + rel[p][t];
 		prefix.push(row);
 	}
-	const strongPrefix = new Int32Array(n + 1);
+	const strongPrefix: number[] = new Array<number>(n + 1).fill(0);
 	for (let p = 0; p < n; p++)
 		strongPrefix[p + 1] = strongPrefix[p] + (p > 0 && strongStarts[p] ? 1 : 0);
 	const groups = Math.min(k, n);
@@ -216,14 +216,14 @@ function assignFixedSegments(
 	k: number,
 	n: number,
 	strongStarts: boolean[],
-	prefix: Float64Array[]
+	prefix: number[][]
 ): Group[] {
 	const starts = [0];
 	for (let p = 1; p < n; p++) if (strongStarts[p]) starts.push(p);
 	const segments = starts.map((start, i) => ({ start, end: starts[i + 1] ?? n }));
 	const masks = 1 << k;
-	const best = new Float64Array((segments.length + 1) * masks).fill(-Infinity);
-	const choice = new Int8Array((segments.length + 1) * masks).fill(-1);
+	const best: number[] = new Array<number>((segments.length + 1) * masks).fill(-Infinity);
+	const choice: number[] = new Array<number>((segments.length + 1) * masks).fill(-1);
 	best[0] = 0;
 	for (let s = 0; s < segments.length; s++) {
 		const { start, end } = segments[s];
