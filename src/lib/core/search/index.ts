@@ -483,6 +483,7 @@ export class SearchIndex {
 	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
 		const { include, exclude } = query;
 		const ranks = this.pageRanks();
+		const firsts: number[] = include.map(() => -1);
 		const out: Match[] = [];
 		for (const slot of this.candidates(include)) {
 			const doc = this.docs[slot];
@@ -494,19 +495,20 @@ export class SearchIndex {
 				}
 				const norm = article.norm;
 				let first = Infinity;
-				for (const term of include) {
-					const p = norm.indexOf(term);
+				for (let t = 0; t < include.length; t++) {
+					const p = norm.indexOf(include[t]);
 					if (p < 0) continue articles;
+					firsts[t] = p;
 					if (p < first) first = p;
 				}
 				for (const term of exclude) if (norm.includes(term)) continue articles;
 				let count = 0;
-				let inTitle = false;
-				for (const term of include) {
-					let p = norm.indexOf(term);
-					if (p < article.headEnd) inTitle = true;
-					for (; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
+				for (let t = 0; t < include.length; t++) {
+					const term = include[t];
+					for (let p = firsts[t]; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
 				}
+				// A term's first occurrence is in the heading iff any is: the heading comes first.
+				const inTitle = first < article.headEnd;
 				out.push({ slot, article: i, inTitle, count, first, pageRank: ranks[slot] });
 			}
 		}
