@@ -74,6 +74,7 @@ describe('parseBytes', () => {
 		const gbPage = new Uint8Array([0x23, 0x20, ...GB_FENHE]); // "# 汾河。"
 		const doc = parseBytes(gbPage, 'gb.txt');
 		expect(doc.articles[0].title).toBe('汾河。');
+		expect(doc.encoding).toBe('gb18030');
 		expect(doc.diagnostics[0].message).toMatch(/GB18030/);
 	});
 });

@@ -52,6 +52,8 @@ export function isColumnLabel(title: string): boolean {
 export function isTitleLike(text: string): boolean {
 	if (text.length > 50) return false;
 	if (hasSentenceEnd(text) || endsWithClausePunctuation(text)) return false;
+	// `（完）`, `（记者 张三）`: asides closing an article, not display lines
+	if (/^[(（][^()（）]*[)）]$/.test(text)) return false;
 	if (startsWithNonInitial(text) || startsWithEnumerator(text) || startsWithDispatch(text)) {
 		return false;
 	}

@@ -19,5 +19,6 @@ export function parseBytes(
 	const decoded = decodeBytes(bytes, encoding);
 	const doc = parsePage(decoded.text, source, sidecar);
 	doc.diagnostics.unshift(...decoded.diagnostics);
+	doc.encoding = decoded.encoding;
 	return doc;
 }

@@ -288,3 +288,17 @@ describe('headings that are not titles', () => {
 		]);
 	});
 });
+
+describe('subtitle and kicker caution', () => {
+	it('does not take the first words of an unbylined lead as a subtitle', () => {
+		const [a] = parse('# 让候鸟安心\n\n候鸟一年比一年\n\n来得早，这是汾河变清的证明。').articles;
+		expect(a.subtitle).toBeNull();
+		expect(a.paragraphs).toEqual(['候鸟一年比一年来得早，这是汾河变清的证明。']);
+	});
+
+	it('does not take a closing aside as the next title’s kicker', () => {
+		const doc = parse('# 甲\n\n正文。\n\n（完）\n\n# 乙\n\n乙文。');
+		expect(doc.articles[1].kicker).toBeNull();
+		expect(doc.articles[0].paragraphs).toEqual(['正文。', '（完）']);
+	});
+});

@@ -22,7 +22,13 @@ import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
-import { endsSentence, hasSentenceEnd, splitNonBlankLines, startsWithEnumerator } from './text';
+import {
+	endsSentence,
+	hasSentenceEnd,
+	splitNonBlankLines,
+	startsWithEnumerator,
+	startsWithNonInitial
+} from './text';
 import type {
 	Article,
 	Diagnostic,
@@ -33,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -544,10 +550,11 @@ function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
 		if (!dashed && !isTitleLike(below)) continue;
 		const after = flow[i + 2];
 		let ok = dashed || (after !== undefined && after.kind !== 'heading');
-		// a clause with commas may be a lead cut by a column break: only a subtitle when the
-		// body visibly starts after it
-		if (ok && !dashed && /[，,、]/.test(below)) {
-			ok = after.kind !== 'text' || startsWithDispatch(after.text);
+		// a short line may also be the lead's first words cut by a column break: without a
+		// dash it is a subtitle only when the body visibly starts after it, or when it is a
+		// spaced display line (`蓝某主持 李某出席`) that the next line does not continue
+		if (ok && !dashed && after.kind === 'text' && !startsWithDispatch(after.text)) {
+			ok = /[ \u3000]/.test(below) && !/[，,、]/.test(below) && !startsWithNonInitial(after.text);
 		}
 		if (ok) {
 			claimed[i + 1] = CLAIM_SUBTITLE;

@@ -75,7 +75,25 @@ const furnitureLine = fc.oneof(
 		'<script>alert(1)</script>'
 	),
 	fc.string({ unit: 'binary', maxLength: 20 }),
-	fc.constantFrom('   ', '\t', '\u3000', '#', '## ', '### 标题 ###')
+	fc.constantFrom('   ', '\t', '\u3000', '#', '## ', '### 标题 ###'),
+	fc.constantFrom(
+		'![图为汾河](photo.jpg)',
+		'---',
+		'* * *',
+		'**坚持问题导向**',
+		'### 一、坚持问题导向',
+		'## ——记汾河岸边的护林员',
+		'晋南日报',
+		'图表：主要经济指标　制图：孙莉',
+		'（记者 张三 通讯员 李四）',
+		'（完）',
+		'本报讯 记者张三报道：6月2日，荷花节开幕。',
+		'本报北京3月7日电 （记者李四）全国',
+		'一是延长开放时间；',
+		'〔下转第三版〕'
+	),
+	paragraph.map((p) => '\u3000\u3000' + p),
+	paragraph.map((p) => '  ' + p)
 );
 
 const heading = fc

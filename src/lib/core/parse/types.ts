@@ -59,6 +59,8 @@ export interface ParsedDocument {
 	furniture?: string[];
 	/** The parser version that produced this document (a cache key). */
 	parserVersion?: number;
+	/** The text encoding the bytes were decoded with (set by `parseBytes`), e.g. `gb18030`. */
+	encoding?: string;
 }
 
 /** Optional sidecar `NAME.json` beside a seed or import. */
