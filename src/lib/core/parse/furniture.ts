@@ -82,7 +82,7 @@ export function parsePageHeader(text: string): Omit<PageMeta, 'header' | 'footer
 }
 
 const FOOTER =
-	/^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|审校|审读|制图)\s*[:：]/;
+	/^(?:本版)?(?:责任编辑|责编|编辑|美术编辑|美编|校对|版式设计|版式|组版|审校|审读|制图|邮箱|电子邮箱|投稿邮箱|E-?mail|电话|热线电话|传真)\s*[:：]|^本版[\u4e00-\u9fff]{1,6}[:：]/i;
 
 /** The editors' footer, e.g. `本版责编:张某 美编:李某`. */
 export function isEditorsFooter(text: string): boolean {

@@ -302,3 +302,16 @@ describe('subtitle and kicker caution', () => {
 		expect(doc.articles[0].paragraphs).toEqual(['正文。', '（完）']);
 	});
 });
+
+describe('markdown variants', () => {
+	it('reads a setext heading and keeps its underline as furniture', () => {
+		const doc = parse('汾河春早\n====\n\n本报讯(记者 甲)正文。\n\n古镇迎客\n----\n\n乙文。');
+		expect(doc.articles.map((a) => a.title)).toEqual(['汾河春早', '古镇迎客']);
+		expect(doc.furniture).toEqual(['====', '----']);
+	});
+
+	it('takes contact lines of the editors as footer', () => {
+		const doc = parse('# 标题\n\n正文。\n\n本版编辑：刘某\n本版邮箱：news@example.com');
+		expect(doc.page.footer).toBe('本版编辑：刘某 本版邮箱：news@example.com');
+	});
+});

@@ -39,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -178,6 +178,23 @@ export function parsePage(
 		}
 		if (isRule(line)) {
 			furniture.push(line);
+			// setext heading: `标题` underlined by `===` or `---` on the very next line
+			const underlined = flow[flow.length - 1];
+			if (
+				/^(?:=+|-+)$/.test(line) &&
+				!afterBlank &&
+				underlined?.kind === 'text' &&
+				underlined.whole &&
+				underlined.line === lines[index - 1]?.no &&
+				isTitleLike(underlined.text)
+			) {
+				flow[flow.length - 1] = {
+					kind: 'heading',
+					line: underlined.line,
+					level: line[0] === '=' ? 1 : 2,
+					title: underlined.text
+				};
+			}
 			continue;
 		}
 		if (isEditorsFooter(line)) {
