@@ -83,17 +83,14 @@ function scan(docs: ParsedDocument[], query: string, filters: SearchFilters = {}
 	if (!include.length) return [];
 	const out: string[] = [];
 	for (const d of docs) {
-		if (filters.paper !== undefined && d.page.paper !== filters.paper) continue;
+		if (filters.paper && d.page.paper !== filters.paper) continue;
 		if (filters.page !== undefined && d.page.pageNumber !== filters.page) continue;
-		if (filters.dateFrom !== undefined && !(d.page.date && d.page.date >= filters.dateFrom))
-			continue;
-		if (filters.dateTo !== undefined && !(d.page.date && d.page.date <= filters.dateTo)) continue;
+		if (filters.dateFrom && !(d.page.date && d.page.date >= filters.dateFrom)) continue;
+		if (filters.dateTo && !(d.page.date && d.page.date <= filters.dateTo)) continue;
 		for (const a of d.articles) {
-			if (
-				filters.reporter !== undefined &&
-				![...a.reporters, ...a.correspondents].includes(filters.reporter)
-			)
+			if (filters.reporter && ![...a.reporters, ...a.correspondents].includes(filters.reporter)) {
 				continue;
+			}
 			const norms = fields(a).map(normalize);
 			const has = (t: string) => norms.some((n) => n.includes(t));
 			if (include.every(has) && !exclude.some(has)) out.push(`${d.id}/${a.id}`);
@@ -434,6 +431,10 @@ describe('SearchIndex: ranking, filters, paging', () => {
 			}
 		}
 		expect(found(index, '生态', { paper: '山西日报' }).length).toBeGreaterThan(0);
+		// empty fields are no filter, as an unset form field sends them
+		expect(found(index, '生态', { paper: '', reporter: '', dateFrom: '', dateTo: '' })).toEqual(
+			found(index, '生态')
+		);
 		expect(found(index, '生态', { paper: '无此报' })).toEqual([]);
 	});
 

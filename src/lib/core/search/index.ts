@@ -45,6 +45,7 @@ export interface Marked {
 	ranges: Range[];
 }
 
+/** Each filter is off when absent or empty. */
 export interface SearchFilters {
 	/** Exact paper name. */
 	paper?: string;
@@ -490,9 +491,7 @@ export class SearchIndex {
 			if (!doc || !docPasses(doc, filters)) continue;
 			articles: for (let i = 0; i < doc.articles.length; i++) {
 				const article = doc.articles[i];
-				if (filters.reporter !== undefined && !article.people.includes(filters.reporter)) {
-					continue;
-				}
+				if (filters.reporter && !article.people.includes(filters.reporter)) continue;
 				const norm = article.norm;
 				let first = Infinity;
 				for (let t = 0; t < include.length; t++) {
@@ -618,12 +617,13 @@ function compareMatches(a: Match, b: Match): number {
 }
 
 function docPasses(doc: StoredDoc, filters: SearchFilters): boolean {
-	if (filters.paper !== undefined && doc.paper !== filters.paper) return false;
-	if (filters.page !== undefined && doc.page !== filters.page) return false;
-	if (filters.dateFrom !== undefined || filters.dateTo !== undefined) {
+	// An empty string or a missing number means "any", as an unset form field does.
+	if (filters.paper && doc.paper !== filters.paper) return false;
+	if (Number.isFinite(filters.page) && doc.page !== filters.page) return false;
+	if (filters.dateFrom || filters.dateTo) {
 		if (doc.date === null) return false;
-		if (filters.dateFrom !== undefined && doc.date < filters.dateFrom) return false;
-		if (filters.dateTo !== undefined && doc.date > filters.dateTo) return false;
+		if (filters.dateFrom && doc.date < filters.dateFrom) return false;
+		if (filters.dateTo && doc.date > filters.dateTo) return false;
 	}
 	return true;
 }
