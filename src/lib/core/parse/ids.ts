@@ -14,8 +14,25 @@ export function hash53(text: string): number {
 	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+const BASE32 = '0123456789abcdefghijklmnopqrstuv';
+
+/** 53 bits as 11 base-32 digits (bit arithmetic: Number#toString(36) is slow on doubles). */
 export function shortHash(text: string): string {
-	return hash53(text).toString(36).padStart(11, '0');
+	const h = hash53(text);
+	let low = h % 4294967296;
+	let high = Math.floor(h / 4294967296);
+	let out = '';
+	for (let i = 0; i < 6; i++) {
+		out = BASE32[low & 31] + out;
+		low = Math.floor(low / 32);
+	}
+	// 2 bits of `low` remain; merge them with the 21 high bits
+	let rest = high * 4 + low;
+	for (let i = 0; i < 5; i++) {
+		out = BASE32[rest & 31] + out;
+		rest = Math.floor(rest / 32);
+	}
+	return out;
 }
 
 /**
