@@ -41,7 +41,7 @@ function setup({ controlled = true, iframe = false, storage = true } = {}): Fake
 	win.self = win;
 	win.top = iframe ? {} : win;
 	vi.stubGlobal('window', win);
-	vi.stubGlobal('navigator', { serviceWorker: container });
+	vi.stubGlobal('navigator', { serviceWorker: container, onLine: true });
 	vi.stubGlobal('document', {
 		addEventListener: () => undefined,
 		visibilityState: 'visible',
@@ -72,6 +72,8 @@ describe('registerServiceWorker', () => {
 		expect(await registerServiceWorker({ onUpdateReady })).toBe(fakes.registration);
 		expect(fakes.container.register).toHaveBeenCalledWith('./service-worker.js', { scope: './' });
 		expect(onUpdateReady).toHaveBeenLastCalledWith(true);
+		// Opening the app looks for a newer version.
+		expect(fakes.registration.update).toHaveBeenCalled();
 	});
 
 	it('does not call a first install an update', async () => {

@@ -66,7 +66,7 @@ function watch(reg: ServiceWorkerRegistration, hooks: ServiceWorkerHooks): void 
 /** Looks for a new version now and then: on return to the tab and on reconnecting. */
 function checkForUpdates(): void {
 	const now = Date.now();
-	if (!registration || now - lastCheck < 60_000) return;
+	if (!registration || !navigator.onLine || now - lastCheck < 60_000) return;
 	lastCheck = now;
 	registration.update().catch(() => {
 		// Offline or the server is down: try again later.
@@ -108,7 +108,9 @@ export async function registerServiceWorker(
 			if (document.visibilityState === 'visible') checkForUpdates();
 		});
 		window.addEventListener('online', checkForUpdates);
-		lastCheck = Date.now();
+		// Opening the app is the natural moment to look; browsers that check on navigation
+		// merge this with their own check.
+		if (container.controller) checkForUpdates();
 		if (isInstalled()) void requestPersistence();
 		return registration;
 	} catch (error) {
