@@ -36,13 +36,22 @@ export function parseClosingCredit(text: string): Byline | null {
 
 /** Whether a paragraph opens with an agency's dispatch line: it begins a new article body. */
 export function startsWithDispatch(text: string): boolean {
-	const head = text.slice(0, 40);
-	if (head.indexOf('讯') < 0 && head.indexOf('电') < 0) return false;
+	// every dispatch line has 讯 or 电 within its first 40 characters
+	let found = false;
+	for (let i = 0; i < 40 && i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x8baf || c === 0x7535) {
+			found = true;
+			break;
+		}
+	}
+	if (!found) return false;
+	// the patterns are anchored and bounded: they read only the start of the text
 	return (
-		BENBAO.test(head) ||
-		BENBAO_DISPATCH.test(head) ||
-		KNOWN_WIRE.test(head) ||
-		OTHER_WIRE.test(head)
+		BENBAO.test(text) ||
+		BENBAO_DISPATCH.test(text) ||
+		KNOWN_WIRE.test(text) ||
+		OTHER_WIRE.test(text)
 	);
 }
 
@@ -165,7 +174,7 @@ export function parseBylineLine(text: string): Byline | null {
 
 function digitRun(text: string, from: number): number {
 	let k = from;
-	while (k < text.length && isDigit(text[k])) k++;
+	while (k < text.length && isDigit(text.charCodeAt(k))) k++;
 	return k - from;
 }
 
@@ -177,20 +186,20 @@ export function findFirstDate(text: string): string | null {
 	const n = text.length;
 	let i = 0;
 	while (i < n) {
-		if (!isDigit(text[i])) {
+		if (!isDigit(text.charCodeAt(i))) {
 			i++;
 			continue;
 		}
 		const run = digitRun(text, i);
 		let j = i;
-		if (run === 4 && text[j + 4] === '年') j += 5;
+		if (run === 4 && text.charCodeAt(j + 4) === 0x5e74 /* 年 */) j += 5;
 		const monthRun = digitRun(text, j);
-		if (monthRun > 0 && monthRun <= 2 && text[j + monthRun] === '月') {
+		if (monthRun > 0 && monthRun <= 2 && text.charCodeAt(j + monthRun) === 0x6708 /* 月 */) {
 			const month = numeralValue(text.slice(j, j + monthRun));
 			if (month >= 1 && month <= 12) j += monthRun + 1;
 		}
 		const dayRun = digitRun(text, j);
-		if (dayRun > 0 && dayRun <= 2 && text[j + dayRun] === '日') {
+		if (dayRun > 0 && dayRun <= 2 && text.charCodeAt(j + dayRun) === 0x65e5 /* 日 */) {
 			const day = numeralValue(text.slice(j, j + dayRun));
 			if (day >= 1 && day <= 31) return text.slice(i, j + dayRun + 1);
 		}

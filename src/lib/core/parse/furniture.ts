@@ -17,7 +17,16 @@ const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$
 export function isPageHeader(text: string): boolean {
 	// cheap gates first: headers are short and have a 年-date, an ISO-like date or a 版
 	if (text.length > 80) return false;
-	if (text.indexOf('年') < 0 && text.indexOf('版') < 0 && !/\d[-./]\d/.test(text)) return false;
+	if (
+		text.indexOf('年') < 0 &&
+		text.indexOf('版') < 0 &&
+		!(
+			(text.indexOf('-') >= 0 || text.indexOf('.') >= 0 || text.indexOf('/') >= 0) &&
+			/\d[-./]\d/.test(text)
+		)
+	) {
+		return false;
+	}
 	if (text.length > 80 || hasSentenceEnd(text) || /[，,、]/.test(text)) return false;
 	const hasDate = FULL_DATE.test(text);
 	const hasPage = PAGE_NO.test(text);
@@ -102,15 +111,30 @@ const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]
  */
 export function isCaption(text: string): boolean {
 	if (text.length > 300) return false;
-	if (CAPTION_START.test(text)) return true;
+	const head = text.charCodeAt(0);
+	// 图 上 下 左 右 组: the characters a caption can open with
+	if (
+		(head === 0x56fe ||
+			head === 0x4e0a ||
+			head === 0x4e0b ||
+			head === 0x5de6 ||
+			head === 0x53f3 ||
+			head === 0x7ec4) &&
+		CAPTION_START.test(text)
+	) {
+		return true;
+	}
 	// a markdown image from the layout tool: the photo's place on the page
 	if (text.startsWith('![') && /^!\[[^\]]*\]\([^)]*\)$/.test(text)) return true;
 	const tail = text.slice(-40);
 	if ((tail.indexOf('：') >= 0 || tail.indexOf(':') >= 0) && COLON_CREDIT.test(tail)) return true;
 	let e = tail.length - 1;
-	while (e >= 0 && /[\s\u3000)）]/.test(tail[e])) e--;
-	const last = tail[e];
-	if (last !== '摄' && last !== '发' && last !== '片' && last !== '图') return false;
+	for (let c = tail.charCodeAt(e); c <= 32 || c === 0x3000 || c === 0x29 || c === 0xff09;) {
+		c = tail.charCodeAt(--e);
+	}
+	const last = tail.charCodeAt(e);
+	// 摄 发 片 图: the only characters a credit or source line can end with
+	if (last !== 0x6444 && last !== 0x53d1 && last !== 0x7247 && last !== 0x56fe) return false;
 	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');

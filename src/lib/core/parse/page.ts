@@ -39,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -218,6 +218,11 @@ export function parsePage(
 		const byline = parseBylineLine(line);
 		if (byline) {
 			flow.push({ kind: 'byline', line: no, text: line, byline });
+			continue;
+		}
+		if (line.indexOf('版') < 0) {
+			// no continuation marker possible: the common case, without the pieces array
+			flow.push({ kind: 'text', line: no, text: line, whole: true, indented, afterBlank });
 			continue;
 		}
 		const pieces = splitMarkers(line);
@@ -627,14 +632,24 @@ function attachCaptions(
 
 function toArticle(draft: Draft): Article {
 	const paragraphs = draft.paragraphs.map((p) => p.text);
-	const markers: ContinuationMarker[] = [];
-	const lineNumbers: number[] = [...(draft.titleBlock?.lines ?? []), ...draft.markerLines];
-	const leadingTo = draft.markers;
+	const markers: ContinuationMarker[] = draft.markers.slice();
+	let first = Infinity;
+	let last = -Infinity;
+	const see = (n: number) => {
+		if (n < first) first = n;
+		if (n > last) last = n;
+	};
+	for (const n of draft.titleBlock?.lines ?? []) see(n);
+	for (const n of draft.markerLines) see(n);
 	for (const p of draft.paragraphs) {
-		markers.push(...p.markers);
-		lineNumbers.push(p.first, p.last, ...p.markerLines);
+		see(p.first);
+		see(p.last);
+		if (p.markers.length > 0) {
+			markers.push(...p.markers);
+			for (const n of p.markerLines) see(n);
+		}
 	}
-	markers.unshift(...leadingTo);
+	if (first === Infinity) first = last = 0;
 	const from = markers.find((m) => m.direction === 'from') ?? null;
 	const to = markers.filter((m) => m.direction === 'to').pop() ?? null;
 
@@ -672,7 +687,6 @@ function toArticle(draft: Draft): Article {
 		lastText !== undefined &&
 		!draft.paragraphs[draft.paragraphs.length - 1].bylineLine &&
 		!endsSentence(lastText);
-	const [first, last] = span(lineNumbers);
 	const article: Article = {
 		id: '',
 		kicker: draft.titleBlock?.kicker ?? null,

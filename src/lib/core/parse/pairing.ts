@@ -12,7 +12,7 @@ export function bigramKeys(text: string): Set<number> {
 	let prev = -1;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		const word = isHan(c) || isDigit(text[i]) || isAsciiLetter(text[i]);
+		const word = isHan(c) || isDigit(c) || isAsciiLetter(c);
 		if (!word) {
 			prev = -1;
 			continue;

@@ -22,9 +22,13 @@ export type BodyItem =
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
 export interface Paragraph {
-	texts: string[];
-	/** The lines joined: the paragraph's text (set once the body is complete). */
+	/** The lines joined: the paragraph's text (complete once the body is built). */
 	text: string;
+	/** Its source lines, kept only once a second line joins (most paragraphs are one line). */
+	parts: string[] | null;
+	/** The last source line so far, which decides whether the next one continues it. */
+	lastText: string;
+	lineCount: number;
 	first: number;
 	last: number;
 	/** Set when this paragraph is a byline line of its own (`□ 本报记者 X`). */
@@ -87,12 +91,16 @@ function continuesIndented(
 	current: Paragraph,
 	item: { text: string; indented?: boolean; afterBlank?: boolean }
 ): boolean {
-	const prev = current.texts[current.texts.length - 1];
+	const prev = current.lastText;
 	if (startsWithNonInitial(item.text)) return true;
 	if (item.indented || startsWithDispatch(item.text)) return false;
-	if (item.afterBlank) return continuesParagraph(prev, item.text, current.texts.length === 1);
-	return !(current.texts.length === 1 && isSubhead(prev)) && !startsWithEnumerator(item.text);
+	if (item.afterBlank) return continuesParagraph(prev, item.text, current.lineCount === 1);
+	return !(current.lineCount === 1 && isSubhead(prev)) && !startsWithEnumerator(item.text);
 }
+
+/** Shared empty lists: most paragraphs carry no marker, so they allocate none. */
+const NO_MARKERS: ContinuationMarker[] = [];
+const NO_LINES: number[] = [];
 
 export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 	const indentation = usesIndentation(items);
@@ -107,18 +115,22 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 	const open = (line: number, text: string, byline: Byline | null): Paragraph => {
 		const strong = byline !== null || cut || pendingFrom.length > 0 || startsWithDispatch(text);
 		const paragraph: Paragraph = {
-			texts: [text],
-			text: '',
+			text,
+			parts: null,
+			lastText: text,
+			lineCount: 1,
 			first: line,
 			last: line,
 			bylineLine: byline,
 			strong,
-			markers: pendingFrom,
-			markerLines: pendingLines,
+			markers: pendingFrom.length > 0 ? pendingFrom : NO_MARKERS,
+			markerLines: pendingLines.length > 0 ? pendingLines : NO_LINES,
 			closed: byline !== null
 		};
-		pendingFrom = [];
-		pendingLines = [];
+		if (pendingFrom.length > 0) {
+			pendingFrom = [];
+			pendingLines = [];
+		}
 		cut = false;
 		paragraphs.push(paragraph);
 		return paragraph;
@@ -128,6 +140,10 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 		if (item.kind === 'marker') {
 			if (item.marker.direction === 'to') {
 				if (current) {
+					if (current.markers === NO_MARKERS) {
+						current.markers = [];
+						current.markerLines = [];
+					}
 					current.markers.push(item.marker);
 					current.markerLines.push(item.line);
 					current.closed = true;
@@ -149,19 +165,23 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			pendingFrom.length === 0 &&
 			(indentation
 				? continuesIndented(current, item)
-				: continuesParagraph(
-						current.texts[current.texts.length - 1],
-						item.text,
-						current.texts.length === 1
-					))
+				: continuesParagraph(current.lastText, item.text, current.lineCount === 1))
 		) {
-			current.texts.push(item.text);
+			if (current.parts === null) current.parts = [current.text];
+			current.parts.push(item.text);
+			current.lastText = item.text;
+			current.lineCount++;
 			current.last = item.line;
 		} else {
 			current = open(item.line, item.text, null);
 		}
 	}
-	for (const p of paragraphs) p.text = p.texts.length === 1 ? p.texts[0] : p.texts.join('');
+	for (const p of paragraphs) {
+		if (p.parts !== null) {
+			p.text = p.parts.join('');
+			p.parts = null;
+		}
+	}
 	return {
 		paragraphs,
 		leading,

@@ -34,64 +34,28 @@ export function splitNonBlankLines(text: string): SourceLine[] {
 	return out;
 }
 
-/** Sentence-final marks that end a paragraph outright. */
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…', '｡']);
-/** Marks that end a sentence unless they split a number (`5.` / `2%`, `10:` / `30`). */
-const SOFT_END = new Set(['.', '．', ':', '：']);
-/** Closing quotes and brackets: they follow the mark that really ends a sentence. */
-const CLOSERS = new Set([
-	'”',
-	'’',
-	'」',
-	'』',
-	'）',
-	')',
-	'》',
-	'〉',
-	'】',
-	']',
-	'〕',
-	'｝',
-	'}',
-	'"',
-	"'"
-]);
-/** Characters that cannot begin a paragraph, so a line starting with one continues the last. */
-const NON_INITIAL = new Set([
-	'，',
-	'、',
-	'。',
-	'；',
-	'：',
-	'？',
-	'！',
-	',',
-	';',
-	':',
-	'?',
-	'!',
-	'）',
-	')',
-	'」',
-	'』',
-	'”',
-	'’',
-	'》',
-	'〉',
-	'】',
-	']',
-	'〕'
-]);
+/** Character codes of `chars` (all in the BMP): tested with charCodeAt, which allocates nothing. */
+function codes(chars: string): Set<number> {
+	const set = new Set<number>();
+	for (let i = 0; i < chars.length; i++) set.add(chars.charCodeAt(i));
+	return set;
+}
 
-export function isDigit(ch: string | undefined): boolean {
-	if (ch === undefined) return false;
-	const c = ch.charCodeAt(0);
+/** Sentence-final marks that end a paragraph outright. */
+const SENTENCE_END = codes('。！？!?…｡');
+/** Marks that end a sentence unless they split a number (`5.` / `2%`, `10:` / `30`). */
+const SOFT_END = codes('.．:：');
+/** Closing quotes and brackets: they follow the mark that really ends a sentence. */
+const CLOSERS = codes('”’」』）)》〉】]〕｝}"\'');
+/** Characters that cannot begin a paragraph, so a line starting with one continues the last. */
+const NON_INITIAL = codes('，、。；：？！,;:?!）)」』”’》〉】]〕');
+
+/** ASCII or full-width digit, by character code (NaN, past the end, is not). */
+export function isDigit(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
-export function isAsciiLetter(ch: string | undefined): boolean {
-	if (ch === undefined) return false;
-	const c = ch.charCodeAt(0);
+export function isAsciiLetter(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
@@ -113,8 +77,7 @@ export function endsSentence(text: string, next?: string): boolean {
 	for (let depth = 0; depth < 3; depth++) {
 		const verdict = endsSentenceOnce(text, next);
 		if (verdict !== null) return verdict;
-		const last = text[text.length - 1];
-		if (last === '*') {
+		if (text.charCodeAt(text.length - 1) === 0x2a) {
 			text = text.slice(0, -2);
 			continue;
 		}
@@ -129,48 +92,42 @@ export function endsSentence(text: string, next?: string): boolean {
 /** true/false when the last character decides; null when a trailing aside must be peeled. */
 function endsSentenceOnce(text: string, next?: string): boolean | null {
 	let i = text.length - 1;
-	while (i >= 0 && CLOSERS.has(text[i])) i--;
+	while (i >= 0 && CLOSERS.has(text.charCodeAt(i))) i--;
 	if (i < 0) return false;
-	const ch = text[i];
-	if (SENTENCE_END.has(ch)) return true;
-	if (SOFT_END.has(ch)) {
-		if (isDigit(text[i - 1]) && next !== undefined && isDigit(next[0])) return false;
+	const c = text.charCodeAt(i);
+	if (SENTENCE_END.has(c)) return true;
+	if (SOFT_END.has(c)) {
+		if (isDigit(text.charCodeAt(i - 1)) && next !== undefined && isDigit(next.charCodeAt(0))) {
+			return false;
+		}
 		return true;
 	}
 	// a closing aside after a finished sentence, or one standing alone: `……。（作者系…）`, `（完）`
-	const last = text[text.length - 1];
-	if (last === '）' || last === ')' || (last === '*' && text.endsWith('**'))) return null;
+	const last = text.charCodeAt(text.length - 1);
+	if (last === 0xff09 || last === 0x29 || (last === 0x2a && text.endsWith('**'))) return null;
 	return false;
 }
 
 /** Whether the text contains a sentence-final mark anywhere (prose rather than a title). */
 export function hasSentenceEnd(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (ch === '。' || ch === '！' || ch === '？' || ch === '；' || ch === ';') return true;
+		const c = text.charCodeAt(i);
+		// 。！？；;
+		if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3b) return true;
 	}
 	return false;
 }
 
 export function startsWithNonInitial(text: string): boolean {
-	return NON_INITIAL.has(text[0]);
+	return NON_INITIAL.has(text.charCodeAt(0));
 }
 
 /** Clause-level punctuation a title-like line may not end with. */
+const CLAUSE_END = codes('，,、；;：:.．');
+
 export function endsWithClausePunctuation(text: string): boolean {
-	const ch = text[text.length - 1];
-	return (
-		ch === '，' ||
-		ch === ',' ||
-		ch === '、' ||
-		ch === '；' ||
-		ch === ';' ||
-		ch === '：' ||
-		ch === ':' ||
-		SENTENCE_END.has(ch) ||
-		ch === '.' ||
-		ch === '．'
-	);
+	const c = text.charCodeAt(text.length - 1);
+	return CLAUSE_END.has(c) || SENTENCE_END.has(c);
 }
 
 const ENUMERATOR =
@@ -178,7 +135,7 @@ const ENUMERATOR =
 
 /** Numbered subheads and list items (`一、`, `（二）`, `3.`, `①`, bullets) start a paragraph. */
 export function startsWithEnumerator(text: string): boolean {
-	return ENUMERATOR.test(text.slice(0, 8));
+	return ENUMERATOR.test(text); // anchored: only the first characters are read
 }
 
 /** Converts full-width and Chinese numerals (up to 99) to a number; NaN when not a numeral. */
