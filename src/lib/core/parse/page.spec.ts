@@ -315,3 +315,21 @@ describe('markdown variants', () => {
 		expect(doc.page.footer).toBe('本版编辑：刘某 本版邮箱：news@example.com');
 	});
 });
+
+describe('continuation markers inside a body', () => {
+	it('starts an untitled article at (上接…) when the continued title is not repeated', () => {
+		const doc = parse('# 甲\n\n甲的正文。\n\n（上接第1版）\n\n乙的续文。');
+		expect(doc.articles.map((a) => [a.title, a.paragraphs, a.continuedFrom])).toEqual([
+			['甲', ['甲的正文。'], null],
+			['', ['乙的续文。'], '第1版']
+		]);
+	});
+
+	it('ends the article at (下转…) and keeps what follows apart', () => {
+		const doc = parse('# 甲\n\n甲的正文未完(下转第3版)\n\n一则没有标题的启事。');
+		expect(doc.articles.map((a) => [a.title, a.paragraphs, a.continuedTo])).toEqual([
+			['甲', ['甲的正文未完'], '第3版'],
+			['', ['一则没有标题的启事。'], null]
+		]);
+	});
+});

@@ -39,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 8;
+export const PARSER_VERSION = 9;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -293,13 +293,27 @@ export function parsePage(
 		for (const group of groups) {
 			const titleBlock = titles.length === 0 ? null : titles[group.title];
 			if (titles.length > 0) used.add(group.title);
-			drafts.push({
-				titleBlock,
-				paragraphs: body.paragraphs.slice(group.start, group.end),
-				markers: [],
-				markerLines: [],
-				captions: []
-			});
+			// a jump marker inside a body ends one article: text after `(下转…)`, or text
+			// opening with `(上接…)`, is another article whose title is not on this page
+			let start = group.start;
+			for (let p = group.start + 1; p <= group.end; p++) {
+				if (p < group.end && !jumpsBetween(body.paragraphs[p - 1], body.paragraphs[p])) continue;
+				drafts.push({
+					titleBlock: start === group.start ? titleBlock : null,
+					paragraphs: body.paragraphs.slice(start, p),
+					markers: [],
+					markerLines: [],
+					captions: []
+				});
+				if (p < group.end) {
+					log.add(
+						'info',
+						'Text after a continuation marker was kept as an untitled article.',
+						body.paragraphs[p].first
+					);
+				}
+				start = p;
+			}
 		}
 		for (let t = 0; t < titles.length; t++) {
 			if (used.has(t)) continue;
@@ -486,6 +500,14 @@ function isRule(line: string): boolean {
 		line.length <= 200 &&
 		/^[-*_=—─━~·• \t\u3000]+$/.test(line) &&
 		!/^[·•]/.test(line)
+	);
+}
+
+/** Whether a continuation marker separates two consecutive paragraphs. */
+function jumpsBetween(before: Paragraph, after: Paragraph): boolean {
+	return (
+		before.markers.some((m) => m.direction === 'to') ||
+		after.markers.some((m) => m.direction === 'from')
 	);
 }
 
