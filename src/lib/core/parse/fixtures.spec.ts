@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBytes, decodeBytes } from './index';
+import { decodeBytes, parseBytes, parsePage } from './index';
 import type { SidecarMeta } from './types';
 import { accountingErrors, pickExpectedShape } from './testing.spec-helpers';
 
@@ -41,6 +41,15 @@ describe('fixture pages', () => {
 
 			it.runIf(fixture.expected)('matches its expected JSON field for field', () => {
 				expect(pickExpectedShape(fixture.expected, doc)).toEqual(fixture.expected);
+			});
+
+			it.runIf(fixture.expected)('parses the same with other line endings and a BOM', () => {
+				const text = decodeBytes(fixture.bytes).text;
+				const lf = text.replace(/\r\n?/g, '\n');
+				for (const variant of [lf, lf.replace(/\n/g, '\r\n'), '\ufeff' + lf.replace(/\n/g, '\r')]) {
+					const other = parsePage(variant, fixture.file, fixture.sidecar);
+					expect(pickExpectedShape(fixture.expected, other)).toEqual(fixture.expected);
+				}
 			});
 
 			it('accounts for every non-whitespace character exactly once', () => {
