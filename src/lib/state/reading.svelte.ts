@@ -1,0 +1,171 @@
+import { emptyState, readCount, isRead, getPosition, hasBookmark } from '../core/state/index';
+import { bookmarkId } from '../core/state/keys';
+import { highlightsToMarkdown, type CitationInfo } from '../core/state/exchange';
+import type { Highlight, HighlightColor, ReadingState, Settings } from '../core/state/types';
+import type { ReadingSession } from '../core/state/read-rule';
+import {
+	flushOnHide,
+	readingStore,
+	type ImportResult,
+	type ReadingStore,
+	type StoreNotice
+} from '../platform/reading-store';
+import { readerSettings } from './settings.svelte';
+
+function describeNotice(notice: StoreNotice): string | null {
+	switch (notice.kind) {
+		case 'memory-only':
+			return '此处无法使用本地存储:阅读记录只在本次打开期间有效,不会保存。';
+		case 'blocked':
+			return '另一个标签页正在使用旧版本,请关闭它以保存阅读记录。';
+		case 'reload-needed':
+			return '阅读器已在另一个标签页更新,请重新载入本页。';
+		case 'skipped-records':
+			return `有 ${notice.count} 条损坏的本地记录被跳过。`;
+		case 'write-failed':
+			return notice.quota ? '存储空间已满,这次的更改没有保存。' : `没有保存:${notice.reason}`;
+		default:
+			return null;
+	}
+}
+
+/**
+ * The reader's own data as app state: positions, read marks, bookmarks, highlights, settings
+ * and recent searches, kept by the platform's ReadingStore (IndexedDB, or memory when none).
+ */
+export class Reading {
+	state = $state.raw<ReadingState>(emptyState());
+	persistent = $state(true);
+	ready = $state(false);
+	notice = $state<string | null>(null);
+	#store: Promise<ReadingStore> | null = null;
+
+	/** Opens the store once; settings follow the stored ones and are saved when changed. */
+	init(): Promise<ReadingStore> {
+		this.#store ??= readingStore().then((store) => {
+			this.persistent = store.persistent;
+			store.onNotice((notice) => (this.notice = describeNotice(notice)));
+			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
+			store.subscribe((state) => {
+				this.state = state;
+				readerSettings.replace(state.settings);
+			});
+			readerSettings.onChange((settings: Settings) => void store.setSettings(settings));
+			flushOnHide(store);
+			this.ready = true;
+			return store;
+		});
+		return this.#store;
+	}
+
+	readCount(docId: string, articleIds: string[]): { read: number; total: number } {
+		return readCount(this.state, docId, articleIds);
+	}
+
+	isRead(docId: string, articleId: string): boolean {
+		return isRead(this.state, docId, articleId);
+	}
+
+	position(docId: string, articleId: string) {
+		return getPosition(this.state, docId, articleId);
+	}
+
+	hasBookmark(docId: string, articleId: string, paragraph: number | null): boolean {
+		return hasBookmark(this.state, docId, articleId, paragraph);
+	}
+
+	bookmarks() {
+		return Object.values(this.state.bookmarks)
+			.filter((b) => !b.deleted)
+			.sort((a, b) => b.createdAt - a.createdAt);
+	}
+
+	highlights(docId?: string, articleId?: string): Highlight[] {
+		return Object.values(this.state.highlights)
+			.filter(
+				(h) =>
+					!h.deleted &&
+					(docId === undefined || h.docId === docId) &&
+					(articleId === undefined || h.articleId === articleId)
+			)
+			.sort((a, b) => b.createdAt - a.createdAt);
+	}
+
+	async savePosition(
+		docId: string,
+		articleId: string,
+		paragraph: number,
+		offset: number,
+		fraction: number
+	): Promise<void> {
+		(await this.init()).savePosition({ docId, articleId, paragraph, offset, fraction });
+	}
+
+	async flush(): Promise<void> {
+		await (await this.init()).flush();
+	}
+
+	async applyReadRule(docId: string, articleId: string, session: ReadingSession): Promise<void> {
+		await (await this.init()).applyReadRule(docId, articleId, session);
+	}
+
+	async markRead(docId: string, articleId: string, read: boolean): Promise<void> {
+		await (await this.init()).markRead(docId, articleId, read, true);
+	}
+
+	async toggleBookmark(docId: string, articleId: string, paragraph: number | null): Promise<void> {
+		const store = await this.init();
+		if (this.hasBookmark(docId, articleId, paragraph)) {
+			await store.removeBookmark(bookmarkId(docId, articleId, paragraph));
+		} else {
+			await store.addBookmark(docId, articleId, paragraph);
+		}
+	}
+
+	async removeBookmark(id: string): Promise<void> {
+		await (await this.init()).removeBookmark(id);
+	}
+
+	async addHighlight(input: {
+		docId: string;
+		articleId: string;
+		paragraphs: string[];
+		paragraph: number;
+		start: number;
+		end: number;
+		color: HighlightColor;
+		note?: string;
+	}): Promise<Highlight | null> {
+		return (await this.init()).addHighlight(input);
+	}
+
+	async updateHighlight(id: string, patch: { color?: HighlightColor; note?: string }) {
+		await (await this.init()).updateHighlight(id, patch);
+	}
+
+	async removeHighlight(id: string): Promise<void> {
+		await (await this.init()).removeHighlight(id);
+	}
+
+	async addRecentSearch(query: string): Promise<void> {
+		if (query.trim()) await (await this.init()).addRecentSearch(query.trim());
+	}
+
+	async clearRecentSearches(): Promise<void> {
+		await (await this.init()).clearRecentSearches();
+	}
+
+	async exportAll(): Promise<string> {
+		return (await this.init()).exportAll();
+	}
+
+	async importAll(json: string): Promise<ImportResult> {
+		return (await this.init()).importAll(json);
+	}
+
+	highlightsMarkdown(cite: (docId: string, articleId: string) => CitationInfo | undefined): string {
+		return highlightsToMarkdown(this.highlights(), cite);
+	}
+}
+
+export const reading = new Reading();

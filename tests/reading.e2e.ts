@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const seedId = '000_8d483b34ee5996a6';
+const expected = JSON.parse(
+	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
+) as { articles: { title: string; paragraphs: string[] }[] };
+const first = expected.articles[0];
+
+async function openFirstArticle(page: Page) {
+	await page.goto(`./#/doc/${seedId}`);
+	await page.getByRole('link', { name: first.title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title);
+}
+
+/** Selects `length` characters of paragraph `index`, starting at `start`, like a reader would. */
+async function selectText(page: Page, index: number, start: number, length: number) {
+	await page.evaluate(
+		([index, start, length]) => {
+			const p = document.querySelector(`[data-paragraph="${index}"]`)!;
+			const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+			let node = walker.nextNode() as Text;
+			while (node && node.length < start + length) node = walker.nextNode() as Text;
+			const range = document.createRange();
+			range.setStart(node, start);
+			range.setEnd(node, start + length);
+			const selection = document.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+		},
+		[index, start, length]
+	);
+}
+
+test('the reading position survives a reload and a font-size change', async ({ page }) => {
+	await openFirstArticle(page);
+	const target = page.locator('[data-paragraph="2"]');
+	await target.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 70));
+	const topBefore = await target.evaluate((el) => el.getBoundingClientRect().top);
+	expect(Math.abs(topBefore - 70)).toBeLessThan(2);
+	await page.waitForTimeout(1500); // longer than the debounce
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title);
+	await expect
+		.poll(() => target.evaluate((el) => Math.abs(el.getBoundingClientRect().top - 70)))
+		.toBeLessThan(30);
+
+	// A bigger font moves everything; the same paragraph is still the one at the top.
+	await page.getByRole('link', { name: '设置' }).click();
+	await page.getByRole('button', { name: '放大字号' }).click();
+	await page.getByRole('button', { name: '放大字号' }).click();
+	await page.goBack();
+	await expect
+		.poll(() =>
+			target.evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return r.top <= 90 && r.bottom >= 60;
+			})
+		)
+		.toBe(true);
+});
+
+test('read marks, bookmarks and settings are kept after a reload', async ({ page }) => {
+	await openFirstArticle(page);
+	await page.getByRole('button', { name: '标为已读' }).click();
+	await page.getByRole('button', { name: '加书签' }).click();
+	await expect(page.getByRole('button', { name: '已加书签' })).toBeVisible();
+	await page.getByRole('link', { name: '设置' }).click();
+	await page.getByRole('button', { name: '米黄' }).click();
+
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+	await page.getByRole('link', { name: '版面', exact: true }).click();
+	await expect(page.getByText(`已读 1/${expected.articles.length}`)).toBeVisible();
+	await page.getByRole('link', { name: '笔记' }).click();
+	const list = page.getByRole('list', { name: '书签列表' });
+	await expect(list.getByRole('button', { name: first.title })).toBeVisible();
+	await list.getByRole('button', { name: first.title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title);
+	await expect(page.getByRole('button', { name: '已读' })).toBeVisible();
+});
+
+test('a highlight with a note is kept, listed and exported as Markdown with a citation', async ({
+	page
+}) => {
+	await openFirstArticle(page);
+	const quote = first.paragraphs[1].slice(0, 12);
+	await selectText(page, 1, 0, 12);
+	await page.getByRole('button', { name: '划线并写笔记' }).click();
+	await page.getByRole('dialog').getByLabel('笔记').fill('这是我的笔记');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.locator('mark[data-highlight]')).toHaveText(quote);
+
+	await page.reload();
+	await expect(page.locator('mark[data-highlight]')).toHaveText(quote);
+
+	await page.getByRole('link', { name: '笔记' }).click();
+	const item = page.getByRole('list', { name: '划线列表' }).getByRole('listitem');
+	await expect(item).toContainText(quote);
+	await expect(item).toContainText('这是我的笔记');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: '导出笔记(Markdown)' }).click();
+	const markdown = readFileSync(await (await download).path(), 'utf8');
+	expect(markdown).toContain(quote);
+	expect(markdown).toContain('这是我的笔记');
+	expect(markdown).toContain(first.title);
+});
+
+test('export, then import into a fresh browser, restores everything; a bad file changes nothing', async ({
+	page,
+	browser
+}) => {
+	await openFirstArticle(page);
+	await page.getByRole('button', { name: '加书签' }).click();
+	await selectText(page, 0, 0, 6);
+	await page.getByRole('button', { name: '用黄色划线' }).click();
+	await expect(page.locator('mark[data-highlight]')).toHaveCount(1);
+	await page.getByRole('link', { name: '笔记' }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: '导出全部(JSON)' }).click();
+	const backup = await (await download).path();
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto(page.url());
+	await expect(other.getByText('书签(0)')).toBeVisible();
+	await other.getByLabel('导入备份').setInputFiles({
+		name: 'foreign.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format":"something-else","version":1}')
+	});
+	await expect(other.getByRole('alert')).toBeVisible();
+	await expect(other.getByText('书签(0)')).toBeVisible();
+
+	await other.getByLabel('导入备份').setInputFiles(backup);
+	await expect(other.getByRole('status').filter({ hasText: /书签|划线/ })).toBeVisible();
+	await expect(other.getByText('书签(1)')).toBeVisible();
+	await expect(other.getByText('划线与笔记(1)')).toBeVisible();
+	await fresh.close();
+});
+
+test('two tabs agree: a bookmark added in one shows in the other', async ({ page, context }) => {
+	await page.goto('./#/notes');
+	await expect(page.getByText('书签(0)')).toBeVisible();
+	const second = await context.newPage();
+	await openFirstArticle(second);
+	await second.getByRole('button', { name: '加书签' }).click();
+	await expect(page.getByText('书签(1)')).toBeVisible({ timeout: 2000 });
+});
