@@ -139,23 +139,24 @@ export function parseInlineByline(text: string): Byline | null {
 }
 
 const BOX = /^[□■◇◆▲△●○☆★]/;
+// Regexes live at module level: a literal inside a function is a new object on every call.
+const CREDIT_ROLE = /记者|通讯员|评论员/;
+const BYLINE_LINE_START =
+	/^(?:本报|新华社|[\u4e00-\u9fff]{0,8}?(?:报|社))?(?:特约|见习|实习|摄影)?(?:记者|通讯员|评论员)/;
+const HAS_SPACE = /[\s\u3000]/;
 
 /**
  * A byline on a line of its own before the body: `□ 本报记者 X Y`, `本报记者 X 通讯员 Y`.
  * The agency is `本报` when the paper's own reporters wrote it.
  */
 export function parseBylineLine(text: string): Byline | null {
-	if (text.length > 50 || !/记者|通讯员|评论员/.test(text)) return null;
+	if (text.length > 50 || !CREDIT_ROLE.test(text)) return null;
 	const boxed = BOX.test(text);
 	const body = boxed ? text.slice(1).trim() : text;
-	if (
-		!/^(?:本报|新华社|[\u4e00-\u9fff]{0,8}?(?:报|社))?(?:特约|见习|实习|摄影)?(?:记者|通讯员|评论员)/.test(
-			body
-		)
-	) {
+	if (!BYLINE_LINE_START.test(body)) {
 		return null;
 	}
-	if (!boxed && !/[\s\u3000]/.test(body)) return null;
+	if (!boxed && !HAS_SPACE.test(body)) return null;
 	const credits = parseCredits(body, !boxed);
 	if (!credits.ok || credits.reporters.length + credits.correspondents.length === 0) {
 		if (!(boxed && /评论员$/.test(body))) return null;

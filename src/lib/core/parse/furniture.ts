@@ -3,6 +3,13 @@
 import { hasSentenceEnd, numeralValue } from './text';
 import type { PageMeta, SidecarMeta } from './types';
 
+// Regexes live at module level: a literal inside a function is a new object on every call.
+const ISO_LIKE_DATE = /\d[-./]\d/;
+const CLAUSE_MARK = /[，,、]/;
+const HAS_COLON = /[:：]/;
+const HAS_STOP = /[。！？]/;
+const HAS_OPEN_PAREN = /[（(]/;
+const NAME_CREDIT_ONLY = /^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/;
 const FULL_DATE =
 	/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
 const PAGE_NO = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
@@ -22,12 +29,12 @@ export function isPageHeader(text: string): boolean {
 		text.indexOf('版') < 0 &&
 		!(
 			(text.indexOf('-') >= 0 || text.indexOf('.') >= 0 || text.indexOf('/') >= 0) &&
-			/\d[-./]\d/.test(text)
+			ISO_LIKE_DATE.test(text)
 		)
 	) {
 		return false;
 	}
-	if (text.length > 80 || hasSentenceEnd(text) || /[，,、]/.test(text)) return false;
+	if (text.length > 80 || hasSentenceEnd(text) || CLAUSE_MARK.test(text)) return false;
 	const hasDate = FULL_DATE.test(text);
 	const hasPage = PAGE_NO.test(text);
 	const tokens = text.split(/\s+/);
@@ -95,7 +102,7 @@ const FOOTER =
 
 /** The editors' footer, e.g. `本版责编:张某 美编:李某`. */
 export function isEditorsFooter(text: string): boolean {
-	return text.length <= 100 && /[:：]/.test(text) && FOOTER.test(text) && !/[。！？]/.test(text);
+	return text.length <= 100 && HAS_COLON.test(text) && FOOTER.test(text) && !HAS_STOP.test(text);
 }
 
 const CAPTION_START = /^(?:图为|图片为|图[:：]|图表[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
@@ -135,18 +142,18 @@ export function isCaption(text: string): boolean {
 	const last = tail.charCodeAt(e);
 	// 摄 发 片 图: the only characters a credit or source line can end with
 	if (last !== 0x6444 && last !== 0x53d1 && last !== 0x7247 && last !== 0x56fe) return false;
-	if (/^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/.test(text)) return true;
+	if (NAME_CREDIT_ONLY.test(text)) return true;
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');
 		const last = before[before.length - 1];
 		return !(last === '拍' || last === '航' || last === '抓' || last === '偷');
 	}
-	return SOURCE_END.test(tail) && (/[（(]/.test(tail) || /^[\s\S]{0,20}$/.test(text));
+	return SOURCE_END.test(tail) && (HAS_OPEN_PAREN.test(tail) || text.length <= 20);
 }
 
 /** A caption line that is only a credit, printed under the caption it belongs to. */
 export function isCreditOnly(text: string): boolean {
-	return text.length <= 30 && !CAPTION_START.test(text) && !/[。！？]/.test(text);
+	return text.length <= 30 && !CAPTION_START.test(text) && !HAS_STOP.test(text);
 }
 
 /** Normalises a sidecar date (`2022-03-08`, `20220308`, `2022年3月8日`) to ISO. */

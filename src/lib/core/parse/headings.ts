@@ -49,11 +49,14 @@ export function isColumnLabel(title: string): boolean {
  * Could this unmarked line be a kicker or subtitle? Short, not a sentence, not a clause cut off
  * at a comma, not the start of a body (dispatch line, numbered item).
  */
+const WHOLLY_PARENTHESISED = /^[(（][^()（）]*[)）]$/;
+const DASH_START = /^(?:——|──|—|--|－－)/;
+
 export function isTitleLike(text: string): boolean {
 	if (text.length > 50) return false;
 	if (hasSentenceEnd(text) || endsWithClausePunctuation(text)) return false;
 	// `（完）`, `（记者 张三）`: asides closing an article, not display lines
-	if (/^[(（][^()（）]*[)）]$/.test(text)) return false;
+	if (WHOLLY_PARENTHESISED.test(text)) return false;
 	if (startsWithNonInitial(text) || startsWithEnumerator(text) || startsWithDispatch(text)) {
 		return false;
 	}
@@ -62,5 +65,5 @@ export function isTitleLike(text: string): boolean {
 
 /** Subtitles often open with a dash: `——记汾河岸边的护林员`. */
 export function startsWithDash(text: string): boolean {
-	return /^(?:——|──|—|--|－－)/.test(text);
+	return DASH_START.test(text);
 }

@@ -20,19 +20,18 @@ const BASE32 = '0123456789abcdefghijklmnopqrstuv';
 export function shortHash(text: string): string {
 	const h = hash53(text);
 	let low = h % 4294967296;
-	let high = Math.floor(h / 4294967296);
-	let out = '';
-	for (let i = 0; i < 6; i++) {
-		out = BASE32[low & 31] + out;
+	const digits = new Array<number>(11);
+	for (let i = 10; i >= 5; i--) {
+		digits[i] = BASE32.charCodeAt(low & 31);
 		low = Math.floor(low / 32);
 	}
 	// 2 bits of `low` remain; merge them with the 21 high bits
-	let rest = high * 4 + low;
-	for (let i = 0; i < 5; i++) {
-		out = BASE32[rest & 31] + out;
+	let rest = Math.floor(h / 4294967296) * 4 + low;
+	for (let i = 4; i >= 0; i--) {
+		digits[i] = BASE32.charCodeAt(rest & 31);
 		rest = Math.floor(rest / 32);
 	}
-	return out;
+	return String.fromCharCode(...digits);
 }
 
 /**

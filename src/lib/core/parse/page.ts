@@ -43,6 +43,12 @@ export const PARSER_VERSION = 9;
 
 const MAX_DIAGNOSTICS = 200;
 
+// Regexes live at module level: a literal inside a function is a new object on every call.
+const RULE = /^[-*_=—─━~·• \t\u3000]+$/;
+const BULLET_START = /^[·•]/;
+const SPACED = /[ \u3000]/;
+const CLAUSE_MARK = /[，,、]/;
+
 class DiagnosticLog {
 	readonly list: Diagnostic[] = [];
 	private dropped = 0;
@@ -266,21 +272,29 @@ export function parsePage(
 		if (bodyItems.length === 0) return;
 		const body = buildParagraphs(bodyItems);
 		bodyItems = [];
-		let openings = 1;
-		for (let p = 1; p < body.paragraphs.length; p++) if (body.paragraphs[p].strong) openings++;
-		const titles = foldDisplayHeadings(pendingTitles, openings);
+		let titles = pendingTitles;
+		if (titles.length > 1) {
+			let openings = 1;
+			for (let p = 1; p < body.paragraphs.length; p++) if (body.paragraphs[p].strong) openings++;
+			titles = foldDisplayHeadings(titles, openings);
+		}
 		pendingTitles = [];
+		const n = body.paragraphs.length;
 		const groups =
 			titles.length === 0
 				? untitledGroups(body.paragraphs)
-				: pairBodies(
-						titles.map((t) => ({
-							title: t.title,
-							extra: [t.kicker ?? '', t.subtitle ?? ''].join(' ')
-						})),
-						body.paragraphs.map((p) => p.text),
-						body.paragraphs.map((p) => p.strong)
-					);
+				: titles.length === 1
+					? n > 0
+						? [{ start: 0, end: n, title: 0 }]
+						: []
+					: pairBodies(
+							titles.map((t) => ({
+								title: t.title,
+								extra: [t.kicker ?? '', t.subtitle ?? ''].join(' ')
+							})),
+							body.paragraphs.map((p) => p.text),
+							body.paragraphs.map((p) => p.strong)
+						);
 		if (titles.length > 1 && groups.length > 0) {
 			log.add(
 				'info',
@@ -438,6 +452,7 @@ export function parsePage(
  * its neighbour (a higher level) becomes that neighbour's kicker (above) or subtitle (below).
  */
 function foldDisplayHeadings(titles: TitleBlock[], openings: number): TitleBlock[] {
+	if (titles.length <= openings) return titles;
 	const out = titles.slice();
 	const bare = (t: TitleBlock) => t.kicker === null && t.subtitle === null;
 	const fold = (i: number, into: TitleBlock, as: 'kicker' | 'subtitle') => {
@@ -495,12 +510,7 @@ function inferTitles(flow: FlowItem[], log: DiagnosticLog): void {
 
 /** A separator line (`---`, `* * *`, `———`): layout, not text. */
 function isRule(line: string): boolean {
-	return (
-		line.length >= 3 &&
-		line.length <= 200 &&
-		/^[-*_=—─━~·• \t\u3000]+$/.test(line) &&
-		!/^[·•]/.test(line)
-	);
+	return line.length >= 3 && line.length <= 200 && RULE.test(line) && !BULLET_START.test(line);
 }
 
 /** Whether a continuation marker separates two consecutive paragraphs. */
@@ -598,7 +608,7 @@ function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
 		// dash it is a subtitle only when the body visibly starts after it, or when it is a
 		// spaced display line (`蓝某主持 李某出席`) that the next line does not continue
 		if (ok && !dashed && after.kind === 'text' && !startsWithDispatch(after.text)) {
-			ok = /[ \u3000]/.test(below) && !/[，,、]/.test(below) && !startsWithNonInitial(after.text);
+			ok = SPACED.test(below) && !CLAUSE_MARK.test(below) && !startsWithNonInitial(after.text);
 		}
 		if (ok) {
 			claimed[i + 1] = CLAIM_SUBTITLE;

@@ -52,6 +52,8 @@ export interface BodyParagraphs {
 	trailingLines: number[];
 }
 
+const ENDS_WITH_SEMICOLON = /[；;]$/;
+
 /** A short numbered line such as `一、坚持问题导向`: a paragraph of its own. */
 export function isSubhead(text: string): boolean {
 	return (
@@ -67,7 +69,7 @@ export function continuesParagraph(prev: string, next: string, prevIsSingleLine:
 	if (startsWithNonInitial(next)) return true;
 	if (startsWithDispatch(next) || startsWithEnumerator(next)) return false;
 	if (prevIsSingleLine && isSubhead(prev)) return false;
-	if (startsWithDash(next) && /[；;]$/.test(prev)) return false;
+	if (startsWithDash(next) && ENDS_WITH_SEMICOLON.test(prev)) return false;
 	return !endsSentence(prev, next);
 }
 
