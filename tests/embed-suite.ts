@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { chromiumArgs, executablePath } from '../playwright.config';
 
 const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
 // localhost and 127.0.0.1 on one server are a cross-site pair.

@@ -34,6 +34,7 @@ export class EmbedMode {
 	constructor(search: string) {
 		this.params = parseEmbedParams(search);
 		this.active = this.params.embed;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never mutated
 		this.showLibrary = new URLSearchParams(search).get('nav') === '1';
 	}
 

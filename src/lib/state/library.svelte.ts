@@ -31,10 +31,13 @@ export class Library {
 	status = $state<'idle' | 'loading' | 'ready'>('idle');
 	progress = $state({ done: 0, total: 0 });
 	#loading: Promise<void> | null = null;
+	// A plain cache of full documents: nothing renders from it directly.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#full = new Map<string, ParsedDocument>();
 
 	/** Pages of one paper and date together (newest first), then pages known only by name. */
 	groups: PageGroup[] = $derived.by(() => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this derivation
 		const groups = new Map<string, PageGroup>();
 		const loose: DocumentSummary[] = [];
 		for (const doc of this.documents) {

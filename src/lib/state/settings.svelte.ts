@@ -22,6 +22,7 @@ export function fontStepFor(scale: number): number {
 /** The reader's settings; every view reads them, the settings panel writes them. */
 export class ReaderSettings {
 	current = $state<Settings>({ ...DEFAULT_SETTINGS });
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not rendered state
 	#listeners = new Set<(settings: Settings) => void>();
 
 	fontSizePx = $derived(FONT_SIZES_PX[this.current.fontStep] ?? FONT_SIZES_PX[2]);

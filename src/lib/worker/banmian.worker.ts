@@ -16,7 +16,7 @@ import {
 } from './types';
 
 const documents = new Map<string, ParsedDocument>();
-let index = new SearchIndex();
+const index = new SearchIndex();
 let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
 /** Pages added to the index per slice; between slices the worker answers searches. */
