@@ -6,7 +6,6 @@ import type { PageMeta, SidecarMeta } from './types';
 // Regexes live at module level: a literal inside a function is a new object on every call.
 const ISO_LIKE_DATE = /\d[-./]\d/;
 const CLAUSE_MARK = /[，,、]/;
-const HAS_COLON = /[:：]/;
 const HAS_STOP = /[。！？]/;
 const HAS_OPEN_PAREN = /[（(]/;
 const NAME_CREDIT_ONLY = /^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/;
@@ -102,7 +101,8 @@ const FOOTER =
 
 /** The editors' footer, e.g. `本版责编:张某 美编:李某`. */
 export function isEditorsFooter(text: string): boolean {
-	return text.length <= 100 && HAS_COLON.test(text) && FOOTER.test(text) && !HAS_STOP.test(text);
+	// FOOTER is anchored, so most lines fail on their first character
+	return text.length <= 100 && FOOTER.test(text) && !HAS_STOP.test(text);
 }
 
 const CAPTION_START = /^(?:图为|图片为|图[:：]|图表[:：]|上图|下图|左图|右图|组图|图[①-⑩0-9０-９])/;
