@@ -1,6 +1,7 @@
 // App-wide shell state: connectivity, a waiting new version, and the browser's install offer.
 // PwaChrome shows it; other code reports failed fetches and registers work to save before an
 // update reloads the page.
+import { dev } from '$app/environment';
 import { applyUpdate, registerServiceWorker, requestPersistence } from '$lib/platform/sw-client';
 
 /** Chromium's install offer; not in TypeScript's DOM types. */
@@ -51,6 +52,8 @@ class AppShell {
 			this.installOffer = null;
 			void requestPersistence();
 		});
+		// In development the worker would serve a cached shell over the dev server's live one.
+		if (dev) return;
 		void registerServiceWorker({
 			onUpdateReady: (ready) => {
 				this.updateReady = ready;
