@@ -117,6 +117,36 @@ export function parsePage(
 	source: string,
 	sidecar?: SidecarMeta | null
 ): ParsedDocument {
+	const name = typeof source === 'string' ? source : String(source ?? '');
+	try {
+		return parseChecked(text, name, sidecar);
+	} catch (error) {
+		// a bug must not cost the reader the page: keep the text, say what happened
+		const input = typeof text === 'string' ? text : '';
+		return {
+			id: documentIdFromFileName(name),
+			source: name,
+			page: {
+				header: null,
+				footer: null,
+				paper: null,
+				date: null,
+				pageNumber: null,
+				pageName: null
+			},
+			articles: [],
+			diagnostics: [{ level: 'error', message: `The parser failed: ${String(error)}`, line: null }],
+			furniture: input.trim() ? [input] : [],
+			parserVersion: PARSER_VERSION
+		};
+	}
+}
+
+function parseChecked(
+	text: string,
+	source: string,
+	sidecar: SidecarMeta | null | undefined
+): ParsedDocument {
 	const log = new DiagnosticLog();
 	const input = typeof text === 'string' ? text : '';
 	const page: PageMeta = {
@@ -336,23 +366,24 @@ export function parsePage(
 		}
 		if (drafts.length === startIndex) {
 			// markers only: nothing to attach them to yet
-			carried.push(...body.leading);
-			carriedLines.push(...body.leadingLines);
+			append(carried, body.leading);
+			append(carriedLines, body.leadingLines);
 		} else {
 			const first = drafts[startIndex];
-			first.markers.unshift(...carried, ...body.leading);
-			first.markerLines.push(...carriedLines, ...body.leadingLines);
+			first.markers = [...carried, ...body.leading, ...first.markers];
+			append(first.markerLines, carriedLines);
+			append(first.markerLines, body.leadingLines);
 			carried = [];
 			carriedLines = [];
 		}
-		carried.push(...body.trailing);
-		carriedLines.push(...body.trailingLines);
+		append(carried, body.trailing);
+		append(carriedLines, body.trailingLines);
 	};
 	const flushTitlesWithoutBody = () => {
 		for (const t of pendingTitles) {
 			const draft = emptyDraft(t);
-			draft.markers.push(...carried);
-			draft.markerLines.push(...carriedLines);
+			append(draft.markers, carried);
+			append(draft.markerLines, carriedLines);
 			carried = [];
 			carriedLines = [];
 			drafts.push(draft);
@@ -402,10 +433,10 @@ export function parsePage(
 	if (carried.length > 0) {
 		const last = drafts[drafts.length - 1];
 		if (last) {
-			last.markers.push(...carried);
-			last.markerLines.push(...carriedLines);
+			append(last.markers, carried);
+			append(last.markerLines, carriedLines);
 		} else {
-			furniture.push(...carried.map((m) => m.raw));
+			for (const m of carried) furniture.push(m.raw);
 		}
 		log.add('warning', 'A continuation marker has no article after it.', carriedLines[0] ?? null);
 	}
@@ -521,6 +552,11 @@ function jumpsBetween(before: Paragraph, after: Paragraph): boolean {
 	);
 }
 
+/** Pushes every item without spreading: a hostile page can have a million markers. */
+function append<T>(target: T[], items: readonly T[]): void {
+	for (const item of items) target.push(item);
+}
+
 /** [min, max] without spreading (a body may have a million lines). */
 function span(numbers: number[]): [number, number] {
 	if (numbers.length === 0) return [0, 0];
@@ -626,7 +662,7 @@ function attachCaptions(
 ): void {
 	if (captions.length === 0) return;
 	if (drafts.length === 0) {
-		furniture.push(...captions.map((c) => c.text));
+		for (const c of captions) furniture.push(c.text);
 		log.add('warning', 'Photo captions were found but no article to attach them to.');
 		return;
 	}
@@ -677,7 +713,7 @@ function toArticle(draft: Draft): Article {
 		see(p.first);
 		see(p.last);
 		if (p.markers.length > 0) {
-			markers.push(...p.markers);
+			append(markers, p.markers);
 			for (const n of p.markerLines) see(n);
 		}
 	}

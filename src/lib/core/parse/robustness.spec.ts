@@ -99,3 +99,27 @@ describe('hostile input', () => {
 		expect(doc.diagnostics.length).toBeLessThanOrEqual(201);
 	});
 });
+
+describe('hostile input, continued', () => {
+	it('a million continuation markers neither overflow the stack nor lose characters', () => {
+		const text =
+			'（上接第1版）'.repeat(1_000_000) +
+			'\n# 标题\n正文(下转第2版)' +
+			'(下转第3版)'.repeat(200_000);
+		const doc = expectDocument(text);
+		expect(accountingErrors(text, doc)).toEqual({});
+		expect(doc.articles[0].continuedFrom).toBe('第1版');
+	});
+
+	it('a million caption lines on a page without articles stay as furniture', () => {
+		const text = '图为汾河。\n'.repeat(200_000);
+		const doc = expectDocument(text);
+		expect(doc.furniture).toHaveLength(200_000);
+	});
+
+	it('a source that is not a string still yields a document', () => {
+		const doc = parsePage('# 标题', undefined as unknown as string);
+		expect(doc.id).toMatch(/^[A-Za-z0-9_-]+$/);
+		expect(doc.articles).toHaveLength(1);
+	});
+});
