@@ -1,0 +1,397 @@
+/**
+ * Scale benchmark: a synthetic library of 1,000 pages (≈ 11 MB) built from seeds/, built into a
+ * temporary copy of the repository (never into seeds/ here), opened in Chromium on a phone
+ * viewport with the main thread 4× slower. Measures the time until the library is listed and
+ * until search answers, main-thread long tasks meanwhile, JS heap in the page and the worker,
+ * the same on a second visit (reload), and search latency as typed into the UI. A one-page
+ * build measured the same way is the yardstick for "lists within 2× of one page".
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { executablePath, chromiumArgs } from '../playwright.config';
+import { decodeBytes } from '../src/lib/core/parse/index';
+import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './bench-load';
+// @ts-expect-error plain ES module without types
+import { startServer } from './bench-server.mjs';
+
+export const PAGES = 1000;
+const TARGET_BYTES = 11_000_000;
+const PAPERS = ['山西日报', '太原日报', '太行日报'];
+/** Queries typed into the search box: short and long, Latin, 繁體, multi-term, phrase, none. */
+export const UI_QUERIES = [
+	'汾河',
+	'人口普查',
+	'環境保護',
+	'生态',
+	'整改工作',
+	'PM2.5',
+	'5G',
+	'杏花岭',
+	'督察 整改',
+	'"高质量 发展"',
+	'营业执照 -政银',
+	'壶口瀑布',
+	'黄河',
+	'委员',
+	'不存在的词语组合'
+];
+
+/** mulberry32: a small deterministic PRNG. */
+function rng(seed: number): () => number {
+	let s = seed | 0;
+	return () => {
+		s = (s + 0x6d2b79f5) | 0;
+		let t = Math.imul(s ^ (s >>> 15), 1 | s);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * Writes PAGES pages of about TARGET_BYTES / PAGES bytes each into `dir`, each with a sidecar
+ * (eight pages per paper and day). A page is the seed pages in a rotated order (so titles,
+ * bylines and furniture recur at different places), with about 5% of Han characters swapped
+ * for others from the seeds and every digit shifted by the page number.
+ */
+export function writeLibrary(seedDir: string, dir: string, pages = PAGES): { bytes: number } {
+	const seeds = readdirSync(seedDir)
+		.filter((f) => /\.(txt|md)$/.test(f))
+		.sort()
+		.map((f) =>
+			decodeBytes(readFileSync(join(seedDir, f)))
+				.text.replace(/\r\n?/g, '\n')
+				.trim()
+		);
+	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
+	const han = /\p{Script=Han}/u;
+	const random = rng(9);
+	const perPage = TARGET_BYTES / pages;
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	let bytes = 0;
+	for (let k = 0; k < pages; k++) {
+		const parts: string[] = [];
+		let size = 0;
+		for (let i = 0; size < perPage; i++) {
+			const seed = seeds[(k + i) % seeds.length];
+			parts.push(seed);
+			size += Buffer.byteLength(seed) + 2;
+		}
+		// Cut at the paragraph break nearest below the page's share of the bytes.
+		let joined = parts.join('\n\n');
+		let at = 0;
+		for (let b = 0; at < joined.length && b < perPage; at++) b += Buffer.byteLength(joined[at]);
+		const cut = joined.lastIndexOf('\n\n', at);
+		if (at < joined.length && cut > 0) joined = joined.slice(0, cut);
+		let text = '';
+		for (const ch of joined) {
+			if (han.test(ch) && random() < 0.05) text += pool[Math.floor(random() * pool.length)];
+			else if (ch >= '0' && ch <= '9') text += String((Number(ch) + k) % 10);
+			else text += ch;
+		}
+		const name = `p${String(k).padStart(4, '0')}`;
+		const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(k / 8) * 86_400_000);
+		writeFileSync(join(dir, `${name}.txt`), text);
+		writeFileSync(
+			join(dir, `${name}.json`),
+			JSON.stringify({
+				paper: PAPERS[Math.floor(k / 8) % PAPERS.length],
+				date: day.toISOString().slice(0, 10),
+				page: (k % 8) + 1
+			})
+		);
+		bytes += Buffer.byteLength(text);
+	}
+	return { bytes };
+}
+
+/** A copy of the working tree (tracked and untracked-not-ignored files) with its own seeds/. */
+function copyTree(root: string, into: string): void {
+	const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root })
+		.toString()
+		.split('\0')
+		.filter((f) => f && !f.startsWith('seeds/') && !f.startsWith('bench/'));
+	for (const f of files) {
+		try {
+			mkdirSync(dirname(join(into, f)), { recursive: true });
+			cpSync(join(root, f), join(into, f));
+		} catch {
+			// Deleted in the working tree but still in the index.
+		}
+	}
+	symlinkSync(join(root, 'node_modules'), join(into, 'node_modules'));
+}
+
+function build(dir: string, seeds: string, out: string): number {
+	rmSync(join(dir, 'seeds'), { recursive: true, force: true });
+	cpSync(seeds, join(dir, 'seeds'), { recursive: true });
+	const t0 = Date.now();
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: dir, encoding: 'utf8' });
+	if (result.status !== 0) {
+		throw new Error(`vite build in ${dir} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+	rmSync(out, { recursive: true, force: true });
+	cpSync(join(dir, 'build'), out, { recursive: true });
+	return Date.now() - t0;
+}
+
+/** CDP on the page plus the page's dedicated worker (auto-attached, messages relayed). */
+async function instrument(context: BrowserContext, page: Page) {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+	let workerSession: string | null = null;
+	let id = 0;
+	const waiting = new Map<number, (message: { result?: unknown; error?: unknown }) => void>();
+	cdp.on('Target.attachedToTarget', (e) => {
+		if (e.targetInfo.type === 'worker') workerSession = e.sessionId;
+	});
+	cdp.on('Target.detachedFromTarget', (e) => {
+		if (e.sessionId === workerSession) workerSession = null;
+	});
+	cdp.on('Target.receivedMessageFromTarget', (e) => {
+		const message = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+		if (message.id !== undefined) waiting.get(message.id)?.(message);
+	});
+	await cdp.send('Target.setAutoAttach', {
+		autoAttach: true,
+		waitForDebuggerOnStart: false,
+		flatten: false
+	});
+	return {
+		async pageHeap(): Promise<number> {
+			return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+		},
+		async workerHeap(): Promise<number | null> {
+			if (!workerSession) return null;
+			const messageId = ++id;
+			const reply = new Promise<{ result?: unknown }>((resolve) => {
+				waiting.set(messageId, resolve);
+				setTimeout(() => resolve({}), 10_000);
+			});
+			await cdp.send('Target.sendMessageToTarget', {
+				sessionId: workerSession,
+				message: JSON.stringify({ id: messageId, method: 'Runtime.getHeapUsage', params: {} })
+			});
+			const result = (await reply).result as { usedSize?: number } | undefined;
+			return result?.usedSize ?? null;
+		}
+	};
+}
+
+const LIST = '[aria-label="文档列表"] > li';
+
+interface Tasks {
+	count: number;
+	maxMs: number;
+	totalMs: number;
+	over50Ms: number;
+}
+
+function tasks(list: { start: number; duration: number }[], from: number, to: number): Tasks {
+	const inside = list.filter((t) => t.start >= from && t.start < to);
+	return {
+		count: inside.length,
+		maxMs: Math.round(Math.max(0, ...inside.map((t) => t.duration))),
+		totalMs: Math.round(inside.reduce((s, t) => s + t.duration, 0)),
+		over50Ms: Math.round(inside.reduce((s, t) => s + Math.max(0, t.duration - 50), 0))
+	};
+}
+
+export interface VisitScale {
+	/** From navigation start until every page is in the list. */
+	listedMs: number;
+	/** From navigating to #/search/汾河 (once listed) until its result count shows. */
+	searchReadyMs: number;
+	/** From navigation start until that result count shows. */
+	searchReadyFromStartMs: number;
+	searchText: string;
+	longTasksListing: Tasks;
+	longTasksIndexing: Tasks;
+	pageHeapBytes: number;
+	workerHeapBytes: number | null;
+	/** Input-to-count latency for each UI query. */
+	queryMs: number[];
+}
+
+async function visitLibrary(
+	page: Page,
+	probe: Awaited<ReturnType<typeof instrument>>,
+	pages: number,
+	typeQueries: boolean,
+	navigate: () => Promise<unknown>
+): Promise<VisitScale> {
+	await navigate();
+	const listedAt = await (
+		await page.waitForFunction(
+			({ selector, n }) =>
+				document.querySelectorAll(selector).length >= n ? performance.now() : false,
+			{ selector: LIST, n: pages },
+			{ polling: 'raf', timeout: 600_000 }
+		)
+	).jsonValue();
+	const searchStart = await page.evaluate(() => {
+		location.hash = '#/search/汾河';
+		return performance.now();
+	});
+	const ready = (await (
+		await page.waitForFunction(
+			() => {
+				const count = document.querySelector('p.count');
+				const text = count?.textContent ?? '';
+				return /共 \d+ 篇|没有找到/.test(text) ? { at: performance.now(), text } : false;
+			},
+			undefined,
+			{ polling: 'raf', timeout: 600_000 }
+		)
+	).jsonValue()) as { at: number; text: string };
+	const longtasks = await page.evaluate(
+		() =>
+			(window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } })
+				.__bench.longtasks
+	);
+	const pageHeap = await probe.pageHeap();
+	const workerHeap = await probe.workerHeap();
+	const queryMs: number[] = [];
+	if (typeQueries) {
+		for (const q of UI_QUERIES) {
+			queryMs.push(
+				await page.evaluate(async (query) => {
+					const input = document.querySelector<HTMLInputElement>('#search-input')!;
+					const until = (ok: () => boolean) =>
+						new Promise<void>((resolve) => {
+							if (ok()) return resolve();
+							const observer = new MutationObserver(() => {
+								if (ok()) {
+									observer.disconnect();
+									resolve();
+								}
+							});
+							observer.observe(document.body, {
+								childList: true,
+								subtree: true,
+								characterData: true
+							});
+						});
+					const type = (value: string) => {
+						input.value = value;
+						input.dispatchEvent(new Event('input', { bubbles: true }));
+					};
+					// Empty first, so the count disappears and its return means this query's answer.
+					type('');
+					await until(() => !document.querySelector('p.count'));
+					await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+					const t0 = performance.now();
+					type(query);
+					await until(() => !!document.querySelector('p.count'));
+					return performance.now() - t0;
+				}, q)
+			);
+		}
+	}
+	return {
+		listedMs: Math.round(listedAt as number),
+		searchReadyMs: Math.round(ready.at - searchStart),
+		searchReadyFromStartMs: Math.round(ready.at),
+		searchText: ready.text.trim(),
+		longTasksListing: tasks(longtasks, 0, listedAt as number),
+		longTasksIndexing: tasks(longtasks, searchStart, ready.at),
+		pageHeapBytes: pageHeap,
+		workerHeapBytes: workerHeap,
+		queryMs: queryMs.map((x) => Math.round(x * 10) / 10)
+	};
+}
+
+export interface ScaleOptions {
+	root: string;
+	port: number;
+	runs: number;
+	log?: (line: string) => void;
+}
+
+export async function benchScale(options: ScaleOptions) {
+	const log = options.log ?? (() => {});
+	const out = join(options.root, 'bench/out/scale');
+	const librarySeeds = join(out, 'seeds');
+	const oneSeeds = join(out, 'seeds-1');
+	const { bytes } = writeLibrary(join(options.root, 'seeds'), librarySeeds);
+	rmSync(oneSeeds, { recursive: true, force: true });
+	mkdirSync(oneSeeds, { recursive: true });
+	for (const f of ['p0000.txt', 'p0000.json']) cpSync(join(librarySeeds, f), join(oneSeeds, f));
+
+	const tree = mkdtempSync(join(tmpdir(), 'banmian-scale-'));
+	let buildMs: { library: number; onePage: number };
+	try {
+		copyTree(options.root, tree);
+		log(`scale: building ${PAGES} pages (${(bytes / 1e6).toFixed(1)} MB) in ${tree} …`);
+		const library = build(tree, librarySeeds, join(out, 'build-1000'));
+		log('scale: building the one-page library …');
+		const onePage = build(tree, oneSeeds, join(out, 'build-1'));
+		buildMs = { library, onePage };
+	} finally {
+		rmSync(tree, { recursive: true, force: true });
+	}
+
+	const server = await startServer(
+		{ '/': join(out, 'build-1000'), '/one/': join(out, 'build-1') },
+		options.port
+	);
+	const origin = `http://127.0.0.1:${options.port}`;
+	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+	const browserVersion = browser.version();
+	const samples: Record<'library' | 'onePage', { first: VisitScale; second: VisitScale }[]> = {
+		library: [],
+		onePage: []
+	};
+	try {
+		for (let run = 0; run < options.runs; run++) {
+			for (const [kind, url, n] of [
+				['onePage', `${origin}/one/#/`, 1],
+				['library', `${origin}/#/`, PAGES]
+			] as const) {
+				const context = await browser.newContext(PHONE);
+				await context.addInitScript(OBSERVERS);
+				const page = await context.newPage();
+				const probe = await instrument(context, page);
+				const first = await visitLibrary(page, probe, n, kind === 'library', () =>
+					page.goto(url, { timeout: 600_000 })
+				);
+				// Second visit: the same profile; whatever the app keeps in IndexedDB is there.
+				await page.goto('about:blank');
+				const second = await visitLibrary(page, probe, n, false, () =>
+					page.goto(url, { timeout: 600_000 })
+				);
+				samples[kind].push({ first, second });
+				await context.close();
+				log(
+					`scale run ${run + 1}/${options.runs} ${kind}: listed ${first.listedMs} ms / second ${second.listedMs} ms, search ready ${first.searchReadyMs} ms`
+				);
+			}
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+	return {
+		pages: PAGES,
+		bytes,
+		buildMs,
+		browser: browserVersion,
+		cpuSlowdown: CPU_SLOWDOWN,
+		network: 'not throttled (the pages are local to the device in the scenario)',
+		runs: options.runs,
+		queries: UI_QUERIES,
+		samples
+	};
+}
