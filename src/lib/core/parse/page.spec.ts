@@ -333,3 +333,14 @@ describe('continuation markers inside a body', () => {
 		]);
 	});
 });
+
+describe('a title wrapped onto two heading lines', () => {
+	it('is one title when its one body names both halves', () => {
+		const doc = parse(
+			'# 交出整改工作合格答卷\n# 把发展和生态两条底线守得更牢更好\n\n本报讯(记者 甲)会议强调，要把发展和生态两条底线守牢，交出整改工作合格答卷。\n\n第二段。'
+		);
+		expect(doc.articles.map((a) => [a.title, a.paragraphs.length])).toEqual([
+			['交出整改工作合格答卷 把发展和生态两条底线守得更牢更好', 2]
+		]);
+	});
+});

@@ -20,7 +20,7 @@ import {
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
-import { pairBodies } from './pairing';
+import { pairBodies, titleCoverage } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
 import {
 	endsSentence,
@@ -39,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 9;
+export const PARSER_VERSION = 10;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -306,7 +306,7 @@ function parseChecked(
 		if (titles.length > 1) {
 			let openings = 1;
 			for (let p = 1; p < body.paragraphs.length; p++) if (body.paragraphs[p].strong) openings++;
-			titles = foldDisplayHeadings(titles, openings);
+			titles = foldDisplayHeadings(titles, openings, body.paragraphs[0]?.text ?? '');
 		}
 		pendingTitles = [];
 		const n = body.paragraphs.length;
@@ -482,7 +482,7 @@ function parseChecked(
  * opening with a dash becomes the subtitle of the one above, and a heading less prominent than
  * its neighbour (a higher level) becomes that neighbour's kicker (above) or subtitle (below).
  */
-function foldDisplayHeadings(titles: TitleBlock[], openings: number): TitleBlock[] {
+function foldDisplayHeadings(titles: TitleBlock[], openings: number, lead: string): TitleBlock[] {
 	if (titles.length <= openings) return titles;
 	const out = titles.slice();
 	const bare = (t: TitleBlock) => t.kicker === null && t.subtitle === null;
@@ -510,6 +510,20 @@ function foldDisplayHeadings(titles: TitleBlock[], openings: number): TitleBlock
 				changed = true;
 			}
 		}
+	}
+	// a long title wrapped onto two heading lines: both halves are named in the one lead
+	const opening = lead.slice(0, 1000);
+	for (let i = out.length - 1; i > 0 && out.length > openings; i--) {
+		const upper = out[i - 1];
+		const lower = out[i];
+		if (upper.level !== lower.level || upper.subtitle !== null || lower.kicker !== null) continue;
+		if (titleCoverage(upper.title, opening) < 0.1 || titleCoverage(lower.title, opening) < 0.1) {
+			continue;
+		}
+		upper.title = `${upper.title} ${lower.title}`;
+		upper.subtitle = lower.subtitle;
+		upper.lines.push(...lower.lines);
+		out.splice(i, 1);
 	}
 	return out;
 }

@@ -86,6 +86,18 @@ class CoverageScanner {
 	}
 }
 
+/** Share of the title's bigrams that occur in `text` (0…1); for short texts, rarely called. */
+export function titleCoverage(title: string, text: string): number {
+	const keys = bigramKeys(title.slice(0, 200));
+	if (keys.size === 0) return 0;
+	const found = new Set<number>();
+	for (let i = 0; i + 1 < text.length; i++) {
+		const key = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+		if (keys.has(key)) found.add(key);
+	}
+	return found.size / keys.size;
+}
+
 export interface TitleForPairing {
 	/** Main title: counts fully. */
 	title: string;
