@@ -796,13 +796,22 @@ function isWellFormed(text: string): boolean {
 	return !/[\ud800-\udbff](?![\udc00-\udfff])|(?:[^\ud800-\udbff]|^)[\udc00-\udfff]/.test(text);
 }
 
+/** A C0 control character other than tab, LF and CR among the first `limit` characters. */
+function hasControlCharacter(text: string, limit: number): boolean {
+	const end = Math.min(text.length, limit);
+	for (let i = 0; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true;
+	}
+	return false;
+}
+
 /** Flags binary-looking input and unpaired surrogates; one linear pass. */
 function inspectCharacters(text: string, log: DiagnosticLog): void {
 	// binary shows at once, so control characters are counted in the first 64 KB only;
 	// replacement characters and lone surrogates anywhere, by fast native searches first
-	const head = text.length > 65536 ? text.slice(0, 65536) : text;
 	const suspicious =
-		/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(head) || text.indexOf('\ufffd') >= 0 || !isWellFormed(text);
+		hasControlCharacter(text, 65536) || text.indexOf('\ufffd') >= 0 || !isWellFormed(text);
 	if (!suspicious) return;
 	let control = 0;
 	let replacement = 0;

@@ -35,7 +35,7 @@ export function countInputCharacters(text: string, counts = new Map<number, numb
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	for (const rawLine of body.split(/\r\n|\r|\n/)) {
 		let line = rawLine.trim();
-		const heading = /^#+(?=[ \t\u3000\u00a0]|$|[^\x00-\x7f])/.exec(line);
+		const heading = /^#+(?=[ \t\u3000\u00a0]|$|[\u0080-\uffff])/.exec(line);
 		if (heading) {
 			line = line.slice(heading[0].length).trim();
 			line = line.replace(/(^|[ \t\u3000\u00a0])#+$/, '$1');
