@@ -344,3 +344,30 @@ describe('a title wrapped onto two heading lines', () => {
 		]);
 	});
 });
+
+describe('pairing with long kickers', () => {
+	it('still pairs by title when kickers hold more characters than the pairing table', () => {
+		const pool =
+			'天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光果珍李柰菜重芥姜海咸河淡鳞潜羽翔龙师火帝鸟官人皇始制文字乃服衣裳推位让国有虞陶唐吊民伐罪周发殷汤坐朝问道垂拱平章爱育黎首臣伏戎羌遐迩壹体率宾归王鸣凤在竹白驹食场化被草木赖及万方';
+		const kickers = [pool.slice(0, 45), pool.slice(45, 90), pool.slice(90, 135)];
+		const doc = parse(
+			[
+				kickers[0],
+				'## 古镇清明客流创新高',
+				kickers[1],
+				'## 高铁站开通直达上海列车',
+				kickers[2],
+				'## 湿地迎来首批候鸟',
+				'本报讯（记者 丙）湿地迎来今春首批候鸟。',
+				'本报讯（记者 甲）高铁站首趟直达上海的列车驶出站台。',
+				'本报讯（记者 乙）清明假期，古镇接待游客23.6万人次，客流创新高。'
+			].join('\n\n')
+		);
+		expect(doc.articles.map((a) => [a.title, a.reporters[0]])).toEqual([
+			['湿地迎来首批候鸟', '丙'],
+			['高铁站开通直达上海列车', '甲'],
+			['古镇清明客流创新高', '乙']
+		]);
+		expect(doc.articles.map((a) => a.kicker)).toEqual([kickers[2], kickers[1], kickers[0]]);
+	});
+});

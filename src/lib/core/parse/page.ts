@@ -39,7 +39,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 10;
+export const PARSER_VERSION = 11;
 
 const MAX_DIAGNOSTICS = 200;
 

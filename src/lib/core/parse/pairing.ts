@@ -23,66 +23,96 @@ export function bigramKeys(text: string): Set<number> {
 	return keys;
 }
 
-/**
- * For each title, the share of its bigrams present in `text` (0…1), all titles in one pass
- * over the text. Characters that occur in no title are skipped before any lookup.
- */
-/**
- * Dense slot (index + 1) of each character that occurs in the titles being paired; 0 elsewhere.
- * One shared table, set and cleared per pairing, so scanning a body is one array load per
- * character and no allocation.
- */
-const CHAR_SLOT = new Uint16Array(65536);
+/** Title texts beyond this many distinct characters are not worth pairing by content. */
+const MAX_TITLE_CHARS = 128;
 
-class CoverageScanner {
-	private readonly chars: number[] = [];
-	private readonly slots = new Map<number, number[]>();
-	private readonly slotOwner: number[] = [];
-	private readonly sizes: number[];
-	private readonly hit: number[];
+/**
+ * Scratch tables shared by every pairing (set, used, cleared; never reallocated): the dense
+ * slot (1-based) of each character occurring in the titles, and for each pair of slots a
+ * bitmask of the title texts containing that bigram and a stamp of the last paragraph seen.
+ */
+let CHAR_SLOT: Uint8Array | null = null;
+let PAIR_MASK: Int32Array | null = null;
+let PAIR_SEEN: Int32Array | null = null;
+let seenStamp = 0;
 
-	constructor(keySets: Set<number>[]) {
-		this.sizes = keySets.map((s) => s.size);
-		const index = (c: number) => {
-			if (CHAR_SLOT[c] === 0) {
-				this.chars.push(c);
-				CHAR_SLOT[c] = this.chars.length;
-			}
-			return CHAR_SLOT[c];
-		};
-		for (let t = 0; t < keySets.length; t++) {
-			for (const key of keySets[t]) {
-				const slot = this.slotOwner.length;
-				this.slotOwner.push(t);
-				const dense = index(Math.floor(key / 65536)) * 65536 + index(key % 65536);
-				const list = this.slots.get(dense);
-				if (list) list.push(slot);
-				else this.slots.set(dense, [slot]);
+/**
+ * For each paragraph, the share of each text's distinct bigrams that occur in it (0…1), as
+ * `shares[paragraph][text]`. One pass over each paragraph, no allocation per character.
+ * Null when the first `required` texts have too many distinct characters (then pairing is
+ * positional); later texts (kickers, subtitles) are then only partly counted.
+ */
+function coverageTable(texts: string[], paragraphs: string[], required: number): number[][] | null {
+	CHAR_SLOT ??= new Uint8Array(65536);
+	PAIR_MASK ??= new Int32Array(MAX_TITLE_CHARS * MAX_TITLE_CHARS);
+	PAIR_SEEN ??= new Int32Array(MAX_TITLE_CHARS * MAX_TITLE_CHARS);
+	const slots = CHAR_SLOT;
+	const masks = PAIR_MASK;
+	const seen = PAIR_SEEN;
+	const chars: number[] = [];
+	const pairs: number[] = [];
+	const sizes = new Array<number>(texts.length).fill(0);
+	try {
+		for (let t = 0; t < texts.length; t++) {
+			const text = texts[t];
+			const bit = 1 << t;
+			let prev = 0;
+			for (let i = 0; i < text.length && i < 200; i++) {
+				const c = text.charCodeAt(i);
+				if (!(isHan(c) || isDigit(c) || isAsciiLetter(c))) {
+					prev = 0;
+					continue;
+				}
+				let slot = slots[c];
+				if (slot === 0) {
+					if (chars.length === MAX_TITLE_CHARS) {
+						// out of room: fatal for a title, a kicker/subtitle just loses this bigram
+						if (t < required) return null;
+						prev = 0;
+						continue;
+					}
+					chars.push(c);
+					slot = chars.length;
+					slots[c] = slot;
+				}
+				if (prev !== 0) {
+					const pair = (prev - 1) * MAX_TITLE_CHARS + slot - 1;
+					if (masks[pair] === 0) pairs.push(pair);
+					if ((masks[pair] & bit) === 0) {
+						masks[pair] |= bit;
+						sizes[t]++;
+					}
+				}
+				prev = slot;
 			}
 		}
-		this.hit = new Array<number>(this.slotOwner.length).fill(0);
-	}
-
-	/** Frees the shared table; call when done scanning. */
-	release(): void {
-		for (const c of this.chars) CHAR_SLOT[c] = 0;
-	}
-
-	scan(text: string): number[] {
-		const hit = this.hit;
-		hit.fill(0);
-		let prev = 0;
-		for (let i = 0; i < text.length; i++) {
-			const current = CHAR_SLOT[text.charCodeAt(i)];
-			if (current !== 0 && prev !== 0) {
-				const list = this.slots.get(prev * 65536 + current);
-				if (list !== undefined) for (const slot of list) hit[slot] = 1;
+		const shares: number[][] = [];
+		const found = new Array<number>(texts.length);
+		for (const paragraph of paragraphs) {
+			if (++seenStamp > 0x3fffffff) {
+				seen.fill(0);
+				seenStamp = 1;
 			}
-			prev = current;
+			found.fill(0);
+			let prev = 0;
+			for (let i = 0; i < paragraph.length; i++) {
+				const slot = slots[paragraph.charCodeAt(i)];
+				if (slot !== 0 && prev !== 0) {
+					const pair = (prev - 1) * MAX_TITLE_CHARS + slot - 1;
+					const mask = masks[pair];
+					if (mask !== 0 && seen[pair] !== seenStamp) {
+						seen[pair] = seenStamp;
+						for (let t = 0; t < texts.length; t++) if (mask & (1 << t)) found[t]++;
+					}
+				}
+				prev = slot;
+			}
+			shares.push(found.map((f, t) => (sizes[t] === 0 ? 0 : f / sizes[t])));
 		}
-		const found = this.sizes.map(() => 0);
-		for (let slot = 0; slot < hit.length; slot++) if (hit[slot]) found[this.slotOwner[slot]]++;
-		return found.map((f, t) => (this.sizes[t] === 0 ? 0 : f / this.sizes[t]));
+		return shares;
+	} finally {
+		for (const c of chars) slots[c] = 0;
+		for (const pair of pairs) masks[pair] = 0;
 	}
 }
 
@@ -135,20 +165,17 @@ export function pairBodies(
 
 	// relative affinity: how much more paragraph p speaks of title t than of the average title
 	const rel: number[][] = [];
-	// titles are short; a cap keeps a pathological 10 MB "title" from costing anything
-	const scanner = new CoverageScanner([
-		...titles.map((t) => bigramKeys(t.title.slice(0, 200))),
-		...titles.map((t) => bigramKeys(t.extra.slice(0, 200)))
-	]);
-	try {
-		for (let p = 0; p < n; p++) {
-			const shares = scanner.scan(paragraphs[p]);
-			const aff = titles.map((_, t) => shares[t] + 0.5 * shares[k + t]);
-			const mean = aff.reduce((a, b) => a + b, 0) / k;
-			rel.push(aff.map((a) => a - mean));
-		}
-	} finally {
-		scanner.release();
+	// one table for titles and, after them, kickers/subtitles (which count half)
+	const shares = coverageTable(
+		[...titles.map((t) => t.title), ...titles.map((t) => t.extra)],
+		paragraphs,
+		k
+	);
+	if (shares === null) return positional(k, n, strongStarts);
+	for (let p = 0; p < n; p++) {
+		const aff = titles.map((_, t) => shares[p][t] + 0.5 * shares[p][k + t]);
+		const mean = aff.reduce((a, b) => a + b, 0) / k;
+		rel.push(aff.map((a) => a - mean));
 	}
 	const prefix: number[][] = [];
 	for (let t = 0; t < k; t++) {
