@@ -286,6 +286,10 @@ function parseChecked(
 
 	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
 
+	// the line records are done with: let a big page's copies go before building articles
+	const lineCount = lines.length;
+	lines.length = 0;
+
 	// 2. kickers above titles, subtitles below them
 	const claims = claimKickersAndSubtitles(flow);
 
@@ -440,12 +444,14 @@ function parseChecked(
 		}
 		log.add('warning', 'A continuation marker has no article after it.', carriedLines[0] ?? null);
 	}
-	if (headingCount === 0 && lines.length > 0) {
+	if (headingCount === 0 && lineCount > 0) {
 		log.add(
 			'warning',
 			'No titles (markdown headings) found; the text is kept as untitled articles.'
 		);
 	}
+
+	flow.length = 0;
 
 	// 4. captions go to the nearest article
 	attachCaptions(captions, drafts, furniture, log);

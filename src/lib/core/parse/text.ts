@@ -133,9 +133,14 @@ export function endsWithClausePunctuation(text: string): boolean {
 const ENUMERATOR =
 	/^(?:[一二三四五六七八九十百]{1,4}、|[(（][一二三四五六七八九十]{1,3}[)）]|[(（]\d{1,2}[)）]|[0-9０-９]{1,2}[、．.](?![0-9０-９])|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章节]|[·•●■◆▪*+-]\s|\*\*|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,、：:])/;
 
+const ENUMERATOR_FIRST = codes(
+	'一二三四五六七八九十百(（0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳第·•●■◆▪*+-其'
+);
+
 /** Numbered subheads and list items (`一、`, `（二）`, `3.`, `①`, bullets) start a paragraph. */
 export function startsWithEnumerator(text: string): boolean {
-	return ENUMERATOR.test(text); // anchored: only the first characters are read
+	// most lines fail on their first character, before the regex runs
+	return ENUMERATOR_FIRST.has(text.charCodeAt(0)) && ENUMERATOR.test(text);
 }
 
 /** Converts full-width and Chinese numerals (up to 99) to a number; NaN when not a numeral. */
