@@ -35,6 +35,16 @@ describe('decodeBytes', () => {
 		expect(decodeBytes(utf16(SAMPLE, true))).toMatchObject({ text: SAMPLE, encoding: 'utf-16be' });
 	});
 
+	it('recognises UTF-16 without a BOM by its line ends', () => {
+		const page = '# 汾河春早\n\n本报讯(记者 张三)汾河两岸春意浓。\n\n第二段。\n';
+		const le = utf16(page, false).slice(2);
+		const be = utf16(page, true).slice(2);
+		expect(decodeBytes(le)).toMatchObject({ text: page, encoding: 'utf-16le' });
+		expect(decodeBytes(be)).toMatchObject({ text: page, encoding: 'utf-16be' });
+		// ordinary UTF-8 and GB18030 pages are not mistaken for it
+		expect(decodeBytes(new TextEncoder().encode(page)).encoding).toBe('utf-8');
+	});
+
 	it('falls back to GB18030 when the bytes are not UTF-8, and says so', () => {
 		const r = decodeBytes(GB_FENHE);
 		expect(r.text).toBe('汾河。');

@@ -58,6 +58,19 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
 	if (b0 === 0xff && b1 === 0xfe) return finish(bytes, 'utf-16le', diagnostics);
 	if (b0 === 0xfe && b1 === 0xff) return finish(bytes, 'utf-16be', diagnostics);
 
+	const utf16 = sniffUtf16(bytes);
+	if (utf16) {
+		const text = tryDecode(bytes, utf16, true);
+		if (text !== null) {
+			diagnostics.push({
+				level: 'info',
+				message: `No byte-order mark, but the line ends and spaces read as ${utf16}.`,
+				line: null
+			});
+			return { text, encoding: utf16, diagnostics };
+		}
+	}
+
 	const utf8 = tryDecode(bytes, 'utf-8', true);
 	if (utf8 !== null) return { text: utf8, encoding: 'utf-8', diagnostics };
 	const gb = tryDecode(bytes, 'gb18030', true);
@@ -76,6 +89,31 @@ export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
 		line: null
 	});
 	return { text: tryDecode(bytes, 'utf-8', false) ?? '', encoding: 'utf-8', diagnostics };
+}
+
+/**
+ * UTF-16 without a BOM: text files have no NUL bytes, but UTF-16 puts one beside every line
+ * end, space and ASCII character — after it (LE) or before it (BE). Looks at the first 64 KB.
+ */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	const end = Math.min(bytes.length, 65536) & ~1;
+	let evenZeros = 0;
+	let oddZeros = 0;
+	let newlinesLE = 0;
+	let newlinesBE = 0;
+	for (let i = 0; i < end; i += 2) {
+		const a = bytes[i];
+		const b = bytes[i + 1];
+		if (a === 0) evenZeros++;
+		if (b === 0) oddZeros++;
+		if (b === 0 && (a === 0x0a || a === 0x0d)) newlinesLE++;
+		if (a === 0 && (b === 0x0a || b === 0x0d)) newlinesBE++;
+	}
+	const pairs = end / 2;
+	if (pairs < 2) return null;
+	if (newlinesLE > newlinesBE && oddZeros > evenZeros && oddZeros * 20 > pairs) return 'utf-16le';
+	if (newlinesBE > newlinesLE && evenZeros > oddZeros && evenZeros * 20 > pairs) return 'utf-16be';
+	return null;
 }
 
 /** Decodes after a BOM was found; the decoder itself drops the BOM. */
