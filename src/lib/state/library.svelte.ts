@@ -1,4 +1,6 @@
-import type { ParsedDocument } from '../core/parse/types';
+import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
+import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
+import { readingStore, type ReadingStore } from '../platform/reading-store';
 import { listSeeds } from '../platform/seeds';
 import { workerClient } from '../worker/client';
 import type { ArticleSummary, DocumentSource, DocumentSummary } from '../worker/types';
@@ -19,10 +21,41 @@ function groupKey(doc: DocumentSummary): string | null {
 	return doc.page.paper && doc.page.date ? `${doc.page.paper}|${doc.page.date}` : null;
 }
 
+/** Imported texts are stored decoded; the encoding to show is the one used at import. */
+function withStoredEncoding(doc: DocumentSummary, infos: ImportedDocInfo[]): DocumentSummary {
+	const info = doc.imported ? infos.find((i) => i.id === doc.id) : undefined;
+	return info ? { ...doc, encoding: info.encoding } : doc;
+}
+
 function byPageNumber(a: DocumentSummary, b: DocumentSummary): number {
 	return (
 		(a.page.pageNumber ?? 1e9) - (b.page.pageNumber ?? 1e9) || a.source.localeCompare(b.source)
 	);
+}
+
+/** The page details a reader gave an imported page, as the parser's sidecar. */
+export function importedSidecar(meta: ImportedDocMeta): SidecarMeta | null {
+	const sidecar: SidecarMeta = {
+		paper: meta.paper,
+		date: meta.date,
+		page: meta.pageNumber,
+		pageName: meta.pageName
+	};
+	return Object.values(sidecar).some((v) => v !== undefined) ? sidecar : null;
+}
+
+/** A stored import as the worker takes it; its text was decoded once, at import. */
+async function importedSource(store: ReadingStore, info: ImportedDocInfo): Promise<DocumentSource> {
+	const doc = await store.getImportedDoc(info.id);
+	return {
+		source: info.name,
+		// no bytes when the text is missing: the worker then reports the page as unreadable
+		bytes: doc ? new TextEncoder().encode(doc.text).buffer : undefined,
+		encoding: 'utf-8',
+		sidecar: importedSidecar(info.meta),
+		imported: true,
+		id: info.id
+	};
 }
 
 /** The library: every document's summary; full documents come from the worker on demand. */
@@ -34,6 +67,13 @@ export class Library {
 	// A plain cache of full documents: nothing renders from it directly.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#full = new Map<string, ParsedDocument>();
+	// Imported pages as parsed (id → the stored updatedAt), to follow the store's changes;
+	// ids held by an import in progress are left to it. Plain: nothing renders from them.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#imports = new Map<string, number>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#held = new Set<string>();
+	#syncing: Promise<void> = Promise.resolve();
 
 	/** Pages of one paper and date together (newest first), then pages known only by name. */
 	groups: PageGroup[] = $derived.by(() => {
@@ -76,11 +116,64 @@ export class Library {
 			url: seed.url,
 			sidecar: seed.sidecar
 		}));
+		const store = await readingStore();
+		const infos = store.listImportedDocs();
+		sources.push(...(await Promise.all(infos.map((info) => importedSource(store, info)))));
 		this.progress = { done: 0, total: sources.length };
-		this.documents = await workerClient.loadDocuments(sources, (done, total) => {
+		const summaries = await workerClient.loadDocuments(sources, (done, total) => {
 			this.progress = { done, total };
 		});
+		for (const info of infos) this.#imports.set(info.id, info.updatedAt);
+		this.documents = summaries.map((doc) => withStoredEncoding(doc, infos));
 		this.status = 'ready';
+		// Imports, removals and new page details, from this tab, another one or a backup.
+		store.subscribeImportedDocs((docs) => {
+			this.#syncing = this.#syncing.then(() => this.#syncImports(store, docs)).catch(() => {});
+		});
+	}
+
+	async #syncImports(store: ReadingStore, infos: ImportedDocInfo[]): Promise<void> {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
+		const ids = new Set(infos.map((info) => info.id));
+		for (const id of [...this.#imports.keys()]) {
+			if (ids.has(id) || this.#held.has(id)) continue;
+			await workerClient.removeDocument(id);
+			this.drop(id);
+		}
+		const changed = infos.filter(
+			(info) => !this.#held.has(info.id) && this.#imports.get(info.id) !== info.updatedAt
+		);
+		if (!changed.length) return;
+		const sources = await Promise.all(changed.map((info) => importedSource(store, info)));
+		const summaries = await workerClient.loadDocuments(sources);
+		summaries.forEach((doc, i) => {
+			if (!this.#held.has(doc.id)) this.adopt(withStoredEncoding(doc, infos), changed[i].updatedAt);
+		});
+	}
+
+	/** Adds or replaces an imported page parsed elsewhere; `updatedAt` is its stored one. */
+	adopt(doc: DocumentSummary, updatedAt: number): void {
+		this.#full.delete(doc.id);
+		this.#imports.set(doc.id, updatedAt);
+		const at = this.documents.findIndex((d) => d.id === doc.id);
+		this.documents =
+			at < 0 ? [...this.documents, doc] : this.documents.map((d, i) => (i === at ? doc : d));
+	}
+
+	/** Forgets a page (a removed import). */
+	drop(id: string): void {
+		this.#full.delete(id);
+		this.#imports.delete(id);
+		this.documents = this.documents.filter((d) => d.id !== id);
+	}
+
+	/** While held, store changes to this page are left to the import that holds it. */
+	hold(id: string): void {
+		this.#held.add(id);
+	}
+
+	release(id: string): void {
+		this.#held.delete(id);
 	}
 
 	summary(id: string): DocumentSummary | undefined {

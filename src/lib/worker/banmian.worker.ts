@@ -3,7 +3,14 @@
 // thin; the logic lives in core.
 import * as Comlink from 'comlink';
 import { decodeBytes, parsePage } from '../core/parse/index';
-import type { ParsedDocument } from '../core/parse/types';
+import {
+	importedDocId,
+	MAX_IMPORT_BYTES,
+	NOT_TEXT_MESSAGE,
+	sniffBytes,
+	TOO_BIG_MESSAGE
+} from '../core/import/sniff';
+import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import { SearchIndex } from '../core/search/index';
 import {
 	summariseArticle,
@@ -75,8 +82,10 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 		document.diagnostics.unshift(...decoded.diagnostics);
 		const encoding = decoded.encoding;
 		if (source.id) document.id = source.id;
-		if (documents.has(document.id) && index.has(document.id)) index.remove(document.id);
+		// a page parsed again (an import given new details) stays searchable
+		const wasIndexed = index.has(document.id);
 		documents.set(document.id, document);
+		if (wasIndexed) index.add(document);
 		return {
 			id: document.id,
 			source: document.source,
@@ -92,7 +101,90 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 	}
 }
 
+/** An imported file, decoded and parsed, waiting for the page to be stored before it counts. */
+export interface PreparedImport {
+	id: string;
+	/** The decoded text, to be stored. */
+	text: string;
+	encoding: string;
+	size: number;
+	summary: DocumentSummary;
+}
+
+export type ImportPhase = 'decoding' | 'parsing';
+
+// Imports parsed but not yet committed, by the caller's token: a cancelled or failed import
+// never reaches `documents` or the index.
+const preparedImports = new Map<string, ParsedDocument>();
+const discardedImports = new Set<string>();
+
+function summarise(document: ParsedDocument, encoding: string, imported: boolean) {
+	return {
+		id: document.id,
+		source: document.source,
+		page: document.page,
+		articles: document.articles.map(summariseArticle),
+		diagnostics: document.diagnostics,
+		encoding,
+		imported,
+		error: null
+	} satisfies DocumentSummary;
+}
+
 const api = {
+	/**
+	 * Checks, decodes and parses an imported file (bytes transferred, not copied). Throws with
+	 * the reader's message when it is too big or not text. Nothing is kept until `commitImport`.
+	 */
+	async prepareImport(
+		file: { name: string; bytes: ArrayBuffer; encoding?: string; sidecar: SidecarMeta | null },
+		token: string,
+		onPhase?: (phase: ImportPhase) => void
+	): Promise<PreparedImport> {
+		if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new Error(TOO_BIG_MESSAGE);
+		const bytes = new Uint8Array(file.bytes);
+		const sniffed = sniffBytes(bytes);
+		if (!sniffed.text) throw new Error(NOT_TEXT_MESSAGE);
+		onPhase?.('decoding');
+		const decoded = decodeBytes(bytes, file.encoding ?? sniffed.encoding);
+		onPhase?.('parsing');
+		const document = parsePage(decoded.text, file.name, file.sidecar);
+		document.diagnostics.unshift(...decoded.diagnostics);
+		document.id = importedDocId(bytes);
+		document.encoding = decoded.encoding;
+		if (discardedImports.delete(token)) throw new DOMException('cancelled', 'AbortError');
+		preparedImports.set(token, document);
+		return {
+			id: document.id,
+			text: decoded.text,
+			encoding: decoded.encoding,
+			size: bytes.byteLength,
+			summary: summarise(document, decoded.encoding, true)
+		};
+	},
+
+	/** The stored import joins the library and, when an index exists, the index. */
+	async commitImport(token: string): Promise<boolean> {
+		const document = preparedImports.get(token);
+		preparedImports.delete(token);
+		if (!document) return false;
+		documents.set(document.id, document);
+		// a search that already built its index would not look again: add the page now
+		if (progress.ready || indexing || index.has(document.id)) index.add(document);
+		return true;
+	},
+
+	/** Forgets a prepared import (cancelled, or its page could not be stored). */
+	async discardImport(token: string): Promise<void> {
+		if (!preparedImports.delete(token)) discardedImports.add(token);
+	},
+
+	/** Drops a page (a removed import) from the library and the search index. */
+	async removeDocument(id: string): Promise<void> {
+		documents.delete(id);
+		index.remove(id);
+	},
+
 	/** Parses every source, reporting each summary as it is ready; order follows `sources`. */
 	async loadDocuments(
 		sources: DocumentSource[],

@@ -1,6 +1,6 @@
 // The one typed way into the worker. The worker starts on first use, not at page load.
 import * as Comlink from 'comlink';
-import type { WorkerApi } from './banmian.worker';
+import type { ImportPhase, WorkerApi } from './banmian.worker';
 
 let remote: Comlink.Remote<WorkerApi> | null = null;
 
@@ -59,6 +59,31 @@ export const workerClient = {
 		signal?: AbortSignal
 	): Promise<Result<'search'>> {
 		return abortable(worker().search(query, options), signal) as Promise<Result<'search'>>;
+	},
+	/** The file's bytes move to the worker (transferred): `file.bytes` is empty afterwards. */
+	prepareImport(
+		file: Args<'prepareImport'>[0],
+		token: string,
+		onPhase?: (phase: ImportPhase) => void,
+		signal?: AbortSignal
+	): Promise<Result<'prepareImport'>> {
+		return abortable(
+			worker().prepareImport(
+				Comlink.transfer(file, [file.bytes]),
+				token,
+				onPhase ? Comlink.proxy(onPhase) : undefined
+			),
+			signal
+		) as Promise<Result<'prepareImport'>>;
+	},
+	commitImport(token: string): Promise<boolean> {
+		return worker().commitImport(token);
+	},
+	discardImport(token: string): Promise<void> {
+		return worker().discardImport(token);
+	},
+	removeDocument(id: string): Promise<void> {
+		return worker().removeDocument(id);
 	},
 	searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
 		return abortable(worker().searchFacets(), signal) as Promise<Result<'searchFacets'>>;
