@@ -69,6 +69,7 @@ test('an unknown article link says so instead of showing a blank page', async ({
 test('reading settings change what the reader sees', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
 	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
 	const firstParagraph = page.locator('.body p').first();
 	await expect(firstParagraph).toContainText('本报讯(山西日报记者 杨文)');
 	const sizeBefore = await firstParagraph.evaluate((el) => getComputedStyle(el).fontSize);
@@ -103,6 +104,7 @@ test('vertical writing sets the text right to left with short numbers upright', 
 test('traditional script is loaded on demand and shown', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
 	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
 	await page.getByRole('link', { name: '设置' }).click();
 	await page.getByRole('button', { name: '繁體' }).click();
 	await page.goBack();

@@ -6,7 +6,9 @@ const part = encodeURIComponent;
 export const links = {
 	library: () => '#/',
 	page: (doc: string) => `#/doc/${part(doc)}`,
-	article: (doc: string, article: string) => `#/doc/${part(doc)}/${part(article)}`,
+	/** With a query, the article opens at its first hit with every hit marked. */
+	article: (doc: string, article: string, query = '') =>
+		`#/doc/${part(doc)}/${part(article)}${query.trim() ? `/${part(query.trim())}` : ''}`,
 	search: (query = '') => (query ? `#/search/${part(query)}` : '#/search'),
 	notes: () => '#/notes',
 	settings: () => '#/settings'

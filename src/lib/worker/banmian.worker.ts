@@ -2,7 +2,7 @@
 // The worker: parsing, indexing and searching happen here, off the main thread. It stays
 // thin; the logic lives in core.
 import * as Comlink from 'comlink';
-import { decodeBytes, parsePage } from '../core/parse/index';
+import { decodeBytes, parsePage, PARSER_VERSION } from '../core/parse/index';
 import {
 	importedDocId,
 	MAX_IMPORT_BYTES,
@@ -11,7 +11,14 @@ import {
 	TOO_BIG_MESSAGE
 } from '../core/import/sniff';
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
-import { SearchIndex } from '../core/search/index';
+import {
+	SearchIndex,
+	hashString,
+	highlight,
+	indexCacheKey,
+	type SearchSnapshot
+} from '../core/search/index';
+import { loadSnapshot, saveSnapshot } from './index-cache';
 import {
 	summariseArticle,
 	type DocumentSource,
@@ -23,34 +30,45 @@ import {
 } from './types';
 
 const documents = new Map<string, ParsedDocument>();
-const index = new SearchIndex();
+/** Content hash of each document's text: with the versions, the index snapshot's key. */
+const hashes = new Map<string, string>();
+let index = new SearchIndex();
 let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
-/** Pages added to the index per slice; between slices the worker answers searches. */
-const INDEX_SLICE = 25;
+/** Below this many new pages, pages are added one by one; above it, in one bulk build. */
+const BULK_THRESHOLD = 32;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const marked = (m: { text: string; ranges: [number, number][] }) => ({
+	text: m.text,
+	marks: m.ranges
+});
+
+function isSnapshot(value: unknown): value is SearchSnapshot {
+	return typeof value === 'object' && value !== null && 'version' in value && 'docs' in value;
+}
 
 async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise<void> {
-	const pending = [...documents.values()].filter((doc) => !index.has(doc.id));
-	progress = {
-		indexed: documents.size - pending.length,
-		total: documents.size,
-		ready: false,
-		restored: false
-	};
+	const key = indexCacheKey([...hashes.values()], String(PARSER_VERSION));
+	progress = { indexed: 0, total: documents.size, ready: false, restored: false };
 	onProgress?.(progress);
-	for (let i = 0; i < pending.length; i += INDEX_SLICE) {
-		for (const doc of pending.slice(i, i + INDEX_SLICE)) index.add(doc);
-		progress = {
-			...progress,
-			indexed: progress.indexed + Math.min(INDEX_SLICE, pending.length - i)
-		};
-		onProgress?.(progress);
-		await nextTask();
+	let restored = false;
+	if (index.docIds().length === 0) {
+		const snapshot = await loadSnapshot(key);
+		if (isSnapshot(snapshot)) {
+			try {
+				index = SearchIndex.import(snapshot);
+				restored = true;
+			} catch {
+				index = new SearchIndex(); // another version or a damaged record: rebuild
+			}
+		}
 	}
-	progress = { ...progress, ready: true };
+	const pending = [...documents.values()].filter((doc) => !index.has(doc.id));
+	if (pending.length >= BULK_THRESHOLD) index.addAll(pending);
+	else for (const doc of pending) index.add(doc);
+	progress = { indexed: documents.size, total: documents.size, ready: true, restored };
 	onProgress?.(progress);
+	if (pending.length) await saveSnapshot(key, index.export());
 }
 
 async function readSource(source: DocumentSource): Promise<Uint8Array> {
@@ -85,6 +103,7 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 		// a page parsed again (an import given new details) stays searchable
 		const wasIndexed = index.has(document.id);
 		documents.set(document.id, document);
+		hashes.set(document.id, hashString(decoded.text));
 		if (wasIndexed) index.add(document);
 		return {
 			id: document.id,
@@ -234,9 +253,27 @@ const api = {
 				pageNumber: hit.page,
 				snippet: hit.snippet.text,
 				marks: hit.snippet.ranges,
-				inTitle: hit.inTitle
+				inTitle: hit.inTitle,
+				heading: {
+					kicker: hit.heading.kicker && marked(hit.heading.kicker),
+					title: marked(hit.heading.title),
+					subtitle: hit.heading.subtitle && marked(hit.heading.subtitle)
+				}
 			}))
 		};
+	},
+
+	/** Where a query's terms occur in an article's paragraphs, in reading order. */
+	async findInArticle(
+		docId: string,
+		articleId: string,
+		query: string
+	): Promise<{ paragraph: number; start: number; end: number }[]> {
+		const article = documents.get(docId)?.articles.find((a) => a.id === articleId);
+		if (!article || !query.trim()) return [];
+		return article.paragraphs.flatMap((text, paragraph) =>
+			highlight(text, query).map(([start, end]) => ({ paragraph, start, end }))
+		);
 	},
 
 	async searchFacets(): Promise<SearchFacets> {

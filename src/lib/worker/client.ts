@@ -60,6 +60,16 @@ export const workerClient = {
 	): Promise<Result<'search'>> {
 		return abortable(worker().search(query, options), signal) as Promise<Result<'search'>>;
 	},
+	findInArticle(
+		docId: string,
+		articleId: string,
+		query: string,
+		signal?: AbortSignal
+	): Promise<Result<'findInArticle'>> {
+		return abortable(worker().findInArticle(docId, articleId, query), signal) as Promise<
+			Result<'findInArticle'>
+		>;
+	},
 	/** The file's bytes move to the worker (transferred): `file.bytes` is empty afterwards. */
 	prepareImport(
 		file: Args<'prepareImport'>[0],

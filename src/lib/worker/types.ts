@@ -81,6 +81,12 @@ export interface SearchResultHit {
 	/** [start, end) ranges inside `snippet` that matched. */
 	marks: [number, number][];
 	inTitle: boolean;
+	/** Kicker, title and subtitle with the hits in them marked. */
+	heading: {
+		kicker: { text: string; marks: [number, number][] } | null;
+		title: { text: string; marks: [number, number][] };
+		subtitle: { text: string; marks: [number, number][] } | null;
+	};
 }
 
 export interface SearchResultPage {
