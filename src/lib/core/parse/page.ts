@@ -170,7 +170,8 @@ function parseChecked(
 	const headerParts: string[] = [];
 	let headerIndex = -2;
 	for (let index = 0; index < lines.length; index++) {
-		const { no, text: line, indented, afterBlank } = lines[index];
+		const source = lines[index];
+		const { line: no, text: line, indented, afterBlank } = source;
 		const heading = parseHeading(line);
 		// a page header is furniture even when the extractor marked it as a heading
 		const headerText = heading ? heading.title : line;
@@ -221,7 +222,7 @@ function parseChecked(
 				!afterBlank &&
 				underlined?.kind === 'text' &&
 				underlined.whole &&
-				underlined.line === lines[index - 1]?.no &&
+				underlined.line === lines[index - 1]?.line &&
 				isTitleLike(underlined.text)
 			) {
 				flow[flow.length - 1] = {
@@ -258,7 +259,7 @@ function parseChecked(
 		}
 		if (line.indexOf('版') < 0) {
 			// no continuation marker possible: the common case, without the pieces array
-			flow.push({ kind: 'text', line: no, text: line, whole: true, indented, afterBlank });
+			flow.push(source);
 			continue;
 		}
 		const pieces = splitMarkers(line);

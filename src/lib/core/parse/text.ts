@@ -1,9 +1,16 @@
 /** Character classes and line splitting shared by the parser's stages. */
 
-/** A non-blank source line, trimmed, with its 1-based line number. */
+/**
+ * A non-blank source line, trimmed. Shaped as the parser's text item so that most lines flow on
+ * as they are, without a copy.
+ */
 export interface SourceLine {
-	no: number;
+	kind: 'text';
+	/** 1-based line number. */
+	line: number;
 	text: string;
+	/** The whole line (not a piece cut around a continuation marker). */
+	whole: boolean;
 	/** Starts with an indent (two spaces, a tab or a full-width space): a paragraph opening. */
 	indented: boolean;
 	/** A blank line came right before it. */
@@ -28,7 +35,14 @@ export function splitNonBlankLines(text: string): SourceLine[] {
 		}
 		const first = line.charCodeAt(0);
 		const indented = first === 0x3000 || first === 9 || (first === 32 && line.charCodeAt(1) === 32);
-		out.push({ no: i + 1, text: trimmed, indented, afterBlank: blank });
+		out.push({
+			kind: 'text',
+			line: i + 1,
+			text: trimmed,
+			whole: true,
+			indented,
+			afterBlank: blank
+		});
 		blank = false;
 	}
 	return out;
