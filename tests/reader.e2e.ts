@@ -111,3 +111,89 @@ test('traditional script is loaded on demand and shown', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('交出整改工作合格答卷');
 	await expect(page.locator('.body p').first()).toContainText('生態環境');
 });
+
+test('an article’s byline and paragraphs: 小店区政协委员 为民服务受欢迎', async ({ page }) => {
+	const article = expected.articles.find((a) => a.title === '小店区政协委员 为民服务受欢迎')!;
+	await page.goto(`./#/doc/${seedId}`);
+	await page.getByRole('link', { name: article.title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+	const byline = page.getByRole('article').locator('.byline');
+	await expect(byline).toContainText('本报讯');
+	await expect(byline).toContainText('王丹');
+	await expect(byline).toContainText('王瑞峰');
+	await expect(byline).toContainText('12月21日');
+	await expect(page.locator('[data-paragraph]')).toHaveCount(article.paragraphs.length);
+	await expect(page.locator('[data-paragraph]')).toHaveCount(3);
+});
+
+test('a horizontal swipe turns to the next and the previous article', async ({ page }, info) => {
+	test.skip(info.project.name !== 'phone', 'touch swipes are a phone gesture');
+	await page.goto(`./#/doc/${seedId}`);
+	await page.getByRole('link', { name: expected.articles[1].title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[1].title);
+	const swipe = (fromX: number, toX: number) =>
+		page.locator('article.reader').evaluate(
+			(el, [fromX, toX]) => {
+				const touch = (x: number) =>
+					new Touch({ identifier: 1, target: el, clientX: x, clientY: 400 });
+				el.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(fromX)], bubbles: true }));
+				el.dispatchEvent(
+					new TouchEvent('touchend', { changedTouches: [touch(toX)], touches: [], bubbles: true })
+				);
+			},
+			[fromX, toX]
+		);
+	await swipe(350, 50);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[2].title);
+	await swipe(50, 350);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[1].title);
+});
+
+test('at 320 px wide nothing scrolls sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	const noSideways = () =>
+		page.evaluate(
+			() => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+		);
+	await page.goto('./');
+	await expect(page.locator('[aria-label="文档列表"] > li').first()).toBeVisible();
+	expect(await noSideways()).toBe(true);
+	await page.goto(`./#/doc/${seedId}`);
+	await expect(page.getByRole('list', { name: '本版文章' })).toBeVisible();
+	expect(await noSideways()).toBe(true);
+	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(await noSideways()).toBe(true);
+	await page.goto('./#/settings');
+	await expect(page.getByRole('heading', { name: '阅读设置' })).toBeVisible();
+	expect(await noSideways()).toBe(true);
+});
+
+test('markup inside the page text is shown literally and never runs', async ({ page }) => {
+	let dialogs = 0;
+	page.on('dialog', (dialog) => {
+		dialogs++;
+		void dialog.dismiss();
+	});
+	await page.goto('./#/doc/005_markup_in_text');
+	await page.getByRole('link', { name: '网页代码混入版面文本 阅读器应原样显示' }).click();
+	await expect(page.locator('[data-paragraph="0"]')).toContainText('<img src=x onerror=alert(1)>');
+	await expect(page.locator('[data-paragraph="1"]')).toContainText(
+		'<script>alert("版面")</script>'
+	);
+	await expect(page.getByRole('article').locator('img, script')).toHaveCount(0);
+	expect(dialogs).toBe(0);
+});
+
+test('settings and a dark article pass axe', async ({ page, makeAxe }) => {
+	await page.goto('./#/settings');
+	await expect(page.getByRole('heading', { name: '阅读设置' })).toBeVisible();
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+	await page.getByRole('button', { name: '夜间' }).click();
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+	await page.getByRole('link', { name: '版面', exact: true }).click();
+	await page.locator('[aria-label="文档列表"] a').first().click();
+	await page.getByRole('list', { name: '本版文章' }).getByRole('link').first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect((await makeAxe().analyze()).violations).toEqual([]);
+});

@@ -11,6 +11,7 @@ import {
 	type StoreNotice
 } from '../platform/reading-store';
 import { readerSettings } from './settings.svelte';
+import { requestPersistence } from './app-shell.svelte';
 
 function describeNotice(notice: StoreNotice): string | null {
 	switch (notice.kind) {
@@ -39,6 +40,14 @@ export class Reading {
 	ready = $state(false);
 	notice = $state<string | null>(null);
 	#store: Promise<ReadingStore> | null = null;
+	#askedPersistence = false;
+
+	/** Once the reader has saved something of their own, ask the browser to keep it. */
+	#saved(): void {
+		if (this.#askedPersistence || !this.persistent) return;
+		this.#askedPersistence = true;
+		void requestPersistence().catch(() => {});
+	}
 
 	/** Opens the store once; settings follow the stored ones and are saved when changed. */
 	init(): Promise<ReadingStore> {
@@ -119,6 +128,7 @@ export class Reading {
 			await store.removeBookmark(bookmarkId(docId, articleId, paragraph));
 		} else {
 			await store.addBookmark(docId, articleId, paragraph);
+			this.#saved();
 		}
 	}
 
@@ -136,7 +146,9 @@ export class Reading {
 		color: HighlightColor;
 		note?: string;
 	}): Promise<Highlight | null> {
-		return (await this.init()).addHighlight(input);
+		const highlight = await (await this.init()).addHighlight(input);
+		this.#saved();
+		return highlight;
 	}
 
 	async updateHighlight(id: string, patch: { color?: HighlightColor; note?: string }) {
