@@ -56,7 +56,10 @@ async function go(page: Page, hash: string) {
 async function expectReadable(page: Page, file: Fixture) {
 	await go(page, '#/');
 	await entry(page, file.name).getByRole('link').click();
-	await page.getByRole('link', { name: file.title }).click();
+	await page
+		.getByRole('list', { name: '本版文章' })
+		.getByRole('link', { name: file.title })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(file.title);
 	await expect(page.getByText(file.paragraph)).toBeVisible();
 }
