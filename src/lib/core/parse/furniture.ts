@@ -9,6 +9,9 @@ const CLAUSE_MARK = /[，,、]/;
 const HAS_STOP = /[。！？]/;
 const HAS_OPEN_PAREN = /[（(]/;
 const NAME_CREDIT_ONLY = /^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/;
+const WHITESPACE_RUN = /\s+/;
+const WEEKDAY_START = /^(?:星期|周|礼拜)[一二三四五六日天]/;
+const PAGE_TOKEN = /^[A-Za-z]?\d{1,3}$/;
 const FULL_DATE =
 	/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
 const PAGE_NO = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
@@ -36,12 +39,14 @@ export function isPageHeader(text: string): boolean {
 	if (text.length > 80 || hasSentenceEnd(text) || CLAUSE_MARK.test(text)) return false;
 	const hasDate = FULL_DATE.test(text);
 	const hasPage = PAGE_NO.test(text);
-	const tokens = text.split(/\s+/);
-	const hasWeekday = tokens.some(
-		(t) => WEEKDAY.test(t) || /^(?:星期|周)[一二三四五六日天]/.test(t)
-	);
-	const hasPaper = tokens.some((t) => PAPER.test(t));
-	const endsWithNumber = tokens.length > 1 && /^[A-Za-z]?\d{1,3}$/.test(tokens[tokens.length - 1]);
+	const tokens = text.split(WHITESPACE_RUN);
+	let hasWeekday = false;
+	let hasPaper = false;
+	for (const t of tokens) {
+		if (WEEKDAY_START.test(t)) hasWeekday = true;
+		if (PAPER.test(t)) hasPaper = true;
+	}
+	const endsWithNumber = tokens.length > 1 && PAGE_TOKEN.test(tokens[tokens.length - 1]);
 	if (hasDate) return hasPage || hasWeekday || hasPaper || endsWithNumber;
 	return hasPage && hasPaper;
 }

@@ -59,10 +59,12 @@ export function documentIdFromFileName(name: string): string {
  */
 export function assignArticleIds(keys: string[]): string[] {
 	const seen = new Map<string, number>();
-	return keys.map((key) => {
-		const id = `a${shortHash(key)}`;
+	const ids: string[] = [];
+	for (const key of keys) {
+		const id = 'a' + shortHash(key);
 		const count = (seen.get(id) ?? 0) + 1;
 		seen.set(id, count);
-		return count === 1 ? id : `${id}-${count}`;
-	});
+		ids.push(count === 1 ? id : `${id}-${count}`);
+	}
+	return ids;
 }

@@ -458,11 +458,15 @@ function parseChecked(
 	attachCaptions(captions, drafts, furniture, log);
 
 	// 5. articles
-	const articles = drafts.map(toArticle);
-	const ids = assignArticleIds(
-		articles.map((a) => a.title || a.paragraphs[0]?.slice(0, 64) || a.captions[0] || '')
-	);
-	articles.forEach((a, i) => (a.id = ids[i]));
+	const articles: Article[] = [];
+	const idKeys: string[] = [];
+	for (const draft of drafts) {
+		const a = toArticle(draft);
+		articles.push(a);
+		idKeys.push(a.title || a.paragraphs[0]?.slice(0, 64) || a.captions[0] || '');
+	}
+	const ids = assignArticleIds(idKeys);
+	for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
 	for (const a of articles) {
 		if (a.continued && a.continuedTo === null && a !== articles[articles.length - 1]) {
 			log.add('info', `"${a.title}" breaks off mid-sentence.`, a.lines[1]);
@@ -567,10 +571,9 @@ function isRule(line: string): boolean {
 
 /** Whether a continuation marker separates two consecutive paragraphs. */
 function jumpsBetween(before: Paragraph, after: Paragraph): boolean {
-	return (
-		before.markers.some((m) => m.direction === 'to') ||
-		after.markers.some((m) => m.direction === 'from')
-	);
+	for (const m of before.markers) if (m.direction === 'to') return true;
+	for (const m of after.markers) if (m.direction === 'from') return true;
+	return false;
 }
 
 /** Pushes every item without spreading: a hostile page can have a million markers. */
@@ -720,27 +723,28 @@ function attachCaptions(
 }
 
 function toArticle(draft: Draft): Article {
-	const paragraphs = draft.paragraphs.map((p) => p.text);
+	// plain loops, no closures: this runs once per article
+	const paragraphs: string[] = [];
 	const markers: ContinuationMarker[] = draft.markers.slice();
-	let first = Infinity;
-	let last = -Infinity;
-	const see = (n: number) => {
-		if (n < first) first = n;
-		if (n > last) last = n;
-	};
-	for (const n of draft.titleBlock?.lines ?? []) see(n);
-	for (const n of draft.markerLines) see(n);
+	const lineNumbers: number[] = draft.markerLines.slice();
+	if (draft.titleBlock) append(lineNumbers, draft.titleBlock.lines);
 	for (const p of draft.paragraphs) {
-		see(p.first);
-		see(p.last);
+		paragraphs.push(p.text);
+		lineNumbers.push(p.first, p.last);
 		if (p.markers.length > 0) {
 			append(markers, p.markers);
-			for (const n of p.markerLines) see(n);
+			append(lineNumbers, p.markerLines);
 		}
 	}
-	if (first === Infinity) first = last = 0;
-	const from = markers.find((m) => m.direction === 'from') ?? null;
-	const to = markers.filter((m) => m.direction === 'to').pop() ?? null;
+	const [first, last] = span(lineNumbers);
+	let from: ContinuationMarker | null = null;
+	let to: ContinuationMarker | null = null;
+	const raw: string[] = [];
+	for (const m of markers) {
+		if (m.direction === 'from') from ??= m;
+		else to = m;
+		raw.push(m.raw);
+	}
 
 	let agency: string | null = null;
 	let reporters: string[] = [];
@@ -791,7 +795,7 @@ function toArticle(draft: Draft): Article {
 		continuedFrom: from?.page ?? null,
 		continuedTo: to?.page ?? null,
 		lines: [first, last],
-		markers: markers.map((m) => m.raw)
+		markers: raw
 	};
 	return article;
 }

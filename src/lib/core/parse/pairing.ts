@@ -107,7 +107,9 @@ function coverageTable(texts: string[], paragraphs: string[], required: number):
 				}
 				prev = slot;
 			}
-			shares.push(found.map((f, t) => (sizes[t] === 0 ? 0 : f / sizes[t])));
+			const row: number[] = [];
+			for (let t = 0; t < texts.length; t++) row.push(sizes[t] === 0 ? 0 : found[t] / sizes[t]);
+			shares.push(row);
 		}
 		return shares;
 	} finally {
@@ -173,9 +175,13 @@ export function pairBodies(
 	);
 	if (shares === null) return positional(k, n, strongStarts);
 	for (let p = 0; p < n; p++) {
-		const aff = titles.map((_, t) => shares[p][t] + 0.5 * shares[p][k + t]);
-		const mean = aff.reduce((a, b) => a + b, 0) / k;
-		rel.push(aff.map((a) => a - mean));
+		const row = shares[p];
+		let mean = 0;
+		for (let t = 0; t < k; t++) mean += row[t] + 0.5 * row[k + t];
+		mean /= k;
+		const relative: number[] = [];
+		for (let t = 0; t < k; t++) relative.push(row[t] + 0.5 * row[k + t] - mean);
+		rel.push(relative);
 	}
 	const prefix: number[][] = [];
 	for (let t = 0; t < k; t++) {

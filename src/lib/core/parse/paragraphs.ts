@@ -114,31 +114,10 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 	let cut = false;
 	let current: Paragraph | null = null;
 
-	const open = (line: number, text: string, byline: Byline | null): Paragraph => {
-		const strong = byline !== null || cut || pendingFrom.length > 0 || startsWithDispatch(text);
-		const paragraph: Paragraph = {
-			text,
-			parts: null,
-			lastText: text,
-			lineCount: 1,
-			first: line,
-			last: line,
-			bylineLine: byline,
-			strong,
-			markers: pendingFrom.length > 0 ? pendingFrom : NO_MARKERS,
-			markerLines: pendingLines.length > 0 ? pendingLines : NO_LINES,
-			closed: byline !== null
-		};
-		if (pendingFrom.length > 0) {
-			pendingFrom = [];
-			pendingLines = [];
-		}
-		cut = false;
-		paragraphs.push(paragraph);
-		return paragraph;
-	};
-
 	for (const item of items) {
+		// the item opens a new paragraph when it is set here
+		let opening: Exclude<BodyItem, { kind: 'marker' }> | null = null;
+		let openingByline: Byline | null = null;
 		if (item.kind === 'marker') {
 			if (item.marker.direction === 'to') {
 				if (current) {
@@ -160,7 +139,8 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 				pendingLines.push(item.line);
 			}
 		} else if (item.kind === 'byline') {
-			current = open(item.line, item.text, item.byline);
+			opening = item;
+			openingByline = item.byline;
 		} else if (
 			current !== null &&
 			!current.closed &&
@@ -175,7 +155,32 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			current.lineCount++;
 			current.last = item.line;
 		} else {
-			current = open(item.line, item.text, null);
+			opening = item;
+		}
+		if (opening !== null) {
+			// a new paragraph (written out here rather than in a closure: this runs per line)
+			const { line, text } = opening;
+			const byline = openingByline;
+			const hasPending = pendingFrom.length > 0;
+			current = {
+				text,
+				parts: null,
+				lastText: text,
+				lineCount: 1,
+				first: line,
+				last: line,
+				bylineLine: byline,
+				strong: byline !== null || cut || hasPending || startsWithDispatch(text),
+				markers: hasPending ? pendingFrom : NO_MARKERS,
+				markerLines: hasPending ? pendingLines : NO_LINES,
+				closed: byline !== null
+			};
+			if (hasPending) {
+				pendingFrom = [];
+				pendingLines = [];
+			}
+			cut = false;
+			paragraphs.push(current);
 		}
 	}
 	for (const p of paragraphs) {
