@@ -69,7 +69,9 @@ export interface VisitSample {
 	loadEventMs: number | null;
 	/** Response bodies the server sent during the visit (gzip where gzipped). */
 	bytes: number;
-	/** Of those, bytes sent before the LCP. */
+	/** Of those, files the page or its worker requested (not only the service worker). */
+	pageBytes: number;
+	/** Of all, bytes sent before the LCP. */
 	bytesToLcp: number;
 	/** gzip size of the JavaScript files the page and its worker requested before the LCP. */
 	firstLoadJsGzip: number;
@@ -80,6 +82,7 @@ export interface VisitSample {
 	phases: string;
 }
 
+type ServedLog = { at: number; path: string; bytes: number };
 type Tracked = { at: number; url: string; fromServiceWorker: boolean };
 
 /** Throttles the page and, through auto-attach, its dedicated worker and service worker. */
@@ -195,6 +198,10 @@ async function visit(
 	}));
 	const lcpAt = bench.lcp !== null ? timeOrigin + bench.lcp : Date.now();
 	const log = server.log.slice(logStart).filter((e) => e.at >= started);
+	// Paths the page or its worker asked for; the rest is the service worker's precache.
+	const ownPaths = new Set(
+		tracker.requests.filter((r) => !r.fromServiceWorker).map((r) => new URL(r.url).pathname)
+	);
 	const phases = `goto ${loadAt - started} ms, settle ${Date.now() - loadAt} ms`;
 	const js = new Set<string>();
 	for (const r of tracker.requests) {
@@ -215,6 +222,7 @@ async function visit(
 		longestTaskMs: Math.round(Math.max(0, ...bench.longtasks.map((t) => t.duration))),
 		loadEventMs: loadEventEnd,
 		bytes: log.reduce((s, e) => s + e.bytes, 0),
+		pageBytes: log.filter((e) => ownPaths.has(e.path)).reduce((s, e) => s + e.bytes, 0),
 		bytesToLcp: log.filter((e) => e.at <= lcpAt).reduce((s, e) => s + e.bytes, 0),
 		firstLoadJsGzip: [...js].reduce((s, p) => s + gzipSize(join(root, p)), 0),
 		firstLoadJsFiles: js.size,
@@ -329,7 +337,9 @@ export async function benchLoad(options: LoadOptions) {
 			swReadyMs.push(swOk ? Date.now() - t0 : null);
 			const quietBy = Date.now() + 60_000;
 			while (!tracker.quiet(1000) && Date.now() < quietBy) await sleep(100);
-			precacheBytes.push(server.log.slice(coldStart).reduce((s, e) => s + e.bytes, 0));
+			precacheBytes.push(
+				server.log.slice(coldStart).reduce((s: number, e: ServedLog) => s + e.bytes, 0)
+			);
 			samples.warm.push(await visit(page, appUrl, ready, tracker, server, options.buildDir));
 			if (swOk) {
 				await context.setOffline(true);

@@ -6,10 +6,11 @@
  * the same on a second visit (reload), and search latency as typed into the UI. A one-page
  * build measured the same way is the yardstick for "lists within 2× of one page".
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	cpSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
@@ -21,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { executablePath, chromiumArgs } from '../playwright.config';
-import { decodeBytes } from '../src/lib/core/parse/index';
+import { decodeBytes, parsePage } from '../src/lib/core/parse/index';
 import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './bench-load';
 // @ts-expect-error plain ES module without types
 import { startServer } from './bench-server.mjs';
@@ -191,6 +192,49 @@ async function instrument(context: BrowserContext, page: Page) {
 }
 
 const LIST = '[aria-label="文档列表"] > li';
+/** The search view's answer: a result count or the no-result message. */
+const ANSWERED = /(“[^”]*” )?共 \d+ 篇|没有找到“[^”]*”/;
+
+// Page functions as source text: tsx would wrap named inner functions in a `__name` helper that
+// does not exist in the page.
+/** Calls a page function given as source text with one argument. */
+function run(page: Page, source: string, arg: unknown): Promise<unknown> {
+	return page.evaluate(({ source, arg }) => (0, eval)(`(${source})`)(arg), { source, arg });
+}
+
+/** Types a query into the search box (label 搜索, on every view); returns performance.now(). */
+const TYPE_QUERY = `(query) => {
+	const input = document.querySelector('#search-input');
+	input.value = query;
+	input.dispatchEvent(new Event('input', { bubbles: true }));
+	return performance.now();
+}`;
+/**
+ * Empties the box and waits until no answer shows, then types the query and resolves with the
+ * milliseconds until an answer is in the DOM again (a MutationObserver, so no polling delay).
+ */
+const TIME_QUERY = `async (query) => {
+	const answered = () => ${ANSWERED}.test(document.querySelector('main')?.textContent ?? '');
+	const until = (ok) => new Promise((resolve) => {
+		if (ok()) return resolve();
+		const observer = new MutationObserver(() => {
+			if (ok()) { observer.disconnect(); resolve(); }
+		});
+		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+	});
+	const input = document.querySelector('#search-input');
+	const type = (value) => {
+		input.value = value;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+	};
+	type('');
+	await until(() => !answered());
+	await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+	const t0 = performance.now();
+	type(query);
+	await until(answered);
+	return performance.now() - t0;
+}`;
 
 interface Tasks {
 	count: number;
@@ -241,18 +285,15 @@ async function visitLibrary(
 			{ polling: 'raf', timeout: 600_000 }
 		)
 	).jsonValue();
-	const searchStart = await page.evaluate(() => {
-		location.hash = '#/search/汾河';
-		return performance.now();
-	});
+	const searchStart = (await run(page, TYPE_QUERY, '汾河')) as number;
 	const ready = (await (
 		await page.waitForFunction(
-			() => {
-				const count = document.querySelector('p.count');
-				const text = count?.textContent ?? '';
-				return /共 \d+ 篇|没有找到/.test(text) ? { at: performance.now(), text } : false;
+			(pattern) => {
+				const text = document.querySelector('main')?.textContent ?? '';
+				const found = new RegExp(pattern).exec(text);
+				return found ? { at: performance.now(), text: found[0] } : false;
 			},
-			undefined,
+			ANSWERED.source,
 			{ polling: 'raf', timeout: 600_000 }
 		)
 	).jsonValue()) as { at: number; text: string };
@@ -266,38 +307,7 @@ async function visitLibrary(
 	const queryMs: number[] = [];
 	if (typeQueries) {
 		for (const q of UI_QUERIES) {
-			queryMs.push(
-				await page.evaluate(async (query) => {
-					const input = document.querySelector<HTMLInputElement>('#search-input')!;
-					const until = (ok: () => boolean) =>
-						new Promise<void>((resolve) => {
-							if (ok()) return resolve();
-							const observer = new MutationObserver(() => {
-								if (ok()) {
-									observer.disconnect();
-									resolve();
-								}
-							});
-							observer.observe(document.body, {
-								childList: true,
-								subtree: true,
-								characterData: true
-							});
-						});
-					const type = (value: string) => {
-						input.value = value;
-						input.dispatchEvent(new Event('input', { bubbles: true }));
-					};
-					// Empty first, so the count disappears and its return means this query's answer.
-					type('');
-					await until(() => !document.querySelector('p.count'));
-					await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-					const t0 = performance.now();
-					type(query);
-					await until(() => !!document.querySelector('p.count'));
-					return performance.now() - t0;
-				}, q)
-			);
+			queryMs.push((await run(page, TIME_QUERY, q)) as number);
 		}
 	}
 	return {
@@ -313,10 +323,35 @@ async function visitLibrary(
 	};
 }
 
+/** A cold deep link to the first article: navigation start until its text is in a <p>. */
+async function deepLink(browser: Browser, url: string, text: string): Promise<number> {
+	const context = await browser.newContext(PHONE);
+	try {
+		const page = await context.newPage();
+		await instrument(context, page);
+		await page.goto(url, { timeout: 600_000 });
+		const at = await (
+			await page.waitForFunction(
+				(t) =>
+					[...document.querySelectorAll('p')].some((p) => p.textContent?.includes(t))
+						? performance.now()
+						: false,
+				text,
+				{ polling: 'raf', timeout: 600_000 }
+			)
+		).jsonValue();
+		return Math.round(at as number);
+	} finally {
+		await context.close();
+	}
+}
+
 export interface ScaleOptions {
 	root: string;
 	port: number;
 	runs: number;
+	/** Reuse bench/out/scale/build-* from an earlier run (their pages are regenerated anyway). */
+	reuseBuild?: boolean;
 	log?: (line: string) => void;
 }
 
@@ -330,58 +365,76 @@ export async function benchScale(options: ScaleOptions) {
 	mkdirSync(oneSeeds, { recursive: true });
 	for (const f of ['p0000.txt', 'p0000.json']) cpSync(join(librarySeeds, f), join(oneSeeds, f));
 
-	const tree = mkdtempSync(join(tmpdir(), 'banmian-scale-'));
-	let buildMs: { library: number; onePage: number };
-	try {
-		copyTree(options.root, tree);
-		log(`scale: building ${PAGES} pages (${(bytes / 1e6).toFixed(1)} MB) in ${tree} …`);
-		const library = build(tree, librarySeeds, join(out, 'build-1000'));
-		log('scale: building the one-page library …');
-		const onePage = build(tree, oneSeeds, join(out, 'build-1'));
-		buildMs = { library, onePage };
-	} finally {
-		rmSync(tree, { recursive: true, force: true });
-	}
+	let buildMs: { library: number; onePage: number } | null = null;
+	const reuse =
+		options.reuseBuild && existsSync(join(out, 'build-1000')) && existsSync(join(out, 'build-1'));
+	const tree = reuse ? null : mkdtempSync(join(tmpdir(), 'banmian-scale-'));
+	if (tree)
+		try {
+			copyTree(options.root, tree);
+			log(`scale: building ${PAGES} pages (${(bytes / 1e6).toFixed(1)} MB) in ${tree} …`);
+			const library = build(tree, librarySeeds, join(out, 'build-1000'));
+			log('scale: building the one-page library …');
+			const onePage = build(tree, oneSeeds, join(out, 'build-1'));
+			buildMs = { library, onePage };
+		} finally {
+			rmSync(tree, { recursive: true, force: true });
+		}
+	else log('scale: reusing the builds in bench/out/scale');
 
-	const server = await startServer(
-		{ '/': join(out, 'build-1000'), '/one/': join(out, 'build-1') },
-		options.port
-	);
+	// Two origins: the build's index.html links its scripts root-absolute, so it cannot share one
+	// server under a prefix.
+	const server = await startServer({ '/': join(out, 'build-1000') }, options.port);
+	const oneServer = await startServer({ '/': join(out, 'build-1') }, options.port + 1);
 	const origin = `http://127.0.0.1:${options.port}`;
+	const oneOrigin = `http://127.0.0.1:${options.port + 1}`;
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 	const browserVersion = browser.version();
-	const samples: Record<'library' | 'onePage', { first: VisitScale; second: VisitScale }[]> = {
+	const firstPage = parsePage(
+		readFileSync(join(librarySeeds, 'p0000.txt'), 'utf8'),
+		'p0000.txt',
+		JSON.parse(readFileSync(join(librarySeeds, 'p0000.json'), 'utf8'))
+	);
+	const article = firstPage.articles[0];
+	const articleHash = `#/doc/${firstPage.id}/${article.id}`;
+	const articleText = /\p{Script=Han}{8}/u.exec(article.paragraphs[1] ?? article.title)![0];
+	const samples: Record<
+		'library' | 'onePage',
+		{ first: VisitScale; second: VisitScale; deepLinkMs: number }[]
+	> = {
 		library: [],
 		onePage: []
 	};
 	try {
 		for (let run = 0; run < options.runs; run++) {
 			for (const [kind, url, n] of [
-				['onePage', `${origin}/one/#/`, 1],
-				['library', `${origin}/#/`, PAGES]
+				['onePage', oneOrigin, 1],
+				['library', origin, PAGES]
 			] as const) {
+				const deepLinkMs = await deepLink(browser, `${url}/${articleHash}`, articleText);
 				const context = await browser.newContext(PHONE);
 				await context.addInitScript(OBSERVERS);
 				const page = await context.newPage();
 				const probe = await instrument(context, page);
-				const first = await visitLibrary(page, probe, n, kind === 'library', () =>
-					page.goto(url, { timeout: 600_000 })
+				const first = await visitLibrary(page, probe, n, true, () =>
+					page.goto(`${url}/#/`, { timeout: 600_000 })
 				);
 				// Second visit: the same profile; whatever the app keeps in IndexedDB is there.
 				await page.goto('about:blank');
 				const second = await visitLibrary(page, probe, n, false, () =>
-					page.goto(url, { timeout: 600_000 })
+					page.goto(`${url}/#/`, { timeout: 600_000 })
 				);
-				samples[kind].push({ first, second });
+				samples[kind].push({ first, second, deepLinkMs });
 				await context.close();
 				log(
-					`scale run ${run + 1}/${options.runs} ${kind}: listed ${first.listedMs} ms / second ${second.listedMs} ms, search ready ${first.searchReadyMs} ms`
+					`scale run ${run + 1}/${options.runs} ${kind}: deep link ${deepLinkMs} ms, listed ${first.listedMs} ms / second ${second.listedMs} ms, search ready ${first.searchReadyMs} ms`
 				);
 			}
 		}
 	} finally {
 		await browser.close();
 		await server.close();
+		await oneServer.close();
 	}
 	return {
 		pages: PAGES,
@@ -392,6 +445,7 @@ export async function benchScale(options: ScaleOptions) {
 		network: 'not throttled (the pages are local to the device in the scenario)',
 		runs: options.runs,
 		queries: UI_QUERIES,
+		deepLink: articleHash,
 		samples
 	};
 }
