@@ -7,6 +7,7 @@ import type { ParsedDocument, SidecarMeta } from './types';
 export type * from './types';
 export { decodeBytes, type DecodedText } from './decode';
 export { documentIdFromFileName } from './ids';
+export { linkContinuations, type ArticleRef, type ContinuationLink } from './links';
 export { parsePage, PARSER_VERSION } from './page';
 
 /** Decodes and parses; decoding diagnostics come first in the document's diagnostics. */
