@@ -46,11 +46,19 @@ const picker = (page: Page) => page.getByLabel('导入文件');
 const entry = (page: Page, name: string) =>
 	page.getByRole('list', { name: '文档列表' }).getByRole('listitem').filter({ hasText: name });
 
-/** Changes the view without reloading, as the app's own links do. */
+/**
+ * Changes the view without reloading, as the app's own links do. Set again until it holds: a
+ * change made while the app is still starting can be replaced by its first navigation.
+ */
 async function go(page: Page, hash: string) {
-	await page.evaluate((h) => {
-		if (location.hash !== h) location.hash = h;
-	}, hash);
+	await expect(async () => {
+		const now = await page.evaluate(async (h) => {
+			if (location.hash !== h) location.hash = h;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			return location.hash;
+		}, hash);
+		expect(now).toBe(hash);
+	}).toPass({ timeout: 10_000 });
 }
 
 async function expectReadable(page: Page, file: Fixture) {

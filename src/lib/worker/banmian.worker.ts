@@ -71,6 +71,11 @@ async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise
 	if (pending.length) await saveSnapshot(key, index.export());
 }
 
+/** The index snapshot's key input: page details given by hand change the index too. */
+function contentHash(text: string, sidecar: SidecarMeta | null | undefined): string {
+	return sidecar ? hashString(`${JSON.stringify(sidecar)}\n${text}`) : hashString(text);
+}
+
 async function readSource(source: DocumentSource): Promise<Uint8Array> {
 	if (source.bytes) return new Uint8Array(source.bytes);
 	if (!source.url) throw new Error('这份文档既没有地址也没有内容');
@@ -103,7 +108,7 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 		// a page parsed again (an import given new details) stays searchable
 		const wasIndexed = index.has(document.id);
 		documents.set(document.id, document);
-		hashes.set(document.id, hashString(decoded.text));
+		hashes.set(document.id, contentHash(decoded.text, source.sidecar));
 		if (wasIndexed) index.add(document);
 		return {
 			id: document.id,
@@ -134,7 +139,7 @@ export type ImportPhase = 'decoding' | 'parsing';
 
 // Imports parsed but not yet committed, by the caller's token: a cancelled or failed import
 // never reaches `documents` or the index.
-const preparedImports = new Map<string, ParsedDocument>();
+const preparedImports = new Map<string, { document: ParsedDocument; hash: string }>();
 const discardedImports = new Set<string>();
 
 function summarise(document: ParsedDocument, encoding: string, imported: boolean) {
@@ -172,7 +177,7 @@ const api = {
 		document.id = importedDocId(bytes);
 		document.encoding = decoded.encoding;
 		if (discardedImports.delete(token)) throw new DOMException('cancelled', 'AbortError');
-		preparedImports.set(token, document);
+		preparedImports.set(token, { document, hash: contentHash(decoded.text, file.sidecar) });
 		return {
 			id: document.id,
 			text: decoded.text,
@@ -184,10 +189,13 @@ const api = {
 
 	/** The stored import joins the library and, when an index exists, the index. */
 	async commitImport(token: string): Promise<boolean> {
-		const document = preparedImports.get(token);
+		const prepared = preparedImports.get(token);
 		preparedImports.delete(token);
-		if (!document) return false;
+		if (!prepared) return false;
+		const { document, hash } = prepared;
 		documents.set(document.id, document);
+		// the snapshot's key must know this page, or a later visit could restore a stale index
+		hashes.set(document.id, hash);
 		// a search that already built its index would not look again: add the page now
 		if (progress.ready || indexing || index.has(document.id)) index.add(document);
 		return true;
@@ -201,6 +209,7 @@ const api = {
 	/** Drops a page (a removed import) from the library and the search index. */
 	async removeDocument(id: string): Promise<void> {
 		documents.delete(id);
+		hashes.delete(id);
 		index.remove(id);
 	},
 
