@@ -14,21 +14,24 @@ export interface DocumentSource {
 }
 
 /** What the library and page views need of an article, without its full text. */
-export interface ArticleSummary {
-	id: string;
-	kicker: string | null;
-	title: string;
-	subtitle: string | null;
-	agency: string | null;
-	reporters: string[];
-	correspondents: string[];
-	dateline: string | null;
+export type ArticleSummary = Pick<
+	Article,
+	| 'id'
+	| 'kicker'
+	| 'title'
+	| 'subtitle'
+	| 'agency'
+	| 'reporters'
+	| 'correspondents'
+	| 'dateline'
+	| 'continued'
+	| 'continuedFrom'
+	| 'continuedTo'
+> & {
+	/** The opening of the lead paragraph. */
 	lead: string;
 	paragraphCount: number;
-	continued: boolean;
-	continuedFrom: string | null;
-	continuedTo: string | null;
-}
+};
 
 export interface DocumentSummary {
 	id: string;
@@ -61,13 +64,7 @@ export function summariseArticle(article: Article): ArticleSummary {
 	};
 }
 
-export interface SearchFilters {
-	paper?: string;
-	dateFrom?: string;
-	dateTo?: string;
-	page?: number;
-	reporter?: string;
-}
+export type { SearchFilters } from '../core/search/index';
 
 /** One search result as the UI shows it: the snippet comes with the ranges to mark. */
 export interface SearchResultHit {
