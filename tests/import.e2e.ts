@@ -147,6 +147,12 @@ test('removing an import after a confirmation removes its reading state too', as
 	await expect(page.getByRole('button', { name: '已加书签' })).toBeVisible();
 	await go(page, '#/notes');
 	await expect(page.getByText('书签(1)')).toBeVisible();
+	// the backup carries the imported page itself
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: '导出全部(JSON)' }).click();
+	const backup = readFileSync(await (await download).path(), 'utf8');
+	expect(backup).toContain(files.crlf.name);
+	expect(backup).toContain(files.crlf.term);
 
 	await go(page, '#/');
 	const item = entry(page, files.crlf.name);
@@ -164,7 +170,7 @@ test('removing an import after a confirmation removes its reading state too', as
 	await expect(entry(page, files.crlf.name)).toHaveCount(0);
 });
 
-test('page details set by hand, pasted text, and another encoding', async ({ page }) => {
+test('page details set by hand, another encoding, pasted and dropped text', async ({ page }) => {
 	await page.goto('./#/');
 	await picker(page).setInputFiles(files.gb18030.path);
 	const item = entry(page, files.gb18030.name);
@@ -195,6 +201,19 @@ test('page details set by hand, pasted text, and another encoding', async ({ pag
 		.fill(readFileSync(files.crlf.path, 'utf8').replace(/^\ufeff/, ''));
 	await page.getByRole('button', { name: '导入粘贴的文本' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已导入「剪报」' })).toBeVisible();
+
+	// dropped anywhere on the library
+	const dropped = await page.evaluateHandle(
+		(text) => {
+			const data = new DataTransfer();
+			data.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+			return data;
+		},
+		readFileSync(files.utf16.path, 'utf16le').replace(/^\ufeff/, '')
+	);
+	await page.dispatchEvent('h1', 'dragover', { dataTransfer: dropped });
+	await page.dispatchEvent('h1', 'drop', { dataTransfer: dropped });
+	await expect(entry(page, 'dropped.txt')).toContainText(files.utf16.title);
 
 	await page.reload();
 	await expect(dated).toContainText(files.gb18030.title);

@@ -207,6 +207,8 @@ export class Imports {
 			const existing = store.listImportedDocs().find((d) => d.id === prepared.id);
 			if (existing && !again) {
 				void workerClient.discardImport(token);
+				// its bytes are here again: another encoding can be tried on its entry
+				this.#files.set(existing.id, blob);
 				return this.#report('refused', `「${name}」已经导入过了`, prepared.id);
 			}
 			if (signal.aborted) throw aborted();
