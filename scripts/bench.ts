@@ -5,6 +5,7 @@
  *   npm run bench -- --quick           fewer runs, for trying things out
  *   npm run bench -- --no-build        use the existing build/
  *   npm run bench -- --only=load,scale some sections (parse, search, load, scale)
+ *   npm run bench -- --render          rewrite BENCHMARKS.md from BENCHMARKS.json
  * Inputs are deterministic: corpora come from seeds/ through fixed transformations and seeds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -70,6 +71,13 @@ function machine() {
 }
 
 async function main() {
+	if (args.includes('--render')) {
+		// Re-render BENCHMARKS.md from BENCHMARKS.json without measuring anything.
+		const saved = JSON.parse(readFileSync(join(ROOT, 'BENCHMARKS.json'), 'utf8')) as BenchReport;
+		writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(saved));
+		log('rendered BENCHMARKS.md from BENCHMARKS.json');
+		return;
+	}
 	const report: BenchReport = {
 		machine: machine(),
 		options: { quick, build: !noBuild },
@@ -153,11 +161,6 @@ async function main() {
 	writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(report));
 	log(`wrote BENCHMARKS.md and BENCHMARKS.json in ${report.totalSeconds} s`);
 }
-
-main().catch((error) => {
-	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-	process.exit(1);
-});
 
 // ---- report ------------------------------------------------------------------------------
 
@@ -619,7 +622,7 @@ function renderScale(
 	);
 	out.push('');
 	const texts = [...new Set(scale.samples.library.map((s) => s.first.searchText))];
-	out.push(`The library's 汾河 search said: ${texts.map((t) => `“${t}”`).join(', ')}.`);
+	out.push(`The library's 汾河 search said: ${texts.map((t) => `\`${t}\``).join(', ')}.`);
 	out.push('');
 
 	// Search as typed: per run p50/p95 over the queries; then the median and range over runs.
@@ -634,11 +637,18 @@ function renderScale(
 	const many = typed('library');
 	const single = typed('onePage');
 	const ms1 = (x: number) => `${num(x, 1)} ms`;
+	const debounce = scale.searchDebounceMs;
 	out.push(
 		'Search typed into the UI (input event on the search box until the answer is in the DOM; ' +
 			`the box is emptied between queries; ${scale.queries.length} queries): with ` +
 			`${num(scale.pages)} pages p50 ${fmt(many.p50, ms1)}, p95 ${fmt(many.p95, ms1)}; with one page ` +
-			`p50 ${fmt(single.p50, ms1)}, p95 ${fmt(single.p95, ms1)}.`
+			`p50 ${fmt(single.p50, ms1)}, p95 ${fmt(single.p95, ms1)}.` +
+			(debounce
+				? ` These include the search field's ${debounce} ms debounce (SearchField.svelte), so ` +
+					`the work after it is about ${num((many.p95?.median ?? 0) - debounce)} ms at p95 ` +
+					`with ${num(scale.pages)} pages; a 50 ms budget cannot be met while the debounce ` +
+					'is longer than 50 ms.'
+				: '')
 	);
 	out.push('');
 	if (many.runs.length) {
@@ -684,3 +694,8 @@ function renderScale(
 		ok: longest <= 50
 	});
 }
+
+main().catch((error) => {
+	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+	process.exit(1);
+});
