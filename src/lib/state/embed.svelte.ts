@@ -6,7 +6,7 @@ import {
 	type EmbedSettings,
 	type EmbedSettingsPatch
 } from '../core/embed/protocol';
-import { startEmbedBridge, type EmbedBridge } from '../platform/embed-bridge';
+import type { EmbedBridge } from '../platform/embed-bridge';
 import { links } from '../links';
 import { library } from './library.svelte';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
@@ -68,6 +68,8 @@ export class EmbedMode {
 				{ replaceState: true }
 			);
 		}
+		// The bridge is only needed inside an embed: it loads then, not with every page.
+		const { startEmbedBridge } = await import('../platform/embed-bridge');
 		this.#bridge = startEmbedBridge({
 			allowedOrigins: this.params.parents,
 			handlers: {

@@ -1,15 +1,11 @@
-import { emptyState, readCount, isRead, getPosition, hasBookmark } from '../core/state/index';
+import { emptyState } from '../core/state/merge';
+import { readCount, isRead, getPosition, hasBookmark } from '../core/state/reducers';
 import { bookmarkId } from '../core/state/keys';
-import { highlightsToMarkdown, type CitationInfo } from '../core/state/exchange';
+import type { CitationInfo } from '../core/state/exchange';
 import type { Highlight, HighlightColor, ReadingState, Settings } from '../core/state/types';
 import type { ReadingSession } from '../core/state/read-rule';
-import {
-	flushOnHide,
-	readingStore,
-	type ImportResult,
-	type ReadingStore,
-	type StoreNotice
-} from '../platform/reading-store';
+// The store (idb, validation, export/import) loads after first paint, not with the app shell.
+import type { ImportResult, ReadingStore, StoreNotice } from '../platform/reading-store';
 import { readerSettings } from './settings.svelte';
 import { requestPersistence } from './app-shell.svelte';
 
@@ -51,7 +47,8 @@ export class Reading {
 
 	/** Opens the store once; settings follow the stored ones and are saved when changed. */
 	init(): Promise<ReadingStore> {
-		this.#store ??= readingStore().then((store) => {
+		this.#store ??= import('../platform/reading-store').then(async (platform) => {
+			const store = await platform.readingStore();
 			this.persistent = store.persistent;
 			store.onNotice((notice) => (this.notice = describeNotice(notice)));
 			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
@@ -60,7 +57,7 @@ export class Reading {
 				readerSettings.replace(state.settings);
 			});
 			readerSettings.onChange((settings: Settings) => void store.setSettings(settings));
-			flushOnHide(store);
+			platform.flushOnHide(store);
 			this.ready = true;
 			return store;
 		});
@@ -175,7 +172,10 @@ export class Reading {
 		return (await this.init()).importAll(json);
 	}
 
-	highlightsMarkdown(cite: (docId: string, articleId: string) => CitationInfo | undefined): string {
+	async highlightsMarkdown(
+		cite: (docId: string, articleId: string) => CitationInfo | undefined
+	): Promise<string> {
+		const { highlightsToMarkdown } = await import('../core/state/exchange');
 		return highlightsToMarkdown(this.highlights(), cite);
 	}
 }
