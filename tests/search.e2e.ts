@@ -44,6 +44,7 @@ test('search finds every article containing 汾河, with the exact total and mar
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// Opening a result marks every hit in the article and steps through them.
 	const hits = page.locator('mark[data-hit]');
+	await expect(hits.first()).toBeVisible();
 	const count = await hits.count();
 	expect(count).toBeGreaterThan(0);
 	for (let i = 0; i < count; i++) await expect(hits.nth(i)).toHaveText('汾河');

@@ -2,7 +2,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import { MAX_IMPORT_BYTES, TOO_BIG_MESSAGE } from '../core/import/sniff';
 import type { SidecarMeta } from '../core/parse/types';
 import type { ImportedDoc, ImportedDocMeta } from '../core/state/types';
-import { readingStore } from '../platform/reading-store';
+import { loadReadingStore } from './store-loader';
 import { workerClient } from '../worker/client';
 import { importedSidecar, library } from './library.svelte';
 
@@ -124,7 +124,7 @@ export class Imports {
 	/** Decodes an imported page again with the encoding the reader picked. */
 	async redecode(id: string, encoding: string): Promise<void> {
 		const blob = this.#files.get(id);
-		const store = await readingStore();
+		const store = await loadReadingStore();
 		const info = store.listImportedDocs().find((d) => d.id === id);
 		if (!blob || !info) return;
 		const again = { encoding, sidecar: importedSidecar(info.meta) };
@@ -137,12 +137,12 @@ export class Imports {
 
 	/** Page details by hand; the page is parsed again with them (the library follows the store). */
 	async setMeta(id: string, meta: ImportedDocMeta): Promise<boolean> {
-		return (await readingStore()).updateImportedDocMeta(id, meta);
+		return (await loadReadingStore()).updateImportedDocMeta(id, meta);
 	}
 
 	/** Removes an imported page with its reading state; the library and index follow. */
 	async remove(id: string): Promise<boolean> {
-		const ok = await (await readingStore()).removeImportedDoc(id);
+		const ok = await (await loadReadingStore()).removeImportedDoc(id);
 		if (ok) this.#files.delete(id);
 		return ok;
 	}
@@ -195,7 +195,7 @@ export class Imports {
 			show('reading');
 			await library.load();
 			const bytes = await readBytes(blob, signal, (f) => show('reading', f));
-			const store = await readingStore();
+			const store = await loadReadingStore();
 			const prepared = await workerClient.prepareImport(
 				{ name, bytes, encoding: again?.encoding, sidecar: again?.sidecar ?? null },
 				token,
@@ -243,7 +243,7 @@ export class Imports {
 			void workerClient.discardImport(token);
 			if (stored) {
 				// saved just before the cancel arrived: take it out again, nothing stays behind
-				await (await readingStore()).removeImportedDoc(held ?? '');
+				await (await loadReadingStore()).removeImportedDoc(held ?? '');
 				if (held) await workerClient.removeDocument(held);
 			}
 			if (isAbort(error)) this.#report('cancelled', `已取消:「${name}」没有导入`);

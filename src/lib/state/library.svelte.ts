@@ -1,6 +1,7 @@
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
-import { readingStore, type ReadingStore } from '../platform/reading-store';
+import type { ReadingStore } from '../platform/reading-store';
+import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { workerClient } from '../worker/client';
 import type { ArticleSummary, DocumentSource, DocumentSummary } from '../worker/types';
@@ -116,7 +117,7 @@ export class Library {
 			url: seed.url,
 			sidecar: seed.sidecar
 		}));
-		const store = await readingStore();
+		const store = await loadReadingStore();
 		const infos = store.listImportedDocs();
 		sources.push(...(await Promise.all(infos.map((info) => importedSource(store, info)))));
 		this.progress = { done: 0, total: sources.length };

@@ -7,6 +7,7 @@ import type { ReadingSession } from '../core/state/read-rule';
 // The store (idb, validation, export/import) loads after first paint, not with the app shell.
 import type { ImportResult, ReadingStore, StoreNotice } from '../platform/reading-store';
 import { readerSettings } from './settings.svelte';
+import { loadReadingStore } from './store-loader';
 import { requestPersistence } from './app-shell.svelte';
 
 function describeNotice(notice: StoreNotice): string | null {
@@ -47,8 +48,8 @@ export class Reading {
 
 	/** Opens the store once; settings follow the stored ones and are saved when changed. */
 	init(): Promise<ReadingStore> {
-		this.#store ??= import('../platform/reading-store').then(async (platform) => {
-			const store = await platform.readingStore();
+		this.#store ??= loadReadingStore().then(async (store) => {
+			const { flushOnHide } = await import('../platform/reading-store');
 			this.persistent = store.persistent;
 			store.onNotice((notice) => (this.notice = describeNotice(notice)));
 			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
@@ -57,7 +58,7 @@ export class Reading {
 				readerSettings.replace(state.settings);
 			});
 			readerSettings.onChange((settings: Settings) => void store.setSettings(settings));
-			platform.flushOnHide(store);
+			flushOnHide(store);
 			this.ready = true;
 			return store;
 		});
