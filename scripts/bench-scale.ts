@@ -279,8 +279,12 @@ async function visitLibrary(
 	await navigate();
 	const listedAt = await (
 		await page.waitForFunction(
+			// The library knows every page (it renders them a screenful at a time) and shows some.
 			({ selector, n }) =>
-				document.querySelectorAll(selector).length >= n ? performance.now() : false,
+				Number(document.querySelector<HTMLElement>('[data-library-count]')?.dataset.libraryCount) >=
+					n && document.querySelector(selector)
+					? performance.now()
+					: false,
 			{ selector: LIST, n: pages },
 			{ polling: 'raf', timeout: 600_000 }
 		)

@@ -54,14 +54,14 @@ async function precache(cache: Cache): Promise<string[]> {
 
 	const known = new Set(listed);
 	let pending = listed.filter((url) => /\.m?js$/.test(url));
-	let followImports = false;
 	while (pending.length) {
 		const found: string[] = [];
 		for (const url of pending) {
 			const response = await cache.match(url);
 			if (!response) throw new Error(`precache: ${url} vanished`);
-			const patterns = followImports ? [urlRefs, importRefs] : [urlRefs];
-			for (const ref of references(await response.text(), url, patterns)) {
+			// Imports are followed everywhere: a worker listed in the manifest may still load
+			// chunks of its own (the search engine) that the manifest does not list.
+			for (const ref of references(await response.text(), url, [urlRefs, importRefs])) {
 				if (!known.has(ref)) {
 					known.add(ref);
 					found.push(ref);
@@ -70,7 +70,6 @@ async function precache(cache: Cache): Promise<string[]> {
 		}
 		if (found.length) await cache.addAll(found);
 		pending = found.filter((url) => /\.m?js$/.test(url));
-		followImports = true;
 	}
 
 	// A host that redirects `./` to `./index.html` would leave a redirected response, which

@@ -1,6 +1,7 @@
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
 import type { ReadingStore } from '../platform/reading-store';
+import { documentIdFromFileName } from '../core/parse/ids';
 import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { workerClient } from '../worker/client';
@@ -59,6 +60,17 @@ async function importedSource(store: ReadingStore, info: ImportedDocInfo): Promi
 	};
 }
 
+/** The document a `#/doc/<id>…` URL opens, if any. */
+function openedDocumentId(): string | null {
+	const match = /^#\/doc\/([^/?#]+)/.exec(location.hash);
+	if (!match) return null;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return null;
+	}
+}
+
 /** The library: every document's summary; full documents come from the worker on demand. */
 export class Library {
 	documents = $state<DocumentSummary[]>([]);
@@ -112,25 +124,62 @@ export class Library {
 
 	async #load(): Promise<void> {
 		this.status = 'loading';
-		const sources: DocumentSource[] = listSeeds(location.href).map((seed) => ({
+		// The store opens while the bundled pages load; imported pages follow them.
+		const opening = loadReadingStore();
+		const seeds: DocumentSource[] = listSeeds(location.href).map((seed) => ({
 			source: seed.source,
 			url: seed.url,
 			sidecar: seed.sidecar
 		}));
-		const store = await loadReadingStore();
+		// The page a deep link opens is parsed first, so it shows before the rest of the library.
+		const wanted = openedDocumentId();
+		seeds.sort(
+			(a, b) =>
+				Number(documentIdFromFileName(b.source) === wanted) -
+				Number(documentIdFromFileName(a.source) === wanted)
+		);
+		this.progress = { done: 0, total: seeds.length };
+		await workerClient.loadDocuments(seeds, (batch, done) => this.#arrive(batch, done));
+		const store = await opening;
 		const infos = store.listImportedDocs();
-		sources.push(...(await Promise.all(infos.map((info) => importedSource(store, info)))));
-		this.progress = { done: 0, total: sources.length };
-		const summaries = await workerClient.loadDocuments(sources, (done, total) => {
-			this.progress = { done, total };
-		});
-		for (const info of infos) this.#imports.set(info.id, info.updatedAt);
-		this.documents = summaries.map((doc) => withStoredEncoding(doc, infos));
+		const imported = await Promise.all(infos.map((info) => importedSource(store, info)));
+		this.progress = { done: seeds.length, total: seeds.length + imported.length };
+		if (imported.length) {
+			const summaries = await workerClient.loadDocuments(imported);
+			for (const info of infos) this.#imports.set(info.id, info.updatedAt);
+			this.#arrive(
+				summaries.map((doc) => withStoredEncoding(doc, infos)),
+				seeds.length + imported.length
+			);
+		}
 		this.status = 'ready';
+		this.#wake();
 		// Imports, removals and new page details, from this tab, another one or a backup.
 		store.subscribeImportedDocs((docs) => {
 			this.#syncing = this.#syncing.then(() => this.#syncImports(store, docs)).catch(() => {});
 		});
+	}
+
+	#arrive(batch: DocumentSummary[], done: number): void {
+		this.documents = [...this.documents, ...batch];
+		this.progress = { ...this.progress, done };
+		this.#wake();
+	}
+
+	// Callers waiting for a particular page while the library loads.
+	#waiting: (() => void)[] = [];
+	#wake(): void {
+		const waiting = this.#waiting;
+		this.#waiting = [];
+		for (const resume of waiting) resume();
+	}
+
+	/** Resolves once page `id` is known or the whole library has loaded. */
+	async #arrived(id: string): Promise<void> {
+		void this.load();
+		while (!this.summary(id) && this.status !== 'ready') {
+			await new Promise<void>((resume) => this.#waiting.push(resume));
+		}
 	}
 
 	async #syncImports(store: ReadingStore, infos: ImportedDocInfo[]): Promise<void> {
@@ -182,7 +231,7 @@ export class Library {
 	}
 
 	async document(id: string): Promise<ParsedDocument | null> {
-		await this.load();
+		await this.#arrived(id);
 		const cached = this.#full.get(id);
 		if (cached) return cached;
 		const doc = await workerClient.getDocument(id);

@@ -11,13 +11,8 @@ import {
 	TOO_BIG_MESSAGE
 } from '../core/import/sniff';
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
-import {
-	SearchIndex,
-	hashString,
-	highlight,
-	indexCacheKey,
-	type SearchSnapshot
-} from '../core/search/index';
+import type { SearchIndex, SearchSnapshot } from '../core/search/index';
+import { hashString } from '../core/hash';
 import { loadSnapshot, saveSnapshot } from './index-cache';
 import {
 	summariseArticle,
@@ -32,9 +27,18 @@ import {
 const documents = new Map<string, ParsedDocument>();
 /** Content hash of each document's text: with the versions, the index snapshot's key. */
 const hashes = new Map<string, string>();
-let index = new SearchIndex();
+// The search engine (FlexSearch and the index code) loads with the first search, not with the
+// worker: opening a page only needs the parser.
+const searchModule = () => import('../core/search/index');
+let index: SearchIndex | null = null;
 let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
+/** Summaries of seeds already parsed, by URL (seed URLs carry a content hash). */
+const loadedUrls = new Map<string, DocumentSummary>();
+/** Fetches and parses in flight at once. */
+const LOAD_LANES = 6;
+const REPORT_BATCH = 100;
+const REPORT_INTERVAL_MS = 150;
 /** Below this many new pages, pages are added one by one; above it, in one bulk build. */
 const BULK_THRESHOLD = 32;
 
@@ -48,27 +52,30 @@ function isSnapshot(value: unknown): value is SearchSnapshot {
 }
 
 async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise<void> {
-	const key = indexCacheKey([...hashes.values()], String(PARSER_VERSION));
+	const search = await searchModule();
+	const key = search.indexCacheKey([...hashes.values()], String(PARSER_VERSION));
 	progress = { indexed: 0, total: documents.size, ready: false, restored: false };
 	onProgress?.(progress);
+	let current = index ?? new search.SearchIndex();
 	let restored = false;
-	if (index.docIds().length === 0) {
+	if (current.docIds().length === 0) {
 		const snapshot = await loadSnapshot(key);
 		if (isSnapshot(snapshot)) {
 			try {
-				index = SearchIndex.import(snapshot);
+				current = search.SearchIndex.import(snapshot);
 				restored = true;
 			} catch {
-				index = new SearchIndex(); // another version or a damaged record: rebuild
+				current = new search.SearchIndex(); // another version or a damaged record: rebuild
 			}
 		}
 	}
-	const pending = [...documents.values()].filter((doc) => !index.has(doc.id));
-	if (pending.length >= BULK_THRESHOLD) index.addAll(pending);
-	else for (const doc of pending) index.add(doc);
+	index = current;
+	const pending = [...documents.values()].filter((doc) => !current.has(doc.id));
+	if (pending.length >= BULK_THRESHOLD) current.addAll(pending);
+	else for (const doc of pending) current.add(doc);
 	progress = { indexed: documents.size, total: documents.size, ready: true, restored };
 	onProgress?.(progress);
-	if (pending.length) await saveSnapshot(key, index.export());
+	if (pending.length) await saveSnapshot(key, current.export());
 }
 
 /** The index snapshot's key input: page details given by hand change the index too. */
@@ -106,10 +113,10 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 		const encoding = decoded.encoding;
 		if (source.id) document.id = source.id;
 		// a page parsed again (an import given new details) stays searchable
-		const wasIndexed = index.has(document.id);
+		const wasIndexed = index?.has(document.id) ?? false;
 		documents.set(document.id, document);
 		hashes.set(document.id, contentHash(decoded.text, source.sidecar));
-		if (wasIndexed) index.add(document);
+		if (wasIndexed) index?.add(document);
 		return {
 			id: document.id,
 			source: document.source,
@@ -197,7 +204,7 @@ const api = {
 		// the snapshot's key must know this page, or a later visit could restore a stale index
 		hashes.set(document.id, hash);
 		// a search that already built its index would not look again: add the page now
-		if (progress.ready || indexing || index.has(document.id)) index.add(document);
+		if (index && (progress.ready || indexing || index.has(document.id))) index.add(document);
 		return true;
 	},
 
@@ -210,22 +217,49 @@ const api = {
 	async removeDocument(id: string): Promise<void> {
 		documents.delete(id);
 		hashes.delete(id);
-		index.remove(id);
+		index?.remove(id);
 	},
 
 	/** Parses every source, reporting each summary as it is ready; order follows `sources`. */
+	/**
+	 * Parses every source, a few at a time in the given order (so the page the reader opened,
+	 * put first, is ready first), reporting finished summaries in batches so the page renders a
+	 * few times, not once per document. Returns all summaries in the order of `sources`.
+	 */
 	async loadDocuments(
 		sources: DocumentSource[],
-		onProgress?: (done: number, total: number) => void
+		onBatch?: (summaries: DocumentSummary[], done: number, total: number) => void
 	): Promise<DocumentSummary[]> {
+		const results: DocumentSummary[] = new Array(sources.length);
+		let pending: DocumentSummary[] = [];
 		let done = 0;
-		return Promise.all(
-			sources.map(async (source) => {
-				const summary = await loadOne(source);
-				onProgress?.(++done, sources.length);
-				return summary;
-			})
-		);
+		let lastReport = 0;
+		const report = (force: boolean) => {
+			if (!onBatch || !pending.length) return;
+			if (!force && pending.length < REPORT_BATCH && Date.now() - lastReport < REPORT_INTERVAL_MS) {
+				return;
+			}
+			onBatch(pending, done, sources.length);
+			pending = [];
+			lastReport = Date.now();
+		};
+		let next = 0;
+		const lane = async () => {
+			while (next < sources.length) {
+				const at = next++;
+				const source = sources[at];
+				const cached = source.url && !source.encoding ? loadedUrls.get(source.url) : undefined;
+				results[at] = cached ?? (await loadOne(source));
+				if (source.url && !results[at].error) loadedUrls.set(source.url, results[at]);
+				done++;
+				pending.push(results[at]);
+				// The first page is reported at once: it is usually the one being opened.
+				report(done === 1);
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(LOAD_LANES, sources.length) }, lane));
+		report(true);
+		return results;
 	},
 
 	async getDocument(id: string): Promise<ParsedDocument | null> {
@@ -234,7 +268,7 @@ const api = {
 
 	/** Indexes every loaded page not yet in the index; concurrent calls share one run. */
 	async buildIndex(onProgress?: (progress: IndexProgress) => void): Promise<IndexProgress> {
-		if (progress.ready && [...documents.keys()].every((id) => index.has(id))) {
+		if (progress.ready && [...documents.keys()].every((id) => index?.has(id))) {
 			onProgress?.(progress);
 			return progress;
 		}
@@ -247,7 +281,8 @@ const api = {
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
 	): Promise<SearchResultPage> {
-		const result = index.search(query, options);
+		if (!index) await api.buildIndex();
+		const result = index!.search(query, options);
 		return {
 			query,
 			total: result.total,
@@ -280,12 +315,14 @@ const api = {
 	): Promise<{ paragraph: number; start: number; end: number }[]> {
 		const article = documents.get(docId)?.articles.find((a) => a.id === articleId);
 		if (!article || !query.trim()) return [];
+		const { highlight } = await searchModule();
 		return article.paragraphs.flatMap((text, paragraph) =>
 			highlight(text, query).map(([start, end]) => ({ paragraph, start, end }))
 		);
 	},
 
 	async searchFacets(): Promise<SearchFacets> {
+		if (!index) return { papers: [], pages: [], reporters: [], dates: [] };
 		const facets = index.facets();
 		return {
 			papers: facets.papers.map((f) => f.value),

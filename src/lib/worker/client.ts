@@ -33,11 +33,11 @@ type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 export const workerClient = {
 	loadDocuments(
 		sources: Args<'loadDocuments'>[0],
-		onProgress?: (done: number, total: number) => void,
+		onBatch?: Args<'loadDocuments'>[1],
 		signal?: AbortSignal
 	): Promise<Result<'loadDocuments'>> {
 		return abortable(
-			worker().loadDocuments(sources, onProgress ? Comlink.proxy(onProgress) : undefined),
+			worker().loadDocuments(sources, onBatch ? Comlink.proxy(onBatch) : undefined),
 			signal
 		) as Promise<Result<'loadDocuments'>>;
 	},

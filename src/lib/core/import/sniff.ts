@@ -4,6 +4,10 @@
  */
 
 /** Files above this are refused before they are read. */
+import { hashBytes } from '../hash';
+
+export { hashBytes };
+
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export const TOO_BIG_MESSAGE = '文件超过 50 MB,无法导入';
@@ -73,21 +77,6 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
 	// a cut at 64 KB may split one character: a few replacement characters are no evidence
 	if (noise(decodeLoose(head, 'utf-8')) <= NOISE_SHARE) return { text: true };
 	return noise(decodeLoose(head, 'gb18030')) <= NOISE_SHARE ? { text: true } : { text: false };
-}
-
-/** cyrb53 over bytes, as 14 hex digits. Not cryptographic; equal bytes give equal ids. */
-export function hashBytes(bytes: Uint8Array, seed = 0): string {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < bytes.length; i++) {
-		const c = bytes[i];
-		h1 = Math.imul(h1 ^ c, 2654435761);
-		h2 = Math.imul(h2 ^ c, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-	return value.toString(16).padStart(14, '0');
 }
 
 /**

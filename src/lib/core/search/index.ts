@@ -28,6 +28,9 @@ import {
 	tokenString
 } from './encoder';
 import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
+import { hashString } from '../hash';
+
+export { hashString };
 
 export { parseQuery, formatQuery, compileQuery } from './query';
 export type { QueryTerm, CompiledQuery } from './query';
@@ -299,21 +302,6 @@ function isLowSurrogate(code: number): boolean {
 
 function marked(text: string, terms: readonly string[]): Marked {
 	return { text, ranges: markTerms(text, terms) };
-}
-
-/** FNV-style 53-bit string hash (cyrb53), as 14 hex digits. Not cryptographic. */
-export function hashString(text: string, seed = 0): string {
-	let h1 = 0xdeadbeef ^ seed;
-	let h2 = 0x41c6ce57 ^ seed;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ c, 2654435761);
-		h2 = Math.imul(h2 ^ c, 1597334677);
-	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-	const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-	return value.toString(16).padStart(14, '0');
 }
 
 /**
