@@ -4,24 +4,14 @@
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { contentTypes } from './content-types.mjs';
 
 const [dir = 'build', port = '4174', ...prefixes] = process.argv.slice(2);
 const root = resolve(dir);
 const mounts = ['/', ...prefixes.map((p) => `/${p.replace(/^\/|\/$/g, '')}/`)].sort(
 	(a, b) => b.length - a.length
 );
-const types = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.webmanifest': 'application/manifest+json; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.txt': 'text/plain; charset=utf-8',
-	'.md': 'text/markdown; charset=utf-8'
-};
+const types = contentTypes;
 
 createServer((req, res) => {
 	const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -117,16 +117,7 @@ async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
 		documents.set(document.id, document);
 		hashes.set(document.id, contentHash(decoded.text, source.sidecar));
 		if (wasIndexed) index?.add(document);
-		return {
-			id: document.id,
-			source: document.source,
-			page: document.page,
-			articles: document.articles.map(summariseArticle),
-			diagnostics: document.diagnostics,
-			encoding,
-			imported: source.imported ?? false,
-			error: null
-		};
+		return summarise(document, encoding, source.imported ?? false);
 	} catch (error) {
 		return failedSummary(source, error instanceof Error ? error.message : String(error));
 	}
