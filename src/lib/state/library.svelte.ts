@@ -139,7 +139,15 @@ export class Library {
 				Number(documentIdFromFileName(a.source) === wanted)
 		);
 		this.progress = { done: 0, total: seeds.length };
-		await workerClient.loadDocuments(seeds, (batch, done) => this.#arrive(batch, done));
+		// Batches come over their own channel and may trail the final answer: once that is in,
+		// it is the whole truth and late batches are ignored.
+		let complete = false;
+		const summaries = await workerClient.loadDocuments(seeds, (batch, done) => {
+			if (!complete) this.#arrive(batch, done);
+		});
+		complete = true;
+		this.documents = [...summaries, ...this.documents.filter((doc) => doc.imported)];
+		this.#wake();
 		const store = await opening;
 		const infos = store.listImportedDocs();
 		const imported = await Promise.all(infos.map((info) => importedSource(store, info)));

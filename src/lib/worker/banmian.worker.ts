@@ -13,7 +13,7 @@ import {
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { SearchIndex, SearchSnapshot } from '../core/search/index';
 import { hashString } from '../core/hash';
-import { loadSnapshot, saveSnapshot } from './index-cache';
+import { loadParses, loadSnapshot, saveParses, saveSnapshot, type CachedParse } from './cache';
 import {
 	summariseArticle,
 	type DocumentSource,
@@ -35,6 +35,17 @@ let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
 /** Summaries of seeds already parsed, by URL (seed URLs carry a content hash). */
 const loadedUrls = new Map<string, DocumentSummary>();
+/** Parses kept from earlier visits, read once per worker. */
+let cachedParses: Promise<Map<string, CachedParse>> | null = null;
+
+/** A bundled page's parse-cache key: its file (named by content hash), sidecar and parser. */
+function parseKey(source: DocumentSource): string | null {
+	if (!source.url || source.bytes || source.encoding) return null;
+	const file = source.url.slice(source.url.lastIndexOf('/') + 1);
+	const sidecar = source.sidecar ? hashString(JSON.stringify(source.sidecar)) : '';
+	return `${PARSER_VERSION}|${file}|${sidecar}`;
+}
+
 /** Fetches and parses in flight at once. */
 const LOAD_LANES = 6;
 const REPORT_BATCH = 100;
@@ -234,13 +245,30 @@ const api = {
 			pending = [];
 			lastReport = Date.now();
 		};
+		const keys = sources.map(parseKey);
+		const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
+		const parsedNow = new Map<string, CachedParse>();
 		let next = 0;
 		const lane = async () => {
 			while (next < sources.length) {
 				const at = next++;
 				const source = sources[at];
+				const key = keys[at];
+				const hit = key ? stored.get(key) : undefined;
 				const cached = source.url && !source.encoding ? loadedUrls.get(source.url) : undefined;
-				results[at] = cached ?? (await loadOne(source));
+				if (cached) results[at] = cached;
+				else if (hit) {
+					documents.set(hit.document.id, hit.document);
+					hashes.set(hit.document.id, hit.hash);
+					results[at] = summarise(hit.document, hit.encoding, false);
+				} else {
+					results[at] = await loadOne(source);
+					const document = documents.get(results[at].id);
+					const hash = hashes.get(results[at].id);
+					if (key && document && hash && !results[at].error) {
+						parsedNow.set(key, { document, encoding: results[at].encoding, hash });
+					}
+				}
 				if (source.url && !results[at].error) loadedUrls.set(source.url, results[at]);
 				done++;
 				pending.push(results[at]);
@@ -250,6 +278,14 @@ const api = {
 		};
 		await Promise.all(Array.from({ length: Math.min(LOAD_LANES, sources.length) }, lane));
 		report(true);
+		if (keys.some(Boolean)) {
+			// Bundled pages no longer in the build (or parsed by an older parser) are forgotten.
+			const wanted = new Set(keys);
+			void saveParses(
+				parsedNow,
+				[...stored.keys()].filter((key) => !wanted.has(key))
+			);
+		}
 		return results;
 	},
 

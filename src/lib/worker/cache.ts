@@ -1,0 +1,96 @@
+// The worker's caches in IndexedDB, so a second visit neither re-parses the bundled pages nor
+// rebuilds the search index. Parses are keyed by the seed's URL (content-hashed by the build),
+// its sidecar and the parser version; the index snapshot by the documents' hashes and the parser
+// and search versions (only the newest is kept). Any failure (no IndexedDB in this context, a
+// corrupt record) means "not cached": the caller parses or builds.
+import { openBanmianDb, type BanmianDb } from '../platform/db';
+import type { ParsedDocument } from '../core/parse/types';
+
+let db: Promise<BanmianDb | null> | null = null;
+
+function database(): Promise<BanmianDb | null> {
+	db ??= openBanmianDb({
+		timeoutMs: 3000,
+		// A newer version of the app wants to upgrade: step aside.
+		onBlocking: (open) => {
+			open.close();
+			db = null;
+		},
+		onTerminated: () => (db = null)
+	}).catch(() => null);
+	return db;
+}
+
+export async function loadSnapshot(key: string): Promise<unknown | null> {
+	try {
+		const record = await (await database())?.get('searchIndex', key);
+		return record?.value ?? null;
+	} catch {
+		return null;
+	}
+}
+
+export async function saveSnapshot(key: string, value: unknown): Promise<void> {
+	try {
+		const store = await database();
+		if (!store) return;
+		const tx = store.transaction('searchIndex', 'readwrite');
+		await tx.store.clear();
+		await tx.store.put({ key, createdAt: Date.now(), value });
+		await tx.done;
+	} catch {
+		// Storage full or unavailable: the index simply is rebuilt next time.
+	}
+}
+
+/** A parsed page as cached: the document and what its summary and the index key need. */
+export interface CachedParse {
+	document: ParsedDocument;
+	encoding: string;
+	hash: string;
+}
+
+function isCachedParse(value: unknown): value is CachedParse {
+	if (typeof value !== 'object' || value === null) return false;
+	const { document, encoding, hash } = value as Partial<CachedParse>;
+	return (
+		typeof encoding === 'string' &&
+		typeof hash === 'string' &&
+		typeof document === 'object' &&
+		document !== null &&
+		typeof document.id === 'string' &&
+		Array.isArray(document.articles)
+	);
+}
+
+/** Every cached parse, by key; records that do not look like one are ignored. */
+export async function loadParses(): Promise<Map<string, CachedParse>> {
+	const found = new Map<string, CachedParse>();
+	try {
+		const records = (await (await database())?.getAll('parseCache')) ?? [];
+		for (const record of records) {
+			if (isCachedParse(record.value)) found.set(record.key, record.value);
+		}
+	} catch {
+		// no cache: everything is parsed
+	}
+	return found;
+}
+
+/** Stores new parses and forgets the ones no longer wanted, in one transaction. */
+export async function saveParses(
+	added: Map<string, CachedParse>,
+	stale: readonly string[]
+): Promise<void> {
+	if (!added.size && !stale.length) return;
+	try {
+		const store = await database();
+		if (!store) return;
+		const tx = store.transaction('parseCache', 'readwrite');
+		for (const key of stale) void tx.store.delete(key);
+		for (const [key, value] of added) void tx.store.put({ key, createdAt: Date.now(), value });
+		await tx.done;
+	} catch {
+		// storage full or unavailable: pages are parsed again next time
+	}
+}
