@@ -22,7 +22,11 @@ test('library → page → article shows the parsed structure', async ({ page, m
 	const articles = page.getByRole('list', { name: '本版文章' }).getByRole('article');
 	await expect(articles).toHaveCount(expected.articles.length);
 	for (const [i, article] of expected.articles.entries()) {
-		await expect(articles.nth(i).getByRole('heading')).toHaveText(article.title);
+		const group = articles.nth(i).locator('hgroup');
+		await expect(group.getByRole('heading')).toHaveText(article.title);
+		// The heading group reads 引题 → 主题 → 副题, each only where the page has one.
+		const lines = [article.kicker, article.title, article.subtitle].filter(Boolean);
+		await expect(group.locator(':scope > *')).toHaveText(lines as string[]);
 	}
 	expect((await makeAxe().analyze()).violations).toEqual([]);
 
