@@ -73,6 +73,7 @@ import {
 	isQuotaError,
 	loadAll,
 	openBanmianDb,
+	READER_STORES,
 	SINGLE_KEY,
 	type BanmianDb,
 	type BanmianSchema,
@@ -691,32 +692,17 @@ export class ReadingStore {
 			rec.settings = { values: next.settings, updatedAt: next.settingsUpdatedAt };
 		if (next.recentSearches !== before.recentSearches) rec.recentSearches = next.recentSearches;
 		const docs = merged.docsToPut;
-		const ok = await this.#persist(
-			'import',
-			[
-				...([
-					'positions',
-					'reads',
-					'bookmarks',
-					'highlights',
-					'settings',
-					'recentSearches',
-					'importedDocs',
-					'importedTexts'
-				] as const)
-			],
-			(tx) => {
-				for (const k of ['positions', 'reads', 'bookmarks', 'highlights'] as const)
-					for (const v of rec[k] ?? []) putNewer(tx.objectStore(k), v);
-				if (rec.settings) putNewer(tx.objectStore('settings'), rec.settings, SINGLE_KEY);
-				if (rec.recentSearches)
-					quiet(tx.objectStore('recentSearches').put({ items: rec.recentSearches }, SINGLE_KEY));
-				for (const { text, ...info } of docs) {
-					quiet(tx.objectStore('importedDocs').put(info));
-					quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
-				}
+		const ok = await this.#persist('import', [...READER_STORES], (tx) => {
+			for (const k of ['positions', 'reads', 'bookmarks', 'highlights'] as const)
+				for (const v of rec[k] ?? []) putNewer(tx.objectStore(k), v);
+			if (rec.settings) putNewer(tx.objectStore('settings'), rec.settings, SINGLE_KEY);
+			if (rec.recentSearches)
+				quiet(tx.objectStore('recentSearches').put({ items: rec.recentSearches }, SINGLE_KEY));
+			for (const { text, ...info } of docs) {
+				quiet(tx.objectStore('importedDocs').put(info));
+				quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
 			}
-		);
+		});
 		if (!ok)
 			return {
 				ok: false,

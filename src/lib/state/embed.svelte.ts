@@ -8,18 +8,9 @@ import {
 } from '../core/embed/protocol';
 import type { EmbedBridge } from '../platform/embed-bridge';
 import { links } from '../links';
-import { library } from './library.svelte';
+import { library, documentTitle } from './library.svelte';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
 import { workerClient } from '../worker/client';
-import type { DocumentSummary } from '../worker/types';
-
-export function documentTitle(doc: DocumentSummary): string {
-	const { paper, date, pageNumber, pageName } = doc.page;
-	const label = [paper, date, pageNumber !== null ? `第${pageNumber}版` : null, pageName]
-		.filter(Boolean)
-		.join(' ');
-	return label || doc.source;
-}
 
 /** Embed mode (`?embed=1&parent=…`): compact chrome and the postMessage bridge to the host. */
 export class EmbedMode {

@@ -33,8 +33,6 @@ const searchModule = () => import('../core/search/index');
 let index: SearchIndex | null = null;
 let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
-/** Summaries of seeds already parsed, by URL (seed URLs carry a content hash). */
-const loadedUrls = new Map<string, DocumentSummary>();
 /** Parses kept from earlier visits, read once per worker. */
 let cachedParses: Promise<Map<string, CachedParse>> | null = null;
 
@@ -255,9 +253,7 @@ const api = {
 				const source = sources[at];
 				const key = keys[at];
 				const hit = key ? stored.get(key) : undefined;
-				const cached = source.url && !source.encoding ? loadedUrls.get(source.url) : undefined;
-				if (cached) results[at] = cached;
-				else if (hit) {
+				if (hit) {
 					documents.set(hit.document.id, hit.document);
 					hashes.set(hit.document.id, hit.hash);
 					results[at] = summarise(hit.document, hit.encoding, false);
@@ -269,7 +265,6 @@ const api = {
 						parsedNow.set(key, { document, encoding: results[at].encoding, hash });
 					}
 				}
-				if (source.url && !results[at].error) loadedUrls.set(source.url, results[at]);
 				done++;
 				pending.push(results[at]);
 				// The first page is reported at once: it is usually the one being opened.

@@ -27,7 +27,8 @@ import {
 	hasSentenceEnd,
 	splitNonBlankLines,
 	startsWithEnumerator,
-	startsWithNonInitial
+	startsWithNonInitial,
+	type SourceLine
 } from './text';
 import type {
 	Article,
@@ -70,14 +71,7 @@ class DiagnosticLog {
 
 type FlowItem =
 	| { kind: 'heading'; line: number; level: number; title: string }
-	| {
-			kind: 'text';
-			line: number;
-			text: string;
-			whole: boolean;
-			indented: boolean;
-			afterBlank: boolean;
-	  }
+	| SourceLine
 	| { kind: 'byline'; line: number; text: string; byline: Byline }
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
