@@ -53,10 +53,18 @@ export class Reading {
 			this.persistent = store.persistent;
 			store.onNotice((notice) => (this.notice = describeNotice(notice)));
 			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
+			// Settings the reader changed while the store was opening are newer than the stored
+			// ones: they are saved, not overwritten.
+			const chosenMeanwhile = readerSettings.changedByReader ? readerSettings.current : null;
+			let keepLocal = chosenMeanwhile !== null;
 			store.subscribe((state) => {
 				this.state = state;
-				readerSettings.replace(state.settings);
+				if (!keepLocal) readerSettings.replace(state.settings);
 			});
+			if (chosenMeanwhile) {
+				await store.setSettings(chosenMeanwhile);
+				keepLocal = false;
+			}
 			readerSettings.onChange((settings: Settings) => void store.setSettings(settings));
 			flushOnHide(store);
 			this.ready = true;

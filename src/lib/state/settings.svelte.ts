@@ -27,7 +27,11 @@ export class ReaderSettings {
 
 	fontSizePx = $derived(FONT_SIZES_PX[this.current.fontStep] ?? FONT_SIZES_PX[2]);
 
+	/** The reader has changed a setting in this page (before the stored ones arrived, say). */
+	changedByReader = false;
+
 	update(patch: Partial<Settings>): void {
+		this.changedByReader = true;
 		this.current = sanitizeSettings({ ...this.current, ...patch });
 		for (const listener of this.#listeners) listener(this.current);
 	}
