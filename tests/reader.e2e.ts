@@ -100,7 +100,8 @@ test('vertical writing sets the text right to left with short numbers upright', 
 		.getByRole('link', { name: new RegExp(expected.articles[0].title.slice(0, 8)) })
 		.click();
 	await page.getByRole('link', { name: expected.articles[0].title }).click();
-	const reader = page.getByRole('article');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
+	const reader = page.locator('article.reader');
 	await expect(reader).toHaveCSS('writing-mode', 'vertical-rl');
 	await expect(reader.locator('.tcy').first()).toHaveText('12');
 });
