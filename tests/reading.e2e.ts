@@ -149,3 +149,48 @@ test('two tabs agree: a bookmark added in one shows in the other', async ({ page
 	await second.getByRole('button', { name: '加书签' }).click();
 	await expect(page.getByText('书签(1)')).toBeVisible({ timeout: 2000 });
 });
+
+test('storage full (quota forced low): a clear message, nothing lost, saved once space is back', async ({
+	page,
+	context
+}) => {
+	await page.goto('./#/');
+	const cdp = await context.newCDPSession(page);
+	const origin = new URL(page.url()).origin;
+	// Chromium lets a live database keep writing into room it checked earlier (for up to 30 s):
+	// start from an emptied origin so the low limit is asked for on the first write.
+	await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+	await page.goto('about:blank');
+	await openFirstArticle(page);
+
+	const quote = first.paragraphs[1].slice(0, 12);
+	await selectText(page, 1, 0, 12);
+	await page.getByRole('button', { name: '划线并写笔记' }).click();
+	await page.getByRole('dialog').getByLabel('笔记').fill('存不下的笔记');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '存储空间已满' })).toBeVisible();
+	await expect(page.locator('mark[data-highlight]')).toHaveText(quote);
+	await page.getByRole('button', { name: '加书签' }).click();
+	await expect(page.getByRole('button', { name: '已加书签' })).toBeVisible();
+
+	// The notice offers a backup, and the backup has the unsaved note.
+	await page.getByRole('link', { name: '导出备份' }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: '导出全部(JSON)' }).click();
+	const backup = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+		highlights: { note: string }[];
+	};
+	expect(backup.highlights.map((h) => h.note)).toContain('存不下的笔记');
+
+	// Space is back: trying again saves it for good.
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+	await page.getByRole('button', { name: '再试一次' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '之前没有保存的更改现在已经保存' })
+	).toBeVisible();
+	await page.reload();
+	const item = page.getByRole('list', { name: '划线列表' }).getByRole('listitem');
+	await expect(item).toContainText('存不下的笔记');
+	await expect(page.getByText('书签(1)')).toBeVisible();
+});

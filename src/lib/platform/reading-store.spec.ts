@@ -446,6 +446,48 @@ describe('ReadingStore', () => {
 		expect((await stored(factory, 'highlights'))[0].note).toBe('');
 	});
 
+	it('keeps a change that failed to save and writes it once space is back', async () => {
+		const factory = new IDBFactory();
+		const notices: StoreNotice[] = [];
+		const s = await store({ indexedDB: factory, onNotice: (n) => notices.push(n) });
+		const realPut = IDBObjectStore.prototype.put;
+		let full = true;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args
+		) {
+			if (full) throw new DOMException('full', 'QuotaExceededError');
+			return realPut.apply(this, args as [unknown, IDBValidKey?]);
+		});
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const h = await s.addHighlight({
+			docId: 'd',
+			articleId: 'a',
+			paragraphs,
+			paragraph: 0,
+			start: 0,
+			end: 4,
+			note: '第一条'
+		});
+		await s.addBookmark('d', 'a');
+		expect(s.unsavedCount).toBe(2);
+		expect(notices.filter((n) => n.kind === 'write-failed')).toHaveLength(2);
+		// Still there for the reader, and in a backup.
+		expect(s.state.highlights[h!.id].note).toBe('第一条');
+		expect(JSON.parse(await s.exportAll()).highlights).toHaveLength(1);
+		expect(await stored(factory, 'highlights')).toHaveLength(0);
+		// Trying again while still full keeps them waiting.
+		expect(await s.retryUnsaved()).toBe(false);
+		expect(s.unsavedCount).toBe(2);
+		// Space is back: the next write takes the waiting ones along.
+		full = false;
+		await s.markRead('d', 'b', true);
+		await vi.waitFor(() => expect(s.unsavedCount).toBe(0));
+		expect(await stored(factory, 'highlights')).toHaveLength(1);
+		expect(await stored(factory, 'bookmarks')).toHaveLength(1);
+		expect(notices.at(-1)).toEqual({ kind: 'saved-again', count: 2 });
+	});
+
 	it('saves and steps aside when another tab upgrades the database', async () => {
 		const factory = new IDBFactory();
 		const notices: StoreNotice[] = [];

@@ -96,8 +96,13 @@ export type StoreNotice =
 	| { kind: 'reconnected' }
 	/** Stored records that did not check out were skipped (and logged). */
 	| { kind: 'skipped-records'; count: number }
-	/** A write failed; nothing was half-written. `quota` when storage is full. */
-	| { kind: 'write-failed'; what: string; reason: string; quota: boolean };
+	/**
+	 * A write failed; nothing was half-written. `quota` when storage is full. The change stays
+	 * in memory (and in an export) and is written again once a later write gets through.
+	 */
+	| { kind: 'write-failed'; what: string; reason: string; quota: boolean }
+	/** Every change that had failed to save has now been saved. */
+	| { kind: 'saved-again'; count: number };
 
 export interface StoreOptions {
 	dbName?: string;
@@ -143,6 +148,9 @@ function defaultId(): string {
 }
 
 const STRICT = { durability: 'strict' } as const;
+
+/** A write that cannot land at all: the store is closed or waits for a reload. */
+const CANNOT_KEEP = Symbol('cannot keep');
 
 interface WriteStore {
 	transaction: object;
@@ -195,7 +203,17 @@ function quiet(p: Promise<unknown>): void {
 	p.catch(() => {});
 }
 
+/** A write that failed and is tried again later; replaying it is safe (newer wins). */
+interface UnsavedWrite {
+	what: string;
+	stores: StoreNames<BanmianSchema>[];
+	write: (tx: IDBPTransaction<BanmianSchema, StoreNames<BanmianSchema>[], 'readwrite'>) => void;
+	durability: 'strict' | 'default';
+}
+
 export class ReadingStore {
+	#unsaved: UnsavedWrite[] = [];
+	#retrying: Promise<boolean> | null = null;
 	#state: ReadingState;
 	#docs: ImportedDocInfo[];
 	#db: BanmianDb | null;
@@ -498,10 +516,16 @@ export class ReadingStore {
 			return false;
 		}
 		const { text, ...info } = c.value;
-		const ok = await this.#persist('imported page', ['importedDocs', 'importedTexts'], (tx) => {
-			quiet(tx.objectStore('importedDocs').put(info));
-			quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
-		});
+		const ok = await this.#persist(
+			'imported page',
+			['importedDocs', 'importedTexts'],
+			(tx) => {
+				quiet(tx.objectStore('importedDocs').put(info));
+				quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
+			},
+			'strict',
+			false // the import reports its failure; it is not kept in memory to try again
+		);
 		if (!ok) return false;
 		if (!this.#db) this.#memTexts.set(info.id, text);
 		this.#setDocs([info, ...this.#docs.filter((d) => d.id !== info.id)]);
@@ -546,8 +570,12 @@ export class ReadingStore {
 			return false;
 		}
 		const info = c.value;
-		const ok = await this.#persist('page details', ['importedDocs'], (tx) =>
-			quiet(tx.objectStore('importedDocs').put(info))
+		const ok = await this.#persist(
+			'page details',
+			['importedDocs'],
+			(tx) => quiet(tx.objectStore('importedDocs').put(info)),
+			'strict',
+			false
 		);
 		if (!ok) return false;
 		this.#setDocs(this.#docs.map((d) => (d.id === id ? info : d)));
@@ -575,7 +603,9 @@ export class ReadingStore {
 							.then((keys) => Promise.all(keys.map((k) => store.delete(k))))
 					);
 				}
-			}
+			},
+			'strict',
+			false
 		);
 		if (!ok) return false;
 		this.#memTexts.delete(id);
@@ -692,17 +722,23 @@ export class ReadingStore {
 			rec.settings = { values: next.settings, updatedAt: next.settingsUpdatedAt };
 		if (next.recentSearches !== before.recentSearches) rec.recentSearches = next.recentSearches;
 		const docs = merged.docsToPut;
-		const ok = await this.#persist('import', [...READER_STORES], (tx) => {
-			for (const k of ['positions', 'reads', 'bookmarks', 'highlights'] as const)
-				for (const v of rec[k] ?? []) putNewer(tx.objectStore(k), v);
-			if (rec.settings) putNewer(tx.objectStore('settings'), rec.settings, SINGLE_KEY);
-			if (rec.recentSearches)
-				quiet(tx.objectStore('recentSearches').put({ items: rec.recentSearches }, SINGLE_KEY));
-			for (const { text, ...info } of docs) {
-				quiet(tx.objectStore('importedDocs').put(info));
-				quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
-			}
-		});
+		const ok = await this.#persist(
+			'import',
+			[...READER_STORES],
+			(tx) => {
+				for (const k of ['positions', 'reads', 'bookmarks', 'highlights'] as const)
+					for (const v of rec[k] ?? []) putNewer(tx.objectStore(k), v);
+				if (rec.settings) putNewer(tx.objectStore('settings'), rec.settings, SINGLE_KEY);
+				if (rec.recentSearches)
+					quiet(tx.objectStore('recentSearches').put({ items: rec.recentSearches }, SINGLE_KEY));
+				for (const { text, ...info } of docs) {
+					quiet(tx.objectStore('importedDocs').put(info));
+					quiet(tx.objectStore('importedTexts').put({ id: info.id, text }));
+				}
+			},
+			'strict',
+			false
+		);
 		if (!ok)
 			return {
 				ok: false,
@@ -787,13 +823,59 @@ export class ReadingStore {
 	 * Runs one write transaction. On a full disk the caches are dropped and the write is tried
 	 * once more. Resolves false (after a notice) when it failed; a failed transaction is rolled
 	 * back whole, so nothing is half-written. In memory mode it does nothing and succeeds.
+	 * With `keepIfFailed`, a failed write is kept and tried again after the next write that gets
+	 * through (or `retryUnsaved()`): the change is already in memory, so it must not be lost.
 	 */
 	async #persist<N extends StoreNames<BanmianSchema>>(
 		what: string,
 		stores: N[],
 		write: (tx: IDBPTransaction<BanmianSchema, N[], 'readwrite'>) => void,
-		durability: 'strict' | 'default' = 'strict'
+		durability: 'strict' | 'default' = 'strict',
+		keepIfFailed = true
 	): Promise<boolean> {
+		const entry = { what, stores, write, durability } as unknown as UnsavedWrite;
+		const failure = await this.#write(entry);
+		if (failure === null) {
+			if (this.#unsaved.length) void this.retryUnsaved();
+			return true;
+		}
+		if (failure === CANNOT_KEEP) return false;
+		if (keepIfFailed) this.#unsaved.push(entry);
+		this.#writeFailed(what, failure.error);
+		return false;
+	}
+
+	/** Writes that failed and are waiting to be tried again. */
+	get unsavedCount(): number {
+		return this.#unsaved.length;
+	}
+
+	/**
+	 * Tries the failed writes again, oldest first; true when none is left. Replaying is safe:
+	 * each record is put only if the stored copy is not newer.
+	 */
+	retryUnsaved(): Promise<boolean> {
+		this.#retrying ??= (async () => {
+			let saved = 0;
+			while (this.#unsaved.length) {
+				const failure = await this.#write(this.#unsaved[0]);
+				if (failure === CANNOT_KEEP) return false;
+				if (failure !== null) {
+					this.#writeFailed(this.#unsaved[0].what, failure.error);
+					return false;
+				}
+				this.#unsaved.shift();
+				saved++;
+			}
+			if (saved) this.#notify({ kind: 'saved-again', count: saved });
+			return true;
+		})().finally(() => (this.#retrying = null));
+		return this.#retrying;
+	}
+
+	/** One write with its recoveries; null when it landed. */
+	async #write(entry: UnsavedWrite): Promise<null | typeof CANNOT_KEEP | { error: unknown }> {
+		const { stores, write, durability } = entry;
 		const attempt = (db: BanmianDb) => {
 			const tx = db.transaction(stores, 'readwrite', durability === 'strict' ? STRICT : undefined);
 			try {
@@ -817,19 +899,18 @@ export class ReadingStore {
 		let db: BanmianDb | null = this.#db;
 		if (!db) db = await this.#ensureDb();
 		// Memory mode succeeds; a store that was closed or must reload cannot keep anything.
-		if (!db) return !this.#persistent && !this.#closed && !this.#reloadNeeded;
+		if (!db) return !this.#persistent && !this.#closed && !this.#reloadNeeded ? null : CANNOT_KEEP;
 		try {
 			await attempt(db);
-			return true;
+			return null;
 		} catch (e) {
 			if (isQuotaError(e)) {
 				await this.clearCaches();
 				try {
 					await attempt(db);
-					return true;
+					return null;
 				} catch (e2) {
-					this.#writeFailed(what, e2);
-					return false;
+					return { error: e2 };
 				}
 			}
 			if (e instanceof Error && e.name === 'InvalidStateError') {
@@ -839,15 +920,13 @@ export class ReadingStore {
 				if (again) {
 					try {
 						await attempt(again);
-						return true;
+						return null;
 					} catch (e2) {
-						this.#writeFailed(what, e2);
-						return false;
+						return { error: e2 };
 					}
 				}
 			}
-			this.#writeFailed(what, e);
-			return false;
+			return { error: e };
 		}
 	}
 

@@ -21,7 +21,11 @@ function describeNotice(notice: StoreNotice): string | null {
 		case 'skipped-records':
 			return `有 ${notice.count} 条损坏的本地记录被跳过。`;
 		case 'write-failed':
-			return notice.quota ? '存储空间已满,这次的更改没有保存。' : `没有保存:${notice.reason}`;
+			return notice.quota
+				? '存储空间已满,更改暂未保存(仍在本页中):请导出备份,或删除一些导入的版面后再试。'
+				: `没有保存:${notice.reason}`;
+		case 'saved-again':
+			return '之前没有保存的更改现在已经保存。';
 		default:
 			return null;
 	}
@@ -36,6 +40,8 @@ export class Reading {
 	persistent = $state(true);
 	ready = $state(false);
 	notice = $state<string | null>(null);
+	/** Changes kept in memory after a failed write, waiting to be saved again. */
+	unsaved = $state(0);
 	#store: Promise<ReadingStore> | null = null;
 	#askedPersistence = false;
 
@@ -51,7 +57,10 @@ export class Reading {
 		this.#store ??= loadReadingStore().then(async (store) => {
 			const { flushOnHide } = await import('../platform/reading-store');
 			this.persistent = store.persistent;
-			store.onNotice((notice) => (this.notice = describeNotice(notice)));
+			store.onNotice((notice) => {
+				this.notice = describeNotice(notice);
+				this.unsaved = store.unsavedCount;
+			});
 			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
 			// Settings the reader changed while the store was opening are newer than the stored
 			// ones: they are saved, not overwritten.
@@ -171,6 +180,13 @@ export class Reading {
 
 	async clearRecentSearches(): Promise<void> {
 		await (await this.init()).clearRecentSearches();
+	}
+
+	/** Tries the changes that failed to save again (say after the reader freed some space). */
+	async retryUnsaved(): Promise<void> {
+		const store = await this.init();
+		await store.retryUnsaved();
+		this.unsaved = store.unsavedCount;
 	}
 
 	async exportAll(): Promise<string> {
