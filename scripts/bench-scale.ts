@@ -350,17 +350,6 @@ async function deepLink(browser: Browser, url: string, text: string): Promise<nu
 	}
 }
 
-/** The search field's debounce, read from its source so the report can separate it out. */
-function searchDebounce(root: string): number | null {
-	try {
-		const source = readFileSync(join(root, 'src/lib/components/SearchField.svelte'), 'utf8');
-		const found = /setTimeout\([\s\S]*?\},\s*(\d+)\s*\)/.exec(source);
-		return found ? Number(found[1]) : null;
-	} catch {
-		return null;
-	}
-}
-
 export interface ScaleOptions {
 	root: string;
 	port: number;
@@ -460,7 +449,6 @@ export async function benchScale(options: ScaleOptions) {
 		network: 'not throttled (the pages are local to the device in the scenario)',
 		runs: options.runs,
 		queries: UI_QUERIES,
-		searchDebounceMs: searchDebounce(options.root),
 		deepLink: articleHash,
 		samples
 	};

@@ -8,12 +8,13 @@ const PAGE_SIZE = 20;
 export class SearchState {
 	query = $state('');
 	filters = $state<SearchFilters>({});
-	hits = $state<SearchResultHit[]>([]);
+	// Raw: each answer replaces the list; nothing edits a hit.
+	hits = $state.raw<SearchResultHit[]>([]);
 	total = $state(0);
 	status = $state<'idle' | 'searching' | 'done' | 'error'>('idle');
 	message = $state<string | null>(null);
 	progress = $state<IndexProgress>({ indexed: 0, total: 0, ready: false, restored: false });
-	facets = $state<SearchFacets>({ papers: [], pages: [], reporters: [], dates: [] });
+	facets = $state.raw<SearchFacets>({ papers: [], pages: [], reporters: [], dates: [] });
 	#controller: AbortController | null = null;
 	#indexing: Promise<void> | null = null;
 
@@ -31,7 +32,13 @@ export class SearchState {
 		return this.#indexing;
 	}
 
-	async run(query: string, filters: SearchFilters = this.filters): Promise<void> {
+	/** Searches; the same query and filters asked again (the URL catching up) is not rerun. */
+	async run(query: string, filters: SearchFilters = $state.snapshot(this.filters)): Promise<void> {
+		const same =
+			query === this.query &&
+			JSON.stringify(filters) === JSON.stringify($state.snapshot(this.filters)) &&
+			(this.status === 'searching' || this.status === 'done');
+		if (same) return;
 		this.query = query;
 		this.filters = filters;
 		this.#controller?.abort();
