@@ -76,11 +76,14 @@ export class EmbedMode {
 		this.#bridge.observeHeight(content);
 		await library.load();
 		this.#bridge.ready(
-			library.documents.map((doc) => ({
-				id: doc.id,
-				title: documentTitle(doc),
-				articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
-			}))
+			// In the library's own order (newest paper and date first, then by page).
+			library.groups
+				.flatMap((group) => group.documents)
+				.map((doc) => ({
+					id: doc.id,
+					title: documentTitle(doc),
+					articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
+				}))
 		);
 	}
 

@@ -29,10 +29,18 @@ function withStoredEncoding(doc: DocumentSummary, infos: ImportedDocInfo[]): Doc
 	return info ? { ...doc, encoding: info.encoding } : doc;
 }
 
+// Plain code-unit comparisons: localeCompare goes through ICU collation, which a thousand
+// pages re-sorted on every batch made one of the main thread's largest costs.
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function bySource(a: DocumentSummary, b: DocumentSummary): number {
+	return compareText(a.source, b.source);
+}
+
 function byPageNumber(a: DocumentSummary, b: DocumentSummary): number {
-	return (
-		(a.page.pageNumber ?? 1e9) - (b.page.pageNumber ?? 1e9) || a.source.localeCompare(b.source)
-	);
+	return (a.page.pageNumber ?? 1e9) - (b.page.pageNumber ?? 1e9) || bySource(a, b);
 }
 
 /** The page details a reader gave an imported page, as the parser's sidecar. */
@@ -121,10 +129,10 @@ export class Library {
 			.map((g) => ({ ...g, documents: g.documents.sort(byPageNumber) }))
 			.sort(
 				(a, b) =>
-					(b.date ?? '').localeCompare(a.date ?? '') || (a.paper ?? '').localeCompare(b.paper ?? '')
+					compareText(b.date ?? '', a.date ?? '') || compareText(a.paper ?? '', b.paper ?? '')
 			);
 		return loose.length
-			? [...dated, { key: '', paper: null, date: null, documents: loose }]
+			? [...dated, { key: '', paper: null, date: null, documents: loose.sort(bySource) }]
 			: dated;
 	});
 
@@ -150,14 +158,19 @@ export class Library {
 				Number(documentIdFromFileName(a.source) === wanted)
 		);
 		this.progress = { done: 0, total: seeds.length };
-		// Batches come over their own channel and may trail the final answer: once that is in,
-		// it is the whole truth and late batches are ignored.
-		let complete = false;
-		const summaries = await workerClient.loadDocuments(seeds, (batch, done) => {
-			if (!complete) this.#arrive(batch, done);
+		// Batches come over their own channel and may trail the answer (the count): the library
+		// is complete once that many summaries have arrived.
+		let arrived = 0;
+		let expected = Infinity;
+		let allArrived!: () => void;
+		const complete = new Promise<void>((resolve) => (allArrived = resolve));
+		const count = await workerClient.streamDocuments(seeds, (batch, done) => {
+			this.#arrive(batch, done);
+			arrived += batch.length;
+			if (arrived >= expected) allArrived();
 		});
-		complete = true;
-		this.documents = [...summaries, ...this.documents.filter((doc) => doc.imported)];
+		expected = count;
+		if (arrived < expected) await complete;
 		this.#wake();
 		const store = await opening;
 		const infos = store.listImportedDocs();

@@ -162,6 +162,69 @@ function summarise(document: ParsedDocument, encoding: string, imported: boolean
 	} satisfies DocumentSummary;
 }
 
+/**
+ * Parses every source, a few at a time in the given order (so the page the reader opened,
+ * put first, is ready first), reporting finished summaries in batches so the page renders a
+ * few times, not once per document. Returns all summaries in the order of `sources`.
+ */
+async function loadAll(
+	sources: DocumentSource[],
+	onBatch?: (summaries: DocumentSummary[], done: number, total: number) => void
+): Promise<DocumentSummary[]> {
+	const results: DocumentSummary[] = new Array(sources.length);
+	let pending: DocumentSummary[] = [];
+	let done = 0;
+	let lastReport = 0;
+	const report = (force: boolean) => {
+		if (!onBatch || !pending.length) return;
+		if (!force && pending.length < REPORT_BATCH && Date.now() - lastReport < REPORT_INTERVAL_MS) {
+			return;
+		}
+		onBatch(pending, done, sources.length);
+		pending = [];
+		lastReport = Date.now();
+	};
+	const keys = sources.map(parseKey);
+	const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
+	const parsedNow = new Map<string, CachedParse>();
+	let next = 0;
+	const lane = async () => {
+		while (next < sources.length) {
+			const at = next++;
+			const source = sources[at];
+			const key = keys[at];
+			const hit = key ? stored.get(key) : undefined;
+			if (hit) {
+				documents.set(hit.document.id, hit.document);
+				hashes.set(hit.document.id, hit.hash);
+				results[at] = summarise(hit.document, hit.encoding, false);
+			} else {
+				results[at] = await loadOne(source);
+				const document = documents.get(results[at].id);
+				const hash = hashes.get(results[at].id);
+				if (key && document && hash && !results[at].error) {
+					parsedNow.set(key, { document, encoding: results[at].encoding, hash });
+				}
+			}
+			done++;
+			pending.push(results[at]);
+			// The first page is reported at once: it is usually the one being opened.
+			report(done === 1);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(LOAD_LANES, sources.length) }, lane));
+	report(true);
+	if (keys.some(Boolean)) {
+		// Bundled pages no longer in the build (or parsed by an older parser) are forgotten.
+		const wanted = new Set(keys);
+		void saveParses(
+			parsedNow,
+			[...stored.keys()].filter((key) => !wanted.has(key))
+		);
+	}
+	return results;
+}
+
 const api = {
 	/**
 	 * Checks, decodes and parses an imported file (bytes transferred, not copied). Throws with
@@ -221,67 +284,21 @@ const api = {
 	},
 
 	/** Parses every source, reporting each summary as it is ready; order follows `sources`. */
+	/** Parses every source (see loadAll) and answers with all their summaries, in order. */
+	loadDocuments(sources: DocumentSource[]): Promise<DocumentSummary[]> {
+		return loadAll(sources);
+	},
+
 	/**
-	 * Parses every source, a few at a time in the given order (so the page the reader opened,
-	 * put first, is ready first), reporting finished summaries in batches so the page renders a
-	 * few times, not once per document. Returns all summaries in the order of `sources`.
+	 * Parses every source and hands each summary over exactly once, in batches; answers with how
+	 * many there were. The library uses this: a second copy of every summary in the answer
+	 * would cost the page as much again to receive.
 	 */
-	async loadDocuments(
+	async streamDocuments(
 		sources: DocumentSource[],
-		onBatch?: (summaries: DocumentSummary[], done: number, total: number) => void
-	): Promise<DocumentSummary[]> {
-		const results: DocumentSummary[] = new Array(sources.length);
-		let pending: DocumentSummary[] = [];
-		let done = 0;
-		let lastReport = 0;
-		const report = (force: boolean) => {
-			if (!onBatch || !pending.length) return;
-			if (!force && pending.length < REPORT_BATCH && Date.now() - lastReport < REPORT_INTERVAL_MS) {
-				return;
-			}
-			onBatch(pending, done, sources.length);
-			pending = [];
-			lastReport = Date.now();
-		};
-		const keys = sources.map(parseKey);
-		const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
-		const parsedNow = new Map<string, CachedParse>();
-		let next = 0;
-		const lane = async () => {
-			while (next < sources.length) {
-				const at = next++;
-				const source = sources[at];
-				const key = keys[at];
-				const hit = key ? stored.get(key) : undefined;
-				if (hit) {
-					documents.set(hit.document.id, hit.document);
-					hashes.set(hit.document.id, hit.hash);
-					results[at] = summarise(hit.document, hit.encoding, false);
-				} else {
-					results[at] = await loadOne(source);
-					const document = documents.get(results[at].id);
-					const hash = hashes.get(results[at].id);
-					if (key && document && hash && !results[at].error) {
-						parsedNow.set(key, { document, encoding: results[at].encoding, hash });
-					}
-				}
-				done++;
-				pending.push(results[at]);
-				// The first page is reported at once: it is usually the one being opened.
-				report(done === 1);
-			}
-		};
-		await Promise.all(Array.from({ length: Math.min(LOAD_LANES, sources.length) }, lane));
-		report(true);
-		if (keys.some(Boolean)) {
-			// Bundled pages no longer in the build (or parsed by an older parser) are forgotten.
-			const wanted = new Set(keys);
-			void saveParses(
-				parsedNow,
-				[...stored.keys()].filter((key) => !wanted.has(key))
-			);
-		}
-		return results;
+		onBatch: (summaries: DocumentSummary[], done: number, total: number) => void
+	): Promise<number> {
+		return (await loadAll(sources, onBatch)).length;
 	},
 
 	async getDocument(id: string): Promise<ParsedDocument | null> {

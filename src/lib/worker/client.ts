@@ -33,13 +33,19 @@ type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 export const workerClient = {
 	loadDocuments(
 		sources: Args<'loadDocuments'>[0],
-		onBatch?: Args<'loadDocuments'>[1],
 		signal?: AbortSignal
 	): Promise<Result<'loadDocuments'>> {
-		return abortable(
-			worker().loadDocuments(sources, onBatch ? Comlink.proxy(onBatch) : undefined),
-			signal
-		) as Promise<Result<'loadDocuments'>>;
+		return abortable(worker().loadDocuments(sources), signal) as Promise<Result<'loadDocuments'>>;
+	},
+	/** Every summary arrives through `onBatch`, once; resolves with how many there were. */
+	streamDocuments(
+		sources: Args<'streamDocuments'>[0],
+		onBatch: Args<'streamDocuments'>[1],
+		signal?: AbortSignal
+	): Promise<Result<'streamDocuments'>> {
+		return abortable(worker().streamDocuments(sources, Comlink.proxy(onBatch)), signal) as Promise<
+			Result<'streamDocuments'>
+		>;
 	},
 	getDocument(id: string, signal?: AbortSignal): Promise<Result<'getDocument'>> {
 		return abortable(worker().getDocument(id), signal) as Promise<Result<'getDocument'>>;
