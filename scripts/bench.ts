@@ -328,7 +328,7 @@ function renderMarkdown(report: BenchReport): string {
 		out.push(
 			'In Node, core SearchIndex beside a plain substring scan of the same normalised text and ' +
 				'FlexSearch with its CJK charset; precision and recall against the scan. Latency is per ' +
-				'query over the fixed query set (first 20 hits with snippets, as the UI asks; "all hits" ' +
+				'query over the fixed query set (first 10 hits with snippets, as the UI asks; "all hits" ' +
 				'ranks every match).'
 		);
 		out.push('');

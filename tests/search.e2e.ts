@@ -95,3 +95,65 @@ test('a query with no match says so, and excluding a term narrows the results', 
 	await page.goto('./#/search/' + encodeURIComponent('汾河 -督察'));
 	await expect(page.getByText(`共 ${withoutFirst} 篇`)).toBeVisible();
 });
+
+test('a second visit lists the library from its cache; pages whose parse was lost still open and are found', async ({
+	page
+}) => {
+	const pages = readdirSync('tests/fixtures/expected').length;
+	const list = page.locator('[aria-label="文档列表"] > li');
+	const total = articlesContaining('汾河');
+	await page.goto('./');
+	await expect(list).toHaveCount(pages);
+	await page.getByLabel('搜索', { exact: true }).fill('汾河');
+	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
+	// Once the library is kept, drop every cached parse but the listing itself (the search
+	// index snapshot stays, so search needs no page read back).
+	const keys = () =>
+		page.evaluate(
+			() =>
+				new Promise<string[]>((resolve, reject) => {
+					const open = indexedDB.open('banmian');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const request = open.result
+							.transaction('parseCache')
+							.objectStore('parseCache')
+							.getAllKeys();
+						request.onsuccess = () => {
+							open.result.close();
+							resolve(request.result.map(String));
+						};
+					};
+				})
+		);
+	await expect.poll(async () => (await keys()).some((k) => k.startsWith('library|'))).toBe(true);
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('banmian');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('parseCache', 'readwrite');
+					const store = tx.objectStore('parseCache');
+					store.delete(IDBKeyRange.upperBound('library|', true));
+					store.delete(IDBKeyRange.lowerBound('library|~'));
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	expect((await keys()).every((k) => k.startsWith('library|'))).toBe(true);
+
+	await page.goto('./#/');
+	await expect(list).toHaveCount(pages);
+	await page.reload();
+	await expect(list).toHaveCount(pages);
+	await page.getByLabel('搜索', { exact: true }).fill('汾河');
+	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
+	const results = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem');
+	await results.last().getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('mark[data-hit]').first()).toHaveText('汾河');
+});

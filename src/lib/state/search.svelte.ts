@@ -2,7 +2,8 @@ import { workerClient } from '../worker/client';
 import type { IndexProgress, SearchFacets, SearchFilters, SearchResultHit } from '../worker/types';
 import { library } from './library.svelte';
 
-const PAGE_SIZE = 20;
+// A phone shows four or five results; ten fill the screen and render quickly, more load on scroll.
+const PAGE_SIZE = 10;
 
 /** Search as you type: each new query aborts the one before; results page in on demand. */
 export class SearchState {

@@ -13,8 +13,18 @@ import {
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { SearchIndex, SearchSnapshot } from '../core/search/index';
 import { hashString } from '../core/hash';
-import { loadParses, loadSnapshot, saveParses, saveSnapshot, type CachedParse } from './cache';
 import {
+	loadLibrary,
+	loadParse,
+	loadParses,
+	loadSnapshot,
+	saveLibrary,
+	saveParses,
+	saveSnapshot,
+	type CachedParse
+} from './cache';
+import {
+	SUMMARY_VERSION,
 	summariseArticle,
 	type DocumentSource,
 	type DocumentSummary,
@@ -35,6 +45,56 @@ let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
 /** Parses kept from earlier visits, read once per worker. */
 let cachedParses: Promise<Map<string, CachedParse>> | null = null;
+/**
+ * Bundled pages listed from the cached library but not read back yet (id → where from): their
+ * parses load one by one when opened, or all together when something needs every page.
+ */
+const deferred = new Map<string, { key: string; source: DocumentSource }>();
+let readingBack: Promise<void> | null = null;
+
+/** Every page, listed or loaded. */
+function allIds(): string[] {
+	return [...documents.keys(), ...deferred.keys()];
+}
+
+/** Reads back every deferred page (parsing again any whose cached parse has gone). */
+function allDocuments(): Promise<void> {
+	if (!deferred.size) return Promise.resolve();
+	readingBack ??= (async () => {
+		const stored = await (cachedParses ??= loadParses());
+		for (const [id, { key, source }] of [...deferred]) {
+			if (!deferred.has(id)) continue;
+			const hit = stored.get(key);
+			if (hit) {
+				documents.set(id, hit.document);
+				hashes.set(id, hit.hash);
+			} else {
+				await loadOne(source);
+			}
+			deferred.delete(id);
+		}
+	})().finally(() => (readingBack = null));
+	return readingBack;
+}
+
+/** One page, read back from the cache on first use when it was only listed. */
+async function documentById(id: string): Promise<ParsedDocument | null> {
+	const known = documents.get(id);
+	if (known) return known;
+	const waiting = deferred.get(id);
+	if (!waiting) return null;
+	const hit = await loadParse(waiting.key);
+	if (hit && hit.document.id === id) {
+		documents.set(id, hit.document);
+		hashes.set(id, hit.hash);
+		deferred.delete(id);
+		return hit.document;
+	}
+	// The cached parse has gone (caches dropped on a full disk, say): parse the page again.
+	await loadOne(waiting.source);
+	deferred.delete(id);
+	return documents.get(id) ?? null;
+}
 
 /** A bundled page's parse-cache key: its file (named by content hash), sidecar and parser. */
 function parseKey(source: DocumentSource): string | null {
@@ -63,7 +123,8 @@ function isSnapshot(value: unknown): value is SearchSnapshot {
 async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise<void> {
 	const search = await searchModule();
 	const key = search.indexCacheKey([...hashes.values()], String(PARSER_VERSION));
-	progress = { indexed: 0, total: documents.size, ready: false, restored: false };
+	const total = allIds().length;
+	progress = { indexed: 0, total, ready: false, restored: false };
 	onProgress?.(progress);
 	let current = index ?? new search.SearchIndex();
 	let restored = false;
@@ -79,10 +140,12 @@ async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise
 		}
 	}
 	index = current;
+	// A restored index may already hold the pages only listed so far; otherwise read them back.
+	if ([...deferred.keys()].some((id) => !current.has(id))) await allDocuments();
 	const pending = [...documents.values()].filter((doc) => !current.has(doc.id));
 	if (pending.length >= BULK_THRESHOLD) current.addAll(pending);
 	else for (const doc of pending) current.add(doc);
-	progress = { indexed: documents.size, total: documents.size, ready: true, restored };
+	progress = { indexed: total, total, ready: true, restored };
 	onProgress?.(progress);
 	if (pending.length) await saveSnapshot(key, current.export());
 }
@@ -185,6 +248,23 @@ async function loadAll(
 		lastReport = Date.now();
 	};
 	const keys = sources.map(parseKey);
+	const bundledOnly = keys.length > 0 && keys.every((key): key is string => key !== null);
+	const libraryKey = bundledOnly ? hashString([SUMMARY_VERSION, ...keys].join('\n')) : null;
+	if (libraryKey) {
+		const listed = await loadLibrary(libraryKey, keys as string[]);
+		if (listed) {
+			listed.summaries.forEach((summary, at) => {
+				if (documents.has(summary.id)) return;
+				deferred.set(summary.id, { key: listed.entries[at][0], source: sources[at] });
+				hashes.set(summary.id, listed.entries[at][1]);
+			});
+			for (let at = 0; at < listed.summaries.length; at += REPORT_BATCH) {
+				const batch = listed.summaries.slice(at, at + REPORT_BATCH);
+				onBatch?.(batch, at + batch.length, sources.length);
+			}
+			return listed.summaries;
+		}
+	}
 	const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
 	const parsedNow = new Map<string, CachedParse>();
 	let next = 0;
@@ -221,6 +301,12 @@ async function loadAll(
 			parsedNow,
 			[...stored.keys()].filter((key) => !wanted.has(key))
 		);
+	}
+	if (libraryKey && results.every((summary) => !summary.error)) {
+		void saveLibrary(libraryKey, {
+			summaries: results,
+			entries: results.map((summary, at) => [keys[at]!, hashes.get(summary.id) ?? ''])
+		});
 	}
 	return results;
 }
@@ -279,11 +365,11 @@ const api = {
 	/** Drops a page (a removed import) from the library and the search index. */
 	async removeDocument(id: string): Promise<void> {
 		documents.delete(id);
+		deferred.delete(id);
 		hashes.delete(id);
 		index?.remove(id);
 	},
 
-	/** Parses every source, reporting each summary as it is ready; order follows `sources`. */
 	/** Parses every source (see loadAll) and answers with all their summaries, in order. */
 	loadDocuments(sources: DocumentSource[]): Promise<DocumentSummary[]> {
 		return loadAll(sources);
@@ -301,13 +387,13 @@ const api = {
 		return (await loadAll(sources, onBatch)).length;
 	},
 
-	async getDocument(id: string): Promise<ParsedDocument | null> {
-		return documents.get(id) ?? null;
+	getDocument(id: string): Promise<ParsedDocument | null> {
+		return documentById(id);
 	},
 
 	/** Indexes every loaded page not yet in the index; concurrent calls share one run. */
 	async buildIndex(onProgress?: (progress: IndexProgress) => void): Promise<IndexProgress> {
-		if (progress.ready && [...documents.keys()].every((id) => index?.has(id))) {
+		if (progress.ready && allIds().every((id) => index?.has(id))) {
 			onProgress?.(progress);
 			return progress;
 		}
@@ -352,7 +438,7 @@ const api = {
 		articleId: string,
 		query: string
 	): Promise<{ paragraph: number; start: number; end: number }[]> {
-		const article = documents.get(docId)?.articles.find((a) => a.id === articleId);
+		const article = (await documentById(docId))?.articles.find((a) => a.id === articleId);
 		if (!article || !query.trim()) return [];
 		const { highlight } = await searchModule();
 		return article.paragraphs.flatMap((text, paragraph) =>

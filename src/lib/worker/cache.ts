@@ -5,6 +5,7 @@
 // corrupt record) means "not cached": the caller parses or builds.
 import { openBanmianDb, type BanmianDb } from '../platform/db';
 import type { ParsedDocument } from '../core/parse/types';
+import type { DocumentSummary } from './types';
 
 let db: Promise<BanmianDb | null> | null = null;
 
@@ -40,6 +41,80 @@ export async function saveSnapshot(key: string, value: unknown): Promise<void> {
 		await tx.done;
 	} catch {
 		// Storage full or unavailable: the index simply is rebuilt next time.
+	}
+}
+
+/**
+ * The library as last listed: every bundled page's summary, with its parse-cache key and content
+ * hash. One read lists a thousand pages on a second visit; the full parses load when needed.
+ */
+export interface CachedLibrary {
+	summaries: DocumentSummary[];
+	/** Per summary: its parse-cache key and content hash. */
+	entries: [key: string, hash: string][];
+}
+
+const LIBRARY_PREFIX = 'library|';
+
+function isCachedLibrary(value: unknown, keys: readonly string[]): value is CachedLibrary {
+	if (typeof value !== 'object' || value === null) return false;
+	const { summaries, entries } = value as Partial<CachedLibrary>;
+	return (
+		Array.isArray(summaries) &&
+		Array.isArray(entries) &&
+		summaries.length === keys.length &&
+		entries.length === keys.length &&
+		entries.every((e, i) => Array.isArray(e) && e[0] === keys[i] && typeof e[1] === 'string') &&
+		summaries.every(
+			(s) =>
+				typeof s === 'object' &&
+				s !== null &&
+				typeof s.id === 'string' &&
+				typeof s.source === 'string' &&
+				Array.isArray(s.articles) &&
+				typeof s.page === 'object' &&
+				s.page !== null
+		)
+	);
+}
+
+/** The cached library for exactly these parse keys (in this order), or null. */
+export async function loadLibrary(
+	libraryKey: string,
+	keys: readonly string[]
+): Promise<CachedLibrary | null> {
+	try {
+		const record = await (await database())?.get('parseCache', LIBRARY_PREFIX + libraryKey);
+		return record && isCachedLibrary(record.value, keys) ? record.value : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Keeps this library's listing, replacing any older one. */
+export async function saveLibrary(libraryKey: string, library: CachedLibrary): Promise<void> {
+	try {
+		const store = await database();
+		if (!store) return;
+		const tx = store.transaction('parseCache', 'readwrite');
+		const range = IDBKeyRange.bound(LIBRARY_PREFIX, `${LIBRARY_PREFIX}\uffff`);
+		tx.store.delete(range).catch(() => {});
+		tx.store
+			.put({ key: LIBRARY_PREFIX + libraryKey, createdAt: Date.now(), value: library })
+			.catch(() => {});
+		await tx.done;
+	} catch {
+		// storage full or unavailable: the next visit lists from the parses
+	}
+}
+
+/** One cached parse, or null. */
+export async function loadParse(key: string): Promise<CachedParse | null> {
+	try {
+		const record = await (await database())?.get('parseCache', key);
+		return record && isCachedParse(record.value) ? record.value : null;
+	} catch {
+		return null;
 	}
 }
 

@@ -13,6 +13,12 @@ export interface DocumentSource {
 	id?: string;
 }
 
+/**
+ * The shape of DocumentSummary and ArticleSummary: the worker keeps the library's summaries in
+ * IndexedDB under it, so raise it whenever they change.
+ */
+export const SUMMARY_VERSION = 1;
+
 /** What the library and page views need of an article, without its full text. */
 export type ArticleSummary = Pick<
 	Article,
