@@ -157,3 +157,21 @@ test('a second visit lists the library from its cache; pages whose parse was los
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.locator('mark[data-hit]').first()).toHaveText('汾河');
 });
+
+test('typing with an input method searches for the chosen characters, not the pinyin', async ({
+	page,
+	context
+}) => {
+	await page.goto('./#/search');
+	const field = page.getByLabel('搜索', { exact: true });
+	await field.focus();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Input.imeSetComposition', { text: 'fenhe', selectionStart: 5, selectionEnd: 5 });
+	await expect(field).toHaveValue('fenhe');
+	// Give a search for the pinyin every chance to show up: it must not.
+	await page.waitForTimeout(600);
+	await expect(page.getByText('没有找到')).toHaveCount(0);
+	await cdp.send('Input.insertText', { text: '汾河' });
+	await expect(field).toHaveValue('汾河');
+	await expect(page.getByText(`共 ${articlesContaining('汾河')} 篇`)).toBeVisible();
+});
