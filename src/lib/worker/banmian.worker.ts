@@ -98,7 +98,8 @@ async function documentById(id: string): Promise<ParsedDocument | null> {
 
 /** A bundled page's parse-cache key: its file (named by content hash), sidecar and parser. */
 function parseKey(source: DocumentSource): string | null {
-	if (!source.url || source.bytes || source.encoding) return null;
+	// (A bundled page may come with its bytes, fetched early by the page: still the same file.)
+	if (!source.url || source.encoding || source.imported) return null;
 	const file = source.url.slice(source.url.lastIndexOf('/') + 1);
 	const sidecar = source.sidecar ? hashString(JSON.stringify(source.sidecar)) : '';
 	return `${PARSER_VERSION}|${file}|${sidecar}`;
@@ -248,6 +249,25 @@ async function loadAll(
 		lastReport = Date.now();
 	};
 	const keys = sources.map(parseKey);
+	const parsedNow = new Map<string, CachedParse>();
+	const parsed = (at: number) => {
+		const document = documents.get(results[at].id);
+		const hash = hashes.get(results[at].id);
+		const key = keys[at];
+		if (key && document && hash && !results[at].error) {
+			parsedNow.set(key, { document, encoding: results[at].encoding, hash });
+		}
+	};
+	// The opened page, when the page has fetched its text already (a first visit), is parsed and
+	// shown before the caches are even opened: on a first visit they hold nothing anyway.
+	const early = sources[0]?.bytes && !sources[0].imported ? 1 : 0;
+	if (early) {
+		results[0] = await loadOne(sources[0]);
+		parsed(0);
+		done = 1;
+		onBatch?.([results[0]], 1, sources.length);
+		lastReport = Date.now();
+	}
 	const bundledOnly = keys.length > 0 && keys.every((key): key is string => key !== null);
 	const libraryKey = bundledOnly ? hashString([SUMMARY_VERSION, ...keys].join('\n')) : null;
 	if (libraryKey) {
@@ -258,7 +278,7 @@ async function loadAll(
 				deferred.set(summary.id, { key: listed.entries[at][0], source: sources[at] });
 				hashes.set(summary.id, listed.entries[at][1]);
 			});
-			for (let at = 0; at < listed.summaries.length; at += REPORT_BATCH) {
+			for (let at = early; at < listed.summaries.length; at += REPORT_BATCH) {
 				const batch = listed.summaries.slice(at, at + REPORT_BATCH);
 				onBatch?.(batch, at + batch.length, sources.length);
 			}
@@ -266,8 +286,7 @@ async function loadAll(
 		}
 	}
 	const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
-	const parsedNow = new Map<string, CachedParse>();
-	let next = 0;
+	let next = early;
 	const lane = async () => {
 		while (next < sources.length) {
 			const at = next++;
@@ -280,11 +299,7 @@ async function loadAll(
 				results[at] = summarise(hit.document, hit.encoding, false);
 			} else {
 				results[at] = await loadOne(source);
-				const document = documents.get(results[at].id);
-				const hash = hashes.get(results[at].id);
-				if (key && document && hash && !results[at].error) {
-					parsedNow.set(key, { document, encoding: results[at].encoding, hash });
-				}
+				parsed(at);
 			}
 			done++;
 			pending.push(results[at]);

@@ -31,6 +31,10 @@ type Args<K extends keyof Api> = Parameters<Api[K]>;
 type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 
 export const workerClient = {
+	/** Starts the worker now, so its script downloads while the caller fetches something else. */
+	warm(): void {
+		worker();
+	},
 	loadDocuments(
 		sources: Args<'loadDocuments'>[0],
 		signal?: AbortSignal
