@@ -470,6 +470,11 @@ describe('ReadingStore', () => {
 			note: '第一条'
 		});
 		await s.addBookmark('d', 'a');
+		s.savePosition({ docId: 'd', articleId: 'a', paragraph: 3, offset: 0, fraction: 0.3 });
+		await s.flush();
+		s.savePosition({ docId: 'd', articleId: 'a', paragraph: 5, offset: 0, fraction: 0.5 });
+		await s.flush();
+		expect(await stored(factory, 'positions')).toHaveLength(0);
 		expect(s.unsavedCount).toBe(2);
 		expect(notices.filter((n) => n.kind === 'write-failed')).toHaveLength(2);
 		// Still there for the reader, and in a backup.
@@ -486,6 +491,9 @@ describe('ReadingStore', () => {
 		expect(await stored(factory, 'highlights')).toHaveLength(1);
 		expect(await stored(factory, 'bookmarks')).toHaveLength(1);
 		expect(notices.at(-1)).toEqual({ kind: 'saved-again', count: 2 });
+		// The position kept is the latest one, written with the next flush.
+		await s.flush();
+		expect((await stored(factory, 'positions')).map((p) => p.paragraph)).toEqual([5]);
 	});
 
 	it('saves and steps aside when another tab upgrades the database', async () => {

@@ -361,10 +361,18 @@ export class ReadingStore {
 			(tx) => {
 				for (const p of positions) putNewer(tx.objectStore('positions'), p);
 			},
-			'default'
+			'default',
+			false // kept below instead: only the latest position per article is worth writing
 		);
 		this.#broadcast({ positions });
-		return done.then(() => undefined);
+		return done.then((saved) => {
+			if (saved) return;
+			// Back into the pending ones (unless a newer one came meanwhile), for the next write.
+			for (const p of positions) {
+				const key = articleKey(p.docId, p.articleId);
+				if (!this.#pending.has(key)) this.#pending.set(key, p);
+			}
+		});
 	}
 
 	// ——— read marks ———
@@ -856,6 +864,8 @@ export class ReadingStore {
 	 */
 	retryUnsaved(): Promise<boolean> {
 		this.#retrying ??= (async () => {
+			// Positions wait in their own queue: the latest per article.
+			if (this.#pending.size) await this.flush();
 			let saved = 0;
 			while (this.#unsaved.length) {
 				const failure = await this.#write(this.#unsaved[0]);
