@@ -476,7 +476,7 @@ describe('ReadingStore', () => {
 		await s.flush();
 		expect(await stored(factory, 'positions')).toHaveLength(0);
 		expect(s.unsavedCount).toBe(2);
-		expect(notices.filter((n) => n.kind === 'write-failed')).toHaveLength(2);
+		expect(notices.filter((n) => n.kind === 'write-failed')).toHaveLength(4);
 		// Still there for the reader, and in a backup.
 		expect(s.state.highlights[h!.id].note).toBe('第一条');
 		expect(JSON.parse(await s.exportAll()).highlights).toHaveLength(1);
