@@ -68,6 +68,18 @@ async function until(check: () => boolean, ms = 1000) {
 	}
 }
 
+/** Makes IndexedDB refuse writes as a full disk does, while `refuse(storeName)` says so. */
+function refusePuts(refuse: (store: string) => boolean): void {
+	const realPut = IDBObjectStore.prototype.put;
+	vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+		this: IDBObjectStore,
+		...args
+	) {
+		if (refuse(this.name)) throw new DOMException('full', 'QuotaExceededError');
+		return realPut.apply(this, args as [unknown, IDBValidKey?]);
+	});
+}
+
 describe('ReadingStore', () => {
 	it('finds everything again after a reload', async () => {
 		const factory = new IDBFactory();
@@ -416,16 +428,8 @@ describe('ReadingStore', () => {
 		const notices: StoreNotice[] = [];
 		const s = await store({ indexedDB: factory, onNotice: (n) => notices.push(n) });
 		await s.putParseCache('big', 1, 'x'.repeat(1000));
-		const realPut = IDBObjectStore.prototype.put;
 		let refusals = 1;
-		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-			this: IDBObjectStore,
-			...args
-		) {
-			if (this.name === 'highlights' && refusals-- > 0)
-				throw new DOMException('full', 'QuotaExceededError');
-			return realPut.apply(this, args as [unknown, IDBValidKey?]);
-		});
+		refusePuts((store) => store === 'highlights' && refusals-- > 0);
 		// Fails once, caches are dropped, the retry succeeds.
 		const h = await s.addHighlight({
 			docId: 'd',
@@ -450,15 +454,8 @@ describe('ReadingStore', () => {
 		const factory = new IDBFactory();
 		const notices: StoreNotice[] = [];
 		const s = await store({ indexedDB: factory, onNotice: (n) => notices.push(n) });
-		const realPut = IDBObjectStore.prototype.put;
 		let full = true;
-		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-			this: IDBObjectStore,
-			...args
-		) {
-			if (full) throw new DOMException('full', 'QuotaExceededError');
-			return realPut.apply(this, args as [unknown, IDBValidKey?]);
-		});
+		refusePuts(() => full);
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const h = await s.addHighlight({
 			docId: 'd',
