@@ -72,7 +72,10 @@ test('an unknown article link says so instead of showing a blank page', async ({
 
 test('reading settings change what the reader sees', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
-	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await page
+		.getByRole('list', { name: '本版文章' })
+		.getByRole('link', { name: expected.articles[0].title })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
 	const firstParagraph = page.locator('.body p').first();
 	await expect(firstParagraph).toContainText('本报讯(山西日报记者 杨文)');
@@ -99,7 +102,10 @@ test('vertical writing sets the text right to left with short numbers upright', 
 	await page
 		.getByRole('link', { name: new RegExp(expected.articles[0].title.slice(0, 8)) })
 		.click();
-	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await page
+		.getByRole('list', { name: '本版文章' })
+		.getByRole('link', { name: expected.articles[0].title })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
 	const reader = page.locator('article.reader');
 	await expect(reader).toHaveCSS('writing-mode', 'vertical-rl');
@@ -108,7 +114,10 @@ test('vertical writing sets the text right to left with short numbers upright', 
 
 test('traditional script is loaded on demand and shown', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
-	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await page
+		.getByRole('list', { name: '本版文章' })
+		.getByRole('link', { name: expected.articles[0].title })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.articles[0].title);
 	await page.getByRole('link', { name: '设置' }).click();
 	await page.getByRole('button', { name: '繁體' }).click();
@@ -166,7 +175,10 @@ test('at 320 px wide nothing scrolls sideways', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
 	await expect(page.getByRole('list', { name: '本版文章' })).toBeVisible();
 	expect(await noSideways()).toBe(true);
-	await page.getByRole('link', { name: expected.articles[0].title }).click();
+	await page
+		.getByRole('list', { name: '本版文章' })
+		.getByRole('link', { name: expected.articles[0].title })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(await noSideways()).toBe(true);
 	await page.goto('./#/settings');

@@ -185,6 +185,7 @@ export class Library {
 		});
 		expected = count;
 		if (arrived < expected) await complete;
+		this.#firstArrived(); // (with no bundled pages at all, nothing else would)
 		this.#wake();
 		const store = await opening;
 		const infos = store.listImportedDocs();
@@ -206,7 +207,16 @@ export class Library {
 		});
 	}
 
+	#firstArrived!: () => void;
+	#firstArrival = new Promise<void>((resolve) => (this.#firstArrived = resolve));
+
+	/** Resolves once the first page has arrived (or the library has loaded with none). */
+	firstArrival(): Promise<void> {
+		return this.#firstArrival;
+	}
+
 	#arrive(batch: DocumentSummary[], done: number): void {
+		this.#firstArrived();
 		this.documents = [...this.documents, ...batch];
 		this.progress = { ...this.progress, done };
 		this.#wake();

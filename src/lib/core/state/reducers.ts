@@ -5,7 +5,7 @@
 import { articleKey, bookmarkId } from './keys';
 import { MAX_RECENT_SEARCHES, mergeRecentSearches, normalizeQuery } from './merge';
 import { sanitizeSettings } from './settings';
-import { LIMITS } from './validate';
+import { LIMITS } from './limits';
 import type {
 	Bookmark,
 	Highlight,

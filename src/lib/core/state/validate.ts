@@ -17,25 +17,13 @@ import type {
 	RecentSearch
 } from './types';
 import { HIGHLIGHT_COLORS } from './types';
+import { LIMITS } from './limits';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export const LIMITS = {
-	id: 256,
-	note: 20_000,
-	quote: 20_000,
-	context: 256,
-	query: 200,
-	name: 512,
-	encoding: 64,
-	metaText: 256,
-	/** 50 MB files are refused before import; UTF-16 text of a 50 MB file fits in this. */
-	text: 60_000_000,
-	paragraph: 1_000_000,
-	offset: 100_000_000,
-	/** Records of one kind in a file or a store. */
-	records: 200_000
-} as const;
+// The limits live in a module of their own: the reducers (on every page) need them, not the
+// validators.
+export { LIMITS };
 
 /** Latest plausible time: the ECMAScript Date maximum. */
 const MAX_TIME = 8.64e15;
