@@ -107,8 +107,12 @@ function parseKey(source: DocumentSource): string | null {
 
 /** Fetches and parses in flight at once. */
 const LOAD_LANES = 6;
+/**
+ * Summaries go to the page 100 at a time or every 400 ms, whichever comes first: each batch
+ * re-sorts and re-renders the library's first screen on the main thread, so fewer is smoother.
+ */
 const REPORT_BATCH = 100;
-const REPORT_INTERVAL_MS = 150;
+const REPORT_INTERVAL_MS = 400;
 /** Below this many new pages, pages are added one by one; above it, in one bulk build. */
 const BULK_THRESHOLD = 32;
 
