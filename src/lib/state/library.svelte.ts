@@ -88,13 +88,22 @@ function openedDocumentId(): string | null {
 	}
 }
 
+/** A service worker controls this page (a later visit). False where touching it throws. */
+export function underServiceWorker(): boolean {
+	try {
+		return !!navigator.serviceWorker?.controller;
+	} catch {
+		return false; // sandboxed and storage-blocked frames throw on navigator.serviceWorker
+	}
+}
+
 /**
  * On a first visit the opened page's text is fetched here while the worker's script downloads,
  * instead of by the worker once it runs: one round trip less before the text shows. With a
  * service worker in control (a later visit) the worker's own fetch is as quick.
  */
 async function prefetchOpened(source: DocumentSource | undefined): Promise<void> {
-	if (!source?.url || navigator.serviceWorker?.controller) return;
+	if (!source?.url || underServiceWorker()) return;
 	workerClient.warm();
 	try {
 		const response = await fetch(source.url);
