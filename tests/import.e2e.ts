@@ -219,3 +219,27 @@ test('page details set by hand, another encoding, pasted and dropped text', asyn
 	await expect(dated).toContainText(files.gb18030.title);
 	await expect(entry(page, '剪报')).toContainText(files.crlf.title);
 });
+
+test('a page imported in another tab is found here, and its paper is offered as a filter', async ({
+	context
+}) => {
+	const here = await context.newPage();
+	await here.goto(`./#/search/${encodeURIComponent(files.gb18030.term)}`);
+	await expect(here.getByText(`没有找到“${files.gb18030.term}”`)).toBeVisible();
+
+	const there = await context.newPage();
+	await there.goto('./#/');
+	await picker(there).setInputFiles(files.gb18030.path);
+	const item = entry(there, files.gb18030.name);
+	await item.getByText('版面信息与编码').click();
+	await item.getByLabel('报纸').fill('青杉日报');
+	await item.getByLabel('日期').fill('2024-03-05');
+	await item.getByRole('button', { name: '保存版面信息' }).click();
+	await expect(there.getByRole('region', { name: '青杉日报 2024-03-05' })).toBeVisible();
+
+	await here.getByText('筛选').click();
+	const papers = here.getByLabel('报纸');
+	await expect(papers.locator('option', { hasText: '青杉日报' })).toBeAttached();
+	await papers.selectOption('青杉日报');
+	await expect(here.getByText('共 1 篇')).toBeVisible();
+});

@@ -33,6 +33,12 @@ export class SearchState {
 		return this.#indexing;
 	}
 
+	/** Asks for the filters' values again (the library changed); only once the index is built. */
+	async refreshFacets(): Promise<void> {
+		if (!this.progress.ready) return;
+		this.facets = await workerClient.searchFacets();
+	}
+
 	/** Searches; the same query and filters asked again (the URL catching up) is not rerun. */
 	async run(query: string, filters: SearchFilters = $state.snapshot(this.filters)): Promise<void> {
 		const same =

@@ -331,6 +331,12 @@ async function loadAll(
 	return results;
 }
 
+/** The index, with every page loaded so far in it (pages can arrive from another tab). */
+async function indexed(): Promise<SearchIndex> {
+	if (!index || !allIds().every((id) => index!.has(id))) await api.buildIndex();
+	return index!;
+}
+
 const api = {
 	/**
 	 * Checks, decodes and parses an imported file (bytes transferred, not copied). Throws with
@@ -426,8 +432,7 @@ const api = {
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
 	): Promise<SearchResultPage> {
-		if (!index) await api.buildIndex();
-		const result = index!.search(query, options);
+		const result = (await indexed()).search(query, options);
 		return {
 			query,
 			total: result.total,
@@ -467,8 +472,7 @@ const api = {
 	},
 
 	async searchFacets(): Promise<SearchFacets> {
-		if (!index) return { papers: [], pages: [], reporters: [], dates: [] };
-		const facets = index.facets();
+		const facets = (await indexed()).facets();
 		return {
 			papers: facets.papers.map((f) => f.value),
 			pages: facets.pages.map((f) => f.value),
