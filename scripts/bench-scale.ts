@@ -26,6 +26,7 @@ import { decodeBytes, parsePage } from '../src/lib/core/parse/index';
 import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './bench-load';
 // @ts-expect-error plain ES module without types
 import { startServer } from './bench-server.mjs';
+import { rng } from './bench-random';
 
 export const PAGES = 1000;
 const TARGET_BYTES = 11_000_000;
@@ -48,17 +49,6 @@ export const UI_QUERIES = [
 	'委员',
 	'不存在的词语组合'
 ];
-
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-	let s = seed | 0;
-	return () => {
-		s = (s + 0x6d2b79f5) | 0;
-		let t = Math.imul(s ^ (s >>> 15), 1 | s);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * Writes PAGES pages of about TARGET_BYTES / PAGES bytes each into `dir`, each with a sidecar

@@ -16,6 +16,7 @@ import * as OpenCC from 'opencc-js';
 import { parsePage } from '../src/lib/core/parse/index';
 import type { Article, ParsedDocument } from '../src/lib/core/parse/types';
 import { SearchIndex, compileQuery, normalize } from '../src/lib/core/search/index';
+import { rng } from './bench-random';
 
 const SEED_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 
@@ -50,17 +51,6 @@ function round(x: number): number {
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
-	let s = seed | 0;
-	return () => {
-		s = (s + 0x6d2b79f5) | 0;
-		let t = Math.imul(s ^ (s >>> 15), 1 | s);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const gc: () => void = (() => {

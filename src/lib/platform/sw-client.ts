@@ -13,6 +13,15 @@ let registration: ServiceWorkerRegistration | null = null;
 let reloading = false;
 let lastCheck = 0;
 
+/** A service worker controls this page (a later visit). False where touching it throws. */
+export function underServiceWorker(): boolean {
+	try {
+		return !!navigator.serviceWorker?.controller;
+	} catch {
+		return false; // sandboxed and storage-blocked frames throw on navigator.serviceWorker
+	}
+}
+
 /** Standalone display means the app was installed. */
 export function isInstalled(): boolean {
 	if (typeof window === 'undefined') return false;

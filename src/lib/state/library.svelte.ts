@@ -4,6 +4,7 @@ import type { ReadingStore } from '../platform/reading-store';
 import { documentIdFromFileName } from '../core/parse/ids';
 import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
+import { underServiceWorker } from '../platform/sw-client';
 import { workerClient } from '../worker/client';
 import type { ArticleSummary, DocumentSource, DocumentSummary } from '../worker/types';
 
@@ -85,15 +86,6 @@ function openedDocumentId(): string | null {
 		return decodeURIComponent(match[1]);
 	} catch {
 		return null;
-	}
-}
-
-/** A service worker controls this page (a later visit). False where touching it throws. */
-export function underServiceWorker(): boolean {
-	try {
-		return !!navigator.serviceWorker?.controller;
-	} catch {
-		return false; // sandboxed and storage-blocked frames throw on navigator.serviceWorker
 	}
 }
 

@@ -254,8 +254,10 @@ async function loadAll(
 		lastReport = Date.now();
 	};
 	const keys = sources.map(parseKey);
+	const anyBundled = keys.some(Boolean);
 	const parsedNow = new Map<string, CachedParse>();
-	const parsed = (at: number) => {
+	/** Keeps a page parsed now for the parse cache. */
+	const rememberParse = (at: number) => {
 		const document = documents.get(results[at].id);
 		const hash = hashes.get(results[at].id);
 		const key = keys[at];
@@ -268,7 +270,7 @@ async function loadAll(
 	const early = sources[0]?.bytes && !sources[0].imported ? 1 : 0;
 	if (early) {
 		results[0] = await loadOne(sources[0]);
-		parsed(0);
+		rememberParse(0);
 		done = 1;
 		onBatch?.([results[0]], 1, sources.length);
 		lastReport = Date.now();
@@ -290,7 +292,7 @@ async function loadAll(
 			return listed.summaries;
 		}
 	}
-	const stored = keys.some(Boolean) ? await (cachedParses ??= loadParses()) : new Map();
+	const stored = anyBundled ? await (cachedParses ??= loadParses()) : new Map();
 	let next = early;
 	const lane = async () => {
 		while (next < sources.length) {
@@ -304,7 +306,7 @@ async function loadAll(
 				results[at] = summarise(hit.document, hit.encoding, false);
 			} else {
 				results[at] = await loadOne(source);
-				parsed(at);
+				rememberParse(at);
 			}
 			done++;
 			pending.push(results[at]);
@@ -314,7 +316,7 @@ async function loadAll(
 	};
 	await Promise.all(Array.from({ length: Math.min(LOAD_LANES, sources.length) }, lane));
 	report(true);
-	if (keys.some(Boolean)) {
+	if (anyBundled) {
 		// Bundled pages no longer in the build (or parsed by an older parser) are forgotten.
 		const wanted = new Set(keys);
 		void saveParses(

@@ -22,13 +22,17 @@ function database(): Promise<BanmianDb | null> {
 	return db;
 }
 
-export async function loadSnapshot(key: string): Promise<unknown | null> {
+/** A stored record's value, or null when missing or unreadable. */
+async function readValue(store: 'parseCache' | 'searchIndex', key: string): Promise<unknown> {
 	try {
-		const record = await (await database())?.get('searchIndex', key);
-		return record?.value ?? null;
+		return (await (await database())?.get(store, key))?.value ?? null;
 	} catch {
 		return null;
 	}
+}
+
+export function loadSnapshot(key: string): Promise<unknown | null> {
+	return readValue('searchIndex', key);
 }
 
 export async function saveSnapshot(key: string, value: unknown): Promise<void> {
@@ -83,12 +87,8 @@ export async function loadLibrary(
 	libraryKey: string,
 	keys: readonly string[]
 ): Promise<CachedLibrary | null> {
-	try {
-		const record = await (await database())?.get('parseCache', LIBRARY_PREFIX + libraryKey);
-		return record && isCachedLibrary(record.value, keys) ? record.value : null;
-	} catch {
-		return null;
-	}
+	const value = await readValue('parseCache', LIBRARY_PREFIX + libraryKey);
+	return isCachedLibrary(value, keys) ? value : null;
 }
 
 /** Keeps this library's listing, replacing any older one. */
@@ -110,12 +110,8 @@ export async function saveLibrary(libraryKey: string, library: CachedLibrary): P
 
 /** One cached parse, or null. */
 export async function loadParse(key: string): Promise<CachedParse | null> {
-	try {
-		const record = await (await database())?.get('parseCache', key);
-		return record && isCachedParse(record.value) ? record.value : null;
-	} catch {
-		return null;
-	}
+	const value = await readValue('parseCache', key);
+	return isCachedParse(value) ? value : null;
 }
 
 /** A parsed page as cached: the document and what its summary and the index key need. */
