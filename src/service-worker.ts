@@ -6,15 +6,18 @@
 // page. A new version installs beside the old one and waits until the reader accepts it, so a
 // page never runs on a mix of old and new files.
 import { build, files, prerendered, version } from '$service-worker';
+import { hashString } from '$lib/core/hash';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 // Everything is resolved against the worker's own location and scope, never the site root, so
 // the build works unchanged under any sub-path. Two deployments on one origin (say `/` and
-// `/banmian/`) get separate caches because the scope is part of the name.
+// `/banmian/`) get separate caches because the scope is part of the name. So is the build's
+// file list: a rebuild of the same version with other files installs beside the one in charge,
+// never into its cache.
 const scope = new URL(sw.registration?.scope ?? './', sw.location.href).href;
 const PREFIX = `banmian:${scope}:`;
-const CACHE = `${PREFIX}${version}`;
+const CACHE = `${PREFIX}${version}:${hashString(JSON.stringify([build, files, prerendered]))}`;
 const shell = new URL('./', scope).href;
 const shellAliases = new Set([shell, new URL('index.html', scope).href]);
 const immutable = new URL('_app/immutable/', scope).href;
@@ -86,13 +89,16 @@ sw.addEventListener('install', (event) => {
 	// No skipWaiting here: a new version waits until the reader presses 更新.
 	event.waitUntil(
 		(async () => {
+			// A cache of this name that is already there belongs to the same build, maybe the
+			// one in charge (this worker differs from it only in code): it is never deleted here.
+			const existed = await caches.has(CACHE);
 			const cache = await caches.open(CACHE);
 			try {
 				await precache(cache);
 			} catch (error) {
 				// An incomplete cache must not linger: the install fails and the old version
 				// stays in charge; the browser retries on a later visit.
-				await caches.delete(CACHE);
+				if (!existed) await caches.delete(CACHE);
 				throw error;
 			}
 		})()
@@ -119,17 +125,38 @@ sw.addEventListener('message', (event) => {
 	}
 });
 
-async function fromNetwork(request: Request, cache: Cache): Promise<Response> {
+// Caching while serving is best effort: a cache that cannot be opened, read or written (a full
+// disk, a storage error) leaves the network to answer, and never fails a good response.
+async function openCache(): Promise<Cache | null> {
+	try {
+		return await caches.open(CACHE);
+	} catch {
+		return null;
+	}
+}
+
+async function cached(cache: Cache | null, key: RequestInfo): Promise<Response | undefined> {
+	try {
+		return (await cache?.match(key)) ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+async function fromNetwork(event: FetchEvent, cache: Cache | null): Promise<Response> {
+	const { request } = event;
 	const response = await fetch(request);
-	// Hashed build files never change, so one fetched late is as good as a precached one.
-	if (response.ok && request.url.startsWith(immutable)) {
-		await cache.put(request, response.clone());
+	// Hashed build files never change, so one fetched late is as good as a precached one. It is
+	// stored beside the response, not before it.
+	if (cache && response.ok && request.url.startsWith(immutable)) {
+		event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
 	}
 	return response;
 }
 
-async function respond(request: Request): Promise<Response> {
-	const cache = await caches.open(CACHE);
+async function respond(event: FetchEvent): Promise<Response> {
+	const { request } = event;
+	const cache = await openCache();
 	const url = new URL(request.url);
 	url.hash = '';
 
@@ -137,29 +164,22 @@ async function respond(request: Request): Promise<Response> {
 		url.search = '';
 		// The app is one page; every view lives in the hash. Serving the shell of the version
 		// in charge keeps page and files from the same build.
-		if (shellAliases.has(url.href)) {
-			const cached = await cache.match(shell);
-			if (cached) return cached;
-		} else {
-			const cached = await cache.match(url.href);
-			if (cached) return cached;
-		}
+		const hit = await cached(cache, shellAliases.has(url.href) ? shell : url.href);
+		if (hit) return hit;
 		try {
 			return await fetch(request);
 		} catch (error) {
-			const cached = await cache.match(shell);
-			if (cached) return cached;
+			const fallback = await cached(cache, shell);
+			if (fallback) return fallback;
 			throw error;
 		}
 	}
 
-	const cached = await cache.match(request);
-	if (cached) return cached;
-	return fromNetwork(request, cache);
+	return (await cached(cache, request)) ?? fromNetwork(event, cache);
 }
 
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
 	if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-	event.respondWith(respond(request));
+	event.respondWith(respond(event));
 });

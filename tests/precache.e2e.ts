@@ -25,29 +25,45 @@ function fileFor(url: string): string | null {
 	return path === '' ? 'index.html' : path;
 }
 
-interface Install {
-	/** Every URL the worker asked for, in order. */
-	requested: string[];
-	/** Cache name to cached URLs, after the install settled. */
-	caches: Map<string, Set<string>>;
-	outcome: Promise<unknown>;
+/** What a test can break in the sandbox's Cache API, at any time. */
+interface Faults {
+	/** caches.open rejects. */
+	open?: boolean;
+	/** Cache.put rejects as a full disk does. */
+	put?: boolean;
 }
 
-/** Runs build/service-worker.js's install handler with `files` as the whole network. */
-function install(files: Set<string>): Install {
+interface Worker {
+	/** Every URL the worker asked the network for, in order. */
+	requested: string[];
+	/** Cache name to its entries: the sandbox's whole Cache Storage, shared across workers. */
+	stores: Map<string, Map<string, Response>>;
+	faults: Faults;
+	listeners: Map<string, (event: unknown) => void>;
+}
+
+const key = (input: RequestInfo | URL) =>
+	new URL(input instanceof Request ? input.url : String(input)).href;
+
+/**
+ * Runs build/service-worker.js (its source passed through `edit`, to stand in for another
+ * build) with `files` as the whole network and `stores` as its Cache Storage.
+ */
+function loadWorker(
+	files: Set<string>,
+	stores = new Map<string, Map<string, Response>>(),
+	edit = (source: string) => source
+): Worker {
 	const requested: string[] = [];
-	const stores = new Map<string, Map<string, Response>>();
+	const faults: Faults = {};
 
 	async function network(input: RequestInfo | URL): Promise<Response> {
-		const url = new URL(input instanceof Request ? input.url : String(input)).href;
+		const url = key(input);
 		requested.push(url);
 		const file = fileFor(url);
 		if (!file || !files.has(file)) return new Response('not found', { status: 404 });
 		return new Response(readFileSync(join(out, file)), { status: 200 });
 	}
-
-	const key = (input: RequestInfo | URL) =>
-		new URL(input instanceof Request ? input.url : String(input)).href;
 
 	function cacheFor(entries: Map<string, Response>) {
 		return {
@@ -63,6 +79,8 @@ function install(files: Set<string>): Install {
 				return entries.get(key(input))?.clone();
 			},
 			async put(input: RequestInfo, response: Response) {
+				if (faults.put)
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				entries.set(key(input), response);
 			}
 		};
@@ -76,8 +94,12 @@ function install(files: Set<string>): Install {
 			listeners.set(type, listener),
 		caches: {
 			async open(name: string) {
+				if (faults.open) throw new DOMException('Unexpected internal error.', 'UnknownError');
 				if (!stores.has(name)) stores.set(name, new Map());
 				return cacheFor(stores.get(name)!);
+			},
+			async has(name: string) {
+				return stores.has(name);
 			},
 			async delete(name: string) {
 				return stores.delete(name);
@@ -97,23 +119,59 @@ function install(files: Set<string>): Install {
 		console
 	};
 	sandbox.self = sandbox;
-	runInNewContext(readFileSync(join(out, 'service-worker.js'), 'utf8'), sandbox);
+	runInNewContext(edit(readFileSync(join(out, 'service-worker.js'), 'utf8')), sandbox);
+	return { requested, stores, faults, listeners };
+}
 
+/** The worker's install step: settles as the browser's install would. */
+function install(worker: Worker): Promise<unknown> {
 	let outcome: Promise<unknown> | null = null;
-	listeners.get('install')?.({
+	worker.listeners.get('install')?.({
 		waitUntil(promise: Promise<unknown>) {
 			outcome = promise;
 		}
 	});
 	if (!outcome) throw new Error('the worker did not start an install');
-	const caches = new Map<string, Set<string>>();
-	return {
-		requested,
-		caches,
-		outcome: (outcome as Promise<unknown>).finally(() => {
-			for (const [name, entries] of stores) caches.set(name, new Set(entries.keys()));
-		})
-	};
+	return outcome;
+}
+
+/** The install's failure as text ('installed' when it succeeds); the worker runs in another realm. */
+function installFailure(worker: Worker): Promise<string> {
+	return install(worker).then(
+		() => 'installed',
+		(error: unknown) => String(error)
+	);
+}
+
+/** What a page gets for `url` through the worker's fetch handler, once its side work settles. */
+async function fetchThrough(worker: Worker, url: string): Promise<Response> {
+	let answer: Promise<Response> | null = null;
+	const sideWork: Promise<unknown>[] = [];
+	worker.listeners.get('fetch')?.({
+		request: new Request(url),
+		respondWith(response: Promise<Response>) {
+			answer = response;
+		},
+		waitUntil(promise: Promise<unknown>) {
+			sideWork.push(promise);
+		}
+	});
+	if (!answer) throw new Error(`the worker left ${url} to the browser`);
+	const response = await (answer as Promise<Response>);
+	await Promise.all(sideWork);
+	return response;
+}
+
+/** Cache name to cached URLs. */
+function cacheContents(worker: Worker): Map<string, Set<string>> {
+	return new Map([...worker.stores].map(([name, entries]) => [name, new Set(entries.keys())]));
+}
+
+/** The built asset of one bundled page. */
+function firstSeed(files: Set<string>): string {
+	const seed = [...files].find((file) => file.endsWith('.txt'));
+	expect(seed).toBeTruthy();
+	return seed!;
 }
 
 test.describe('the service worker precache', () => {
@@ -123,14 +181,15 @@ test.describe('the service worker precache', () => {
 
 	test('caches every built file, and every URL it caches exists in the build', async () => {
 		const files = new Set(builtFiles());
-		const result = install(files);
-		await result.outcome;
+		const worker = loadWorker(files);
+		await install(worker);
 
-		const missing = result.requested.filter((url) => !files.has(fileFor(url) ?? ''));
+		const missing = worker.requested.filter((url) => !files.has(fileFor(url) ?? ''));
 		expect(missing, 'URLs the worker caches that the build lacks').toEqual([]);
 
-		expect(result.caches.size).toBe(1);
-		const [[name, cached]] = [...result.caches];
+		const caches = cacheContents(worker);
+		expect(caches.size).toBe(1);
+		const [[name, cached]] = [...caches];
 		const version = JSON.parse(readFileSync(join(out, '_app/version.json'), 'utf8')).version;
 		expect(name).toContain(version);
 		expect(name).toContain(scope);
@@ -153,16 +212,98 @@ test.describe('the service worker precache', () => {
 
 	test('a file missing from the build fails the install and leaves no cache behind', async () => {
 		const files = new Set(builtFiles());
-		const seed = [...files].find((file) => file.endsWith('.txt'));
-		expect(seed).toBeTruthy();
-		files.delete(seed!);
-		const result = install(files);
-		// The worker runs in another realm, so its error is compared as text.
-		const failure = await result.outcome.then(
-			() => 'installed',
-			(error: unknown) => String(error)
-		);
-		expect(failure).toContain(`${seed} answered 404`);
-		expect(result.caches.size).toBe(0);
+		const seed = firstSeed(files);
+		files.delete(seed);
+		const worker = loadWorker(files);
+		expect(await installFailure(worker)).toContain(`${seed} answered 404`);
+		expect(worker.stores.size).toBe(0);
+	});
+
+	test('the same build failing to install again leaves the cache in charge as it was', async () => {
+		const files = new Set(builtFiles());
+		const inCharge = loadWorker(files);
+		await install(inCharge);
+		const before = cacheContents(inCharge);
+		expect(before.size).toBe(1);
+
+		// Deployed again (say with only the worker's code changed) with a page missing.
+		const broken = new Set(files);
+		const seed = firstSeed(broken);
+		broken.delete(seed);
+		const again = loadWorker(broken, inCharge.stores);
+		expect(await installFailure(again)).toContain(`${seed} answered 404`);
+		expect(cacheContents(again)).toEqual(before);
+	});
+
+	test('a rebuild of the same version with other files installs into a cache of its own', async () => {
+		const files = new Set(builtFiles());
+		const inCharge = loadWorker(files);
+		await install(inCharge);
+		const [[activeName, activeUrls]] = [...cacheContents(inCharge)];
+
+		// The same version built again with one page changed: its worker lists another URL.
+		const changed = firstSeed(files);
+		const rebuild = (source: string) => {
+			const listed = `\`/${changed}\``;
+			expect(source).toContain(listed);
+			return source.replace(listed, `\`/${changed}?rebuilt\``);
+		};
+		// Deployed with another page missing, so its install fails.
+		const without = new Set(files);
+		const missing = [...without].find((file) => file.endsWith('.txt') && file !== changed)!;
+		without.delete(missing);
+		const next = loadWorker(without, inCharge.stores, rebuild);
+		expect(await installFailure(next)).toContain(`${missing} answered 404`);
+		expect(cacheContents(next)).toEqual(new Map([[activeName, activeUrls]]));
+
+		// Deployed whole, it installs beside the one in charge, under the same version.
+		without.add(missing);
+		const fixed = loadWorker(without, inCharge.stores, rebuild);
+		await install(fixed);
+		const names = [...fixed.stores.keys()];
+		expect(names).toHaveLength(2);
+		const version = JSON.parse(readFileSync(join(out, '_app/version.json'), 'utf8')).version;
+		for (const name of names) expect(name).toContain(version);
+		expect(cacheContents(fixed).get(activeName)).toEqual(activeUrls);
+	});
+});
+
+test.describe('the service worker serving', () => {
+	test.beforeEach(() => {
+		test.skip(test.info().project.name !== 'desktop', 'a build check: one project is enough');
+	});
+
+	/** An installed worker, and a hashed build file it has no copy of (a runtime fetch). */
+	async function installedWithout(): Promise<{ worker: Worker; url: string; file: string }> {
+		const files = new Set(builtFiles());
+		const worker = loadWorker(files);
+		await install(worker);
+		const [entries] = [...worker.stores.values()];
+		const file = [...files].find((f) => f.startsWith('_app/immutable/') && f.endsWith('.js'))!;
+		const url = new URL(file, scope).href;
+		expect(entries.delete(url)).toBe(true);
+		return { worker, url, file };
+	}
+
+	test('a full disk does not fail a response: the network copy is served, uncached', async () => {
+		const { worker, url, file } = await installedWithout();
+		worker.faults.put = true;
+		const response = await fetchThrough(worker, url);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toBe(readFileSync(join(out, file), 'utf8'));
+		const [entries] = [...worker.stores.values()];
+		expect(entries.has(url)).toBe(false);
+
+		// With room again, a file fetched late is kept for offline use.
+		worker.faults.put = false;
+		await fetchThrough(worker, url);
+		expect(entries.has(url)).toBe(true);
+	});
+
+	test('a cache that cannot be opened leaves the network to answer', async () => {
+		const { worker, url, file } = await installedWithout();
+		worker.faults.open = true;
+		const response = await fetchThrough(worker, url);
+		expect(await response.text()).toBe(readFileSync(join(out, file), 'utf8'));
 	});
 });
