@@ -3,6 +3,7 @@
 // another test), and counts the requests that reach that server.
 import { execFileSync } from 'node:child_process';
 import {
+	appendFileSync,
 	cpSync,
 	mkdirSync,
 	mkdtempSync,
@@ -143,6 +144,100 @@ test('安装应用 appears only when the browser offers installation, and hands 
 	await expect.poll(() => page.evaluate(() => 'prompted' in window)).toBe(true);
 	// An offer can be used once.
 	await expect(install).toHaveCount(0);
+});
+
+test('a redeploy of the same build that cannot install leaves the version in charge and its cache intact', async ({
+	page,
+	context
+}) => {
+	// The same build deployed again with one page missing; its worker differs only in bytes,
+	// so the browser installs it, under the very cache name the version in charge uses.
+	const work = mkdtempSync(join(tmpdir(), 'banmian-redeploy-'));
+	const server = await startServer({ root: 'build', prefix: 'banmian' });
+	try {
+		const redeployed = join(work, 'build');
+		cpSync('build', redeployed, { recursive: true });
+		appendFileSync(join(redeployed, 'service-worker.js'), '\n// redeployed\n');
+		const assets = join(redeployed, '_app/immutable/assets');
+		rmSync(
+			join(
+				assets,
+				readdirSync(assets).find((file) => file.startsWith(`${seedId}.`))!
+			)
+		);
+
+		await page.goto(server.url);
+		await waitUntilControlled(page);
+		const before = await page.evaluate(() => globalThis.caches.keys());
+		expect(before).toHaveLength(1);
+
+		server.setRoot(redeployed);
+		const outcome = await page.evaluate(async () => {
+			const registration = (await navigator.serviceWorker.getRegistration())!;
+			await registration.update();
+			const worker = registration.installing ?? registration.waiting;
+			if (!worker) return 'no new worker';
+			if (worker.state === 'installed' || worker.state === 'redundant') return worker.state;
+			return new Promise<string>((done) =>
+				worker.addEventListener('statechange', () => {
+					if (worker.state === 'installed' || worker.state === 'redundant') done(worker.state);
+				})
+			);
+		});
+		expect(outcome).toBe('redundant');
+		expect(await page.evaluate(() => globalThis.caches.keys())).toEqual(before);
+
+		// Offline, the version in charge still has every page, the one the redeploy lacks too.
+		await context.setOffline(true);
+		const tab = await context.newPage();
+		await tab.goto(`${server.url}#/doc/${seedId}`);
+		await expect(tab.getByRole('list', { name: '本版文章' }).getByRole('article')).toHaveCount(
+			expected.articles.length
+		);
+	} finally {
+		await server.close();
+		rmSync(work, { recursive: true, force: true });
+	}
+});
+
+test('a full disk does not fail a file the worker fetches late: the page gets it from the network', async ({
+	page,
+	context
+}) => {
+	const server = await startServer({ root: 'build', prefix: 'banmian' });
+	try {
+		await page.goto(server.url);
+		await waitUntilControlled(page);
+		// A hashed build file the cache has lost, and no room left to store it again.
+		const file = readdirSync('build/_app/immutable/chunks').find((name) => name.endsWith('.js'))!;
+		const url = `${server.url}_app/immutable/chunks/${file}`;
+		expect(
+			await page.evaluate(async (url) => {
+				const [name] = await caches.keys();
+				return (await caches.open(name)).delete(url);
+			}, url)
+		).toBe(true);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Storage.overrideQuotaForOrigin', {
+			origin: new URL(server.url).origin,
+			quotaSize: 1
+		});
+
+		const fetched = await page.evaluate(async (url) => {
+			try {
+				const response = await fetch(url);
+				return { status: response.status, text: await response.text() };
+			} catch (error) {
+				return { status: 0, text: String(error) };
+			}
+		}, url);
+		expect(fetched.status).toBe(200);
+		expect(fetched.text).toBe(readFileSync(`build/_app/immutable/chunks/${file}`, 'utf8'));
+		// The disk really was full: the copy could not be kept.
+		expect(await page.evaluate(async (url) => !!(await caches.match(url)), url)).toBe(false);
+	} finally {
+		await server.close();
+	}
 });
 
 test.describe('updates', () => {
