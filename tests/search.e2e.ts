@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 interface ExpectedArticle {
@@ -174,4 +175,66 @@ test('typing with an input method searches for the chosen characters, not the pi
 	await cdp.send('Input.insertText', { text: '汾河' });
 	await expect(field).toHaveValue('汾河');
 	await expect(page.getByText(`共 ${articlesContaining('汾河')} 篇`)).toBeVisible();
+});
+
+/** Every result shown, as links: each article at most once, and as many as the total says. */
+async function expectEachResultOnce(page: Page, total: number) {
+	const results = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem');
+	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
+	await expect(results).toHaveCount(total);
+	const hrefs = await results
+		.getByRole('link')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+	expect(new Set(hrefs).size).toBe(total);
+}
+
+test('results loaded after a page was imported in another tab list every article once', async ({
+	page,
+	context
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	const term = '的';
+	const before = articlesContaining(term);
+	// More than one page of results (ten), so the rest loads as the list is scrolled.
+	expect(before).toBeGreaterThan(10);
+	await page.goto('./#/search/' + encodeURIComponent(term));
+	const results = page.getByRole('list', { name: '搜索结果' }).getByRole('listitem');
+	await expect(page.getByText(`共 ${before} 篇`)).toBeVisible();
+	await expect(results).toHaveCount(10);
+
+	// Another tab imports a page whose article ranks first: every later offset shifts by one.
+	const other = await context.newPage();
+	await other.goto('./');
+	await other.getByLabel('导入文件').setInputFiles({
+		name: 'shifted.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from(
+			'测试晚报 2026年1月1日 第1版\n\n# 我的的确确的标题\n\n本报讯 我的的确确是新的一篇,目的是排在最前面的。\n'
+		)
+	});
+	await expect(other.getByRole('status').filter({ hasText: '已导入' })).toContainText(
+		'shifted.txt'
+	);
+	// This tab has taken the new page in once its paper is among the filters.
+	await expect(page.locator('option', { hasText: '测试晚报' })).toHaveCount(1);
+
+	await page.getByRole('button', { name: '更多结果' }).scrollIntoViewIfNeeded();
+	await expectEachResultOnce(page, before + 1);
+	await expect(results.getByRole('heading', { name: '我的的确确的标题' })).toHaveCount(1);
+	expect(errors).toEqual([]);
+});
+
+test('asking for more results twice at once lists every article once', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	const term = '的';
+	await page.goto('./#/search/' + encodeURIComponent(term));
+	await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem')).toHaveCount(10);
+	await page.getByRole('button', { name: '更多结果' }).evaluate((button: HTMLElement) => {
+		button.click();
+		button.click();
+	});
+	await expectEachResultOnce(page, articlesContaining(term));
+	expect(errors).toEqual([]);
 });

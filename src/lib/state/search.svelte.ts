@@ -1,5 +1,13 @@
+import { appendPage, uniqueHits } from '../core/search/hits';
 import { workerClient } from '../worker/client';
-import type { IndexProgress, SearchFacets, SearchFilters, SearchResultHit } from '../worker/types';
+import type {
+	DocumentSummary,
+	IndexProgress,
+	SearchFacets,
+	SearchFilters,
+	SearchResultHit,
+	SearchResultPage
+} from '../worker/types';
 import { library } from './library.svelte';
 
 // A phone shows four or five results; ten fill the screen and render quickly, more load on scroll.
@@ -18,6 +26,10 @@ export class SearchState {
 	facets = $state.raw<SearchFacets>({ papers: [], pages: [], reporters: [], dates: [] });
 	#controller: AbortController | null = null;
 	#indexing: Promise<void> | null = null;
+	#loadingMore: Promise<void> | null = null;
+	// The library the shown hits were found in (its list is replaced on every change): a page
+	// imported or removed since, here or in another tab, changes the index and every offset.
+	#foundIn: DocumentSummary[] | null = null;
 
 	hasMore = $derived(this.hits.length < this.total);
 
@@ -61,12 +73,14 @@ export class SearchState {
 		this.status = 'searching';
 		try {
 			await this.prepare();
+			const foundIn = library.documents;
 			const page = await workerClient.search(
 				query,
 				{ offset: 0, limit: PAGE_SIZE, filters: $state.snapshot(filters) },
 				controller.signal
 			);
-			this.hits = page.hits;
+			this.#foundIn = foundIn;
+			this.hits = uniqueHits(page.hits);
 			this.total = page.total;
 			this.message = page.message;
 			this.status = 'done';
@@ -77,18 +91,42 @@ export class SearchState {
 		}
 	}
 
-	async more(): Promise<void> {
-		if (!this.hasMore || this.status === 'searching') return;
+	/** The next page of results; a second call while one loads waits for it. */
+	more(): Promise<void> {
+		if (!this.hasMore || this.status === 'searching') return Promise.resolve();
+		this.#loadingMore ??= this.#more().finally(() => (this.#loadingMore = null));
+		return this.#loadingMore;
+	}
+
+	async #more(): Promise<void> {
 		const controller = this.#controller;
+		const options = { filters: $state.snapshot(this.filters) };
 		try {
-			const page = await workerClient.search(
-				this.query,
-				{ offset: this.hits.length, limit: PAGE_SIZE, filters: $state.snapshot(this.filters) },
-				controller?.signal
-			);
-			if (controller !== this.#controller) return;
-			this.hits = [...this.hits, ...page.hits];
-			this.total = page.total;
+			const foundIn = library.documents;
+			let hits: SearchResultHit[] | null = null;
+			let page: SearchResultPage | null = null;
+			if (foundIn === this.#foundIn) {
+				page = await workerClient.search(
+					this.query,
+					{ ...options, offset: this.hits.length, limit: PAGE_SIZE },
+					controller?.signal
+				);
+				if (controller !== this.#controller) return;
+				hits = appendPage(this.hits, this.total, page);
+			}
+			if (!hits) {
+				// The index changed under the list: load it again from the top, one page longer.
+				page = await workerClient.search(
+					this.query,
+					{ ...options, offset: 0, limit: this.hits.length + PAGE_SIZE },
+					controller?.signal
+				);
+				if (controller !== this.#controller) return;
+				hits = uniqueHits(page.hits);
+			}
+			this.#foundIn = foundIn;
+			this.hits = hits;
+			this.total = page!.total;
 		} catch (error) {
 			if ((error as Error).name !== 'AbortError') this.message = (error as Error).message;
 		}
