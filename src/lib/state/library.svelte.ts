@@ -2,6 +2,7 @@ import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
 import type { ReadingStore } from '../platform/reading-store';
 import { documentIdFromFileName } from '../core/parse/ids';
+import { mergeByKey } from '../core/unique';
 import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { underServiceWorker } from '../platform/sw-client';
@@ -218,7 +219,9 @@ export class Library {
 
 	#arrive(batch: DocumentSummary[], done: number): void {
 		this.#firstArrived();
-		this.documents = [...this.documents, ...batch];
+		// One entry per id, as the worker keeps them: two bundled files may share a name stem
+		// (foo.txt, foo.md), and the library view is keyed by id.
+		this.documents = mergeByKey(this.documents, batch, (doc) => doc.id);
 		this.progress = { ...this.progress, done };
 		this.#wake();
 	}
