@@ -46,7 +46,8 @@ export function documentIdFromFileName(name: string): string {
 	if (/^[A-Za-z0-9_-]{1,120}$/.test(stem)) return stem;
 	const slug = stem
 		.replace(/[^A-Za-z0-9_-]+/g, '-')
-		.replace(/^-+|-+$/g, '')
+		// a trailing run is matched from its first dash only: `-+$` alone retries at every dash
+		.replace(/^-+|(?<!-)-+$/g, '')
 		.slice(0, 60);
 	const hashed = shortHash(name);
 	return slug ? `${slug}-${hashed}` : `doc-${hashed}`;

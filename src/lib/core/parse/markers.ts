@@ -13,8 +13,10 @@ export interface ContinuationMarker {
 export type LinePiece =
 	{ kind: 'text'; text: string } | { kind: 'marker'; marker: ContinuationMarker };
 
+// No two whitespace runs may touch: `\s*(第?)\s*` backtracks quadratically over a long run
+// when the marker then fails, so 第 and the spaces after it are one optional group.
 const MARKER =
-	/[(（〔【［[][\s\u3000]*(下转|转|上接|接|紧接|续)[\s\u3000]*(第?)[\s\u3000]*([0-9０-９]{1,3}|[A-Za-zＡ-Ｚ][0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*版[\s\u3000]*[)）〕】］\]]/g;
+	/[(（〔【［[]\s*(下转|转|上接|接|紧接|续)\s*(?:第\s*)?([0-9０-９]{1,3}|[A-Za-zＡ-Ｚ][0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*版\s*[)）〕】］\]]/g;
 
 function normalisePage(ref: string): string {
 	const n = numeralValue(ref);
@@ -33,7 +35,7 @@ export function splitMarkers(line: string): LinePiece[] {
 		const before = line.slice(last, m.index).trim();
 		if (before) pieces.push({ kind: 'text', text: before });
 		const direction = m[1] === '下转' || m[1] === '转' ? 'to' : 'from';
-		pieces.push({ kind: 'marker', marker: { direction, page: normalisePage(m[3]), raw: m[0] } });
+		pieces.push({ kind: 'marker', marker: { direction, page: normalisePage(m[2]), raw: m[0] } });
 		last = m.index + m[0].length;
 	}
 	if (last === 0) return [{ kind: 'text', text: line }];

@@ -20,7 +20,7 @@ import {
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
-import { pairBodies, titleCoverage } from './pairing';
+import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
 import {
 	endsSentence,
@@ -486,51 +486,105 @@ function parseChecked(
  * When a block has more titles than its body has openings (dispatch lines, bylines), a heading
  * opening with a dash becomes the subtitle of the one above, and a heading less prominent than
  * its neighbour (a higher level) becomes that neighbour's kicker (above) or subtitle (below).
+ * Linear: one pass for each rule, no splicing, no string rebuilt per step.
  */
 function foldDisplayHeadings(titles: TitleBlock[], openings: number, lead: string): TitleBlock[] {
 	if (titles.length <= openings) return titles;
-	const out = titles.slice();
-	const bare = (t: TitleBlock) => t.kicker === null && t.subtitle === null;
-	const fold = (i: number, into: TitleBlock, as: 'kicker' | 'subtitle') => {
-		into[as] = out[i].title;
-		into.lines.push(...out[i].lines);
-		out.splice(i, 1);
-	};
-	let changed = true;
-	while (out.length > openings && changed) {
-		changed = false;
-		for (let i = 0; i < out.length && !changed; i++) {
-			const t = out[i];
-			const prev = out[i - 1];
-			const next = out[i + 1];
-			if (!bare(t)) continue;
+	return joinWrappedTitles(foldKickersAndSubtitles(titles, openings), openings, lead);
+}
+
+/**
+ * Folds the first foldable heading, again and again, until the titles fit the openings. A fold
+ * leaves every heading before it unfoldable (it only fills a neighbour's kicker or subtitle
+ * slot), so one left-to-right pass finds the same folds in the same order as rescanning.
+ */
+function foldKickersAndSubtitles(titles: TitleBlock[], openings: number): TitleBlock[] {
+	const out: TitleBlock[] = [];
+	let count = titles.length;
+	for (let i = 0; i < titles.length; i++) {
+		const t = titles[i];
+		const prev = out[out.length - 1];
+		const next = titles[i + 1];
+		if (count > openings && t.kicker === null && t.subtitle === null) {
 			if (prev && prev.subtitle === null && startsWithDash(t.title)) {
-				fold(i, prev, 'subtitle');
-				changed = true;
-			} else if (next && next.kicker === null && t.level > next.level) {
-				fold(i, next, 'kicker');
-				changed = true;
-			} else if (prev && prev.subtitle === null && t.level > prev.level) {
-				fold(i, prev, 'subtitle');
-				changed = true;
+				prev.subtitle = t.title;
+				append(prev.lines, t.lines);
+				count--;
+				continue;
+			}
+			if (next && next.kicker === null && t.level > next.level) {
+				next.kicker = t.title;
+				append(next.lines, t.lines);
+				count--;
+				continue;
+			}
+			if (prev && prev.subtitle === null && t.level > prev.level) {
+				prev.subtitle = t.title;
+				append(prev.lines, t.lines);
+				count--;
+				continue;
 			}
 		}
-	}
-	// a long title wrapped onto two heading lines: both halves are named in the one lead
-	const opening = lead.slice(0, 1000);
-	for (let i = out.length - 1; i > 0 && out.length > openings; i--) {
-		const upper = out[i - 1];
-		const lower = out[i];
-		if (upper.level !== lower.level || upper.subtitle !== null || lower.kicker !== null) continue;
-		if (titleCoverage(upper.title, opening) < 0.1 || titleCoverage(lower.title, opening) < 0.1) {
-			continue;
-		}
-		upper.title = `${upper.title} ${lower.title}`;
-		upper.subtitle = lower.subtitle;
-		upper.lines.push(...lower.lines);
-		out.splice(i, 1);
+		out.push(t);
 	}
 	return out;
+}
+
+/**
+ * A long title wrapped onto two heading lines: both halves are named in the one lead. Walks up
+ * from the bottom; a run of halves is joined once, when it ends, and only its first
+ * TITLE_COVERAGE_CHARS characters are kept for the coverage test.
+ */
+function joinWrappedTitles(titles: TitleBlock[], openings: number, lead: string): TitleBlock[] {
+	if (titles.length <= openings) return titles;
+	const opening = lead.slice(0, 1000);
+	const kept: TitleBlock[] = [];
+	// the run being joined, bottom half first
+	let run: TitleBlock[] = [titles[titles.length - 1]];
+	let runHead = run[0].title.slice(0, TITLE_COVERAGE_CHARS);
+	let count = titles.length;
+	let i = titles.length - 1;
+	for (; i > 0 && count > openings; i--) {
+		const upper = titles[i - 1];
+		const lower = run[run.length - 1];
+		const joinable =
+			upper.level === lower.level &&
+			upper.subtitle === null &&
+			lower.kicker === null &&
+			titleCoverage(upper.title, opening) >= 0.1 &&
+			titleCoverage(runHead, opening) >= 0.1;
+		if (joinable) {
+			run.push(upper);
+			runHead = `${upper.title.slice(0, TITLE_COVERAGE_CHARS)} ${runHead}`.slice(
+				0,
+				TITLE_COVERAGE_CHARS
+			);
+			count--;
+		} else {
+			kept.push(joinRun(run));
+			run = [upper];
+			runHead = upper.title.slice(0, TITLE_COVERAGE_CHARS);
+		}
+	}
+	kept.push(joinRun(run));
+	for (i--; i >= 0; i--) kept.push(titles[i]);
+	return kept.reverse();
+}
+
+/** One title from a run of wrapped halves (bottom first): the top's kicker, the bottom's subtitle. */
+function joinRun(run: TitleBlock[]): TitleBlock {
+	if (run.length === 1) return run[0];
+	const top = run[run.length - 1];
+	const parts: string[] = [];
+	const lines: number[] = [];
+	for (let r = run.length - 1; r >= 0; r--) {
+		parts.push(run[r].title);
+		append(lines, run[r].lines);
+	}
+	top.title = parts.join(' ');
+	top.subtitle = run[0].subtitle;
+	top.lines = lines;
+	return top;
 }
 
 /**

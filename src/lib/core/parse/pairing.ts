@@ -118,9 +118,12 @@ function coverageTable(texts: string[], paragraphs: string[], required: number):
 	}
 }
 
+/** How much of a title `titleCoverage` reads: its first this many characters. */
+export const TITLE_COVERAGE_CHARS = 200;
+
 /** Share of the title's bigrams that occur in `text` (0…1); for short texts, rarely called. */
 export function titleCoverage(title: string, text: string): number {
-	const keys = bigramKeys(title.slice(0, 200));
+	const keys = bigramKeys(title.slice(0, TITLE_COVERAGE_CHARS));
 	if (keys.size === 0) return 0;
 	const found = new Set<number>();
 	for (let i = 0; i + 1 < text.length; i++) {

@@ -345,11 +345,14 @@ export function formatCitation(info: CitationInfo | undefined, fallback: string)
 	return parts.length ? parts.join('，') : fallback;
 }
 
+// The indent stops at a line break: `\s*` would cross it and rescan the run from every line.
+const INDENTED_LIST_MARK = /^([^\S\n\r\u2028\u2029]*)([-+=]|\d+\.)/gm;
+
 /** Backslash-escapes what Markdown would otherwise read as markup. */
 export function escapeMarkdown(s: string): string {
 	return s
 		.replace(/[\\`*_[\]<>#|~]/g, '\\$&')
-		.replace(/^(\s*)([-+=]|\d+\.)/gm, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+		.replace(INDENTED_LIST_MARK, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
 }
 
 function quoteBlock(text: string): string {
@@ -391,5 +394,6 @@ export function highlightsToMarkdown(
 			out.push('');
 		}
 	}
-	return out.join('\n').replace(/\n+$/, '\n');
+	// matched from the run's first line break only: `\n+$` alone retries at every one
+	return out.join('\n').replace(/(?<!\n)\n+$/, '\n');
 }
