@@ -10,25 +10,36 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SEEDS = join(ROOT, 'seeds');
 const EXPECTED = join(ROOT, 'tests', 'fixtures', 'expected');
 
-const fixtures = readdirSync(SEEDS)
-	.filter((f) => f.endsWith('.txt'))
-	.sort()
-	.map((file) => {
-		const name = file.slice(0, -4);
-		const sidecarPath = join(SEEDS, `${name}.json`);
-		const expectedPath = join(EXPECTED, `${name}.expected.json`);
-		return {
-			name,
-			file,
-			bytes: readFileSync(join(SEEDS, file)),
-			sidecar: existsSync(sidecarPath)
-				? (JSON.parse(readFileSync(sidecarPath, 'utf8')) as SidecarMeta)
-				: null,
-			expected: existsSync(expectedPath)
-				? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>)
-				: null
-		};
-	});
+/** Dialect pages that only the parser's specs read: they never ship in the reader's library. */
+const PARSER_PAGES = join(ROOT, 'tests', 'fixtures', 'parse');
+
+function pagesIn(dir: string, expectedDir: string) {
+	return readdirSync(dir)
+		.filter((f) => (f.endsWith('.txt') || f.endsWith('.md')) && f !== 'README.md')
+		.sort()
+		.map((file) => {
+			const name = file.replace(/\.(txt|md)$/, '');
+			const sidecarPath = join(dir, `${name}.json`);
+			const expectedPath = join(expectedDir, `${name}.expected.json`);
+			return {
+				name,
+				file,
+				bytes: readFileSync(join(dir, file)),
+				sidecar: existsSync(sidecarPath)
+					? (JSON.parse(readFileSync(sidecarPath, 'utf8')) as SidecarMeta)
+					: null,
+				expected: existsSync(expectedPath)
+					? (JSON.parse(readFileSync(expectedPath, 'utf8')) as Record<string, unknown>)
+					: null
+			};
+		});
+}
+
+const seedPages = pagesIn(SEEDS, EXPECTED);
+const fixtures = [
+	...seedPages,
+	...(existsSync(PARSER_PAGES) ? pagesIn(PARSER_PAGES, PARSER_PAGES) : [])
+];
 
 describe('fixture pages', () => {
 	it('has the seed and at least three more pages with expected structure', () => {
@@ -71,7 +82,7 @@ describe('fixture pages', () => {
 });
 
 describe('continuations across fixture pages', () => {
-	const docs = fixtures.map((f) => parseBytes(f.bytes, f.file, f.sidecar));
+	const docs = seedPages.map((f) => parseBytes(f.bytes, f.file, f.sidecar));
 
 	it('links every "continued on page N" to the article on page N with the same title', () => {
 		const links = linkContinuations(docs);
