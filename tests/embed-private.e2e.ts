@@ -12,6 +12,7 @@ const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
 // localhost and 127.0.0.1 on one server are a cross-site pair.
 const readerOrigin = `http://localhost:${port}`;
 const hostOrigin = `http://127.0.0.1:${port}`;
+const seedId = '000_8d483b34ee5996a6';
 const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
 const imported = {
 	path: 'tests/fixtures/import/gb18030-page.txt',
@@ -196,6 +197,11 @@ test('banmian:settings from an embedding site changes that frame only', async ()
 	await expect(view.locator('html')).toHaveAttribute('data-theme', 'sepia');
 	const applied = await call(page, 'settings', { theme: 'dark', writing: 'vertical' });
 	expect(applied).toMatchObject({ theme: 'dark', writing: 'vertical' });
+	await expect(view.locator('html')).toHaveAttribute('data-theme', 'dark');
+	// They hold while the reader moves around inside the frame.
+	await call(page, 'open', seedId);
+	await view.getByRole('list', { name: '本版文章' }).getByRole('link').first().click();
+	await expect(view.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(view.locator('html')).toHaveAttribute('data-theme', 'dark');
 
 	// Nothing was stored for the reader: their next change keeps their own theme and layout.
