@@ -142,6 +142,19 @@ describe('events to the host', () => {
 		]);
 	});
 
+	it('ready is sent again when the library changes, not when the same list is given again', () => {
+		const t = setup();
+		const first = [{ id: 'd1', title: '第1版', articles: [{ id: 'a1', title: '头条' }] }];
+		const second = [...first, { id: 'd2', title: '第2版', articles: [] }];
+		t.bridge.ready(first);
+		t.bridge.ready(structuredClone(first));
+		t.bridge.ready(second);
+		t.bridge.ready(first);
+		expect(
+			t.posted.map((p) => (p.message as { documents: { id: string }[] }).documents.map((d) => d.id))
+		).toEqual([['d1'], ['d1', 'd2'], ['d1']]);
+	});
+
 	it('navigated and progress follow, with identical progress not repeated', () => {
 		const t = setup();
 		t.bridge.navigated('d1', 'a1', '头条');
@@ -537,6 +550,22 @@ describe('host script with the bridge', () => {
 			{ type: 'banmian:navigated', doc: 'd1', article: 'a1', title: '头条' }
 		]);
 		expect(w.wrongTargets).toEqual([]);
+	});
+
+	it('a later ready with a changed library reaches onReady again; `ready` keeps the first', async () => {
+		const w = world();
+		const lists: unknown[] = [];
+		const reader = mountBanmian(w.element, {
+			src: `${READER_ORIGIN}/`,
+			onReady: (ready: { documents: unknown }) => lists.push(ready.documents)
+		});
+		const { bridge } = await startReader(w);
+		bridge.ready(LIBRARY);
+		const grown = [...LIBRARY, { id: 'd9', title: '第9版', articles: [] }];
+		bridge.ready(grown);
+		await tick(0);
+		expect(lists).toEqual([LIBRARY, grown]);
+		expect((await reader.ready).documents).toEqual(LIBRARY);
 	});
 
 	it('rejects with the reader error code', async () => {

@@ -83,7 +83,7 @@ export interface EmbedBridgeOptions {
 export interface EmbedBridge {
 	/** False when there is no parent window or no valid allowed origin: nothing is sent or accepted. */
 	readonly active: boolean;
-	/** Announce readiness with the library; call once the documents are known (again if they change). */
+	/** Announce readiness with the library once it has loaded, and again whenever it changes; an identical list is not re-sent. */
 	ready(
 		documents: readonly {
 			id: string;
@@ -273,11 +273,16 @@ export function startEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
 	}
 
 	let lastProgress = '';
+	let lastListing = '';
 
 	return {
 		active: true,
 		ready(documents) {
-			emit(readyMessage(documents));
+			const message = readyMessage(documents);
+			const listing = JSON.stringify(message.documents);
+			if (listing === lastListing) return;
+			lastListing = listing;
+			emit(message);
 		},
 		navigated(doc, article, title) {
 			emit(navigatedMessage(doc, article, title));

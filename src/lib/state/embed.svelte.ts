@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import {
 	EmbedError,
@@ -12,6 +13,17 @@ import { library, documentTitle } from './library.svelte';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
 import { workerClient } from '../worker/client';
 
+/** The library as `banmian:ready` lists it, in the library's own order (newest paper first). */
+function readyListing() {
+	return library.groups
+		.flatMap((group) => group.documents)
+		.map((doc) => ({
+			id: doc.id,
+			title: documentTitle(doc),
+			articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
+		}));
+}
+
 /** Embed mode (`?embed=1&parent=…`): compact chrome and the postMessage bridge to the host. */
 export class EmbedMode {
 	readonly params: EmbedParams;
@@ -21,6 +33,7 @@ export class EmbedMode {
 	place = $state<{ doc: string | null; article: string | null }>({ doc: null, article: null });
 	fraction = $state(0);
 	#bridge: EmbedBridge | null = null;
+	#stopAnnouncing: (() => void) | null = null;
 
 	constructor(search: string) {
 		this.params = parseEmbedParams(search);
@@ -39,8 +52,9 @@ export class EmbedMode {
 		return { theme: s.theme, fontScale: fontScaleOf(s.fontStep), writing: s.writing };
 	}
 
+	/** For this frame only: an embedding page never changes the reader's saved settings. */
 	applySettings(patch: EmbedSettingsPatch): void {
-		readerSettings.update({
+		readerSettings.applyForFrame({
 			...(patch.theme ? { theme: patch.theme } : {}),
 			...(patch.writing ? { writing: patch.writing } : {}),
 			...(patch.fontScale !== undefined ? { fontStep: fontStepFor(patch.fontScale) } : {})
@@ -73,21 +87,21 @@ export class EmbedMode {
 				state: () => ({ ...this.place, fraction: this.fraction, settings: this.settings() })
 			}
 		});
-		this.#bridge.observeHeight(content);
+		const bridge = this.#bridge;
+		if (!bridge.active) return;
+		bridge.observeHeight(content);
 		await library.load();
-		this.#bridge.ready(
-			// In the library's own order (newest paper and date first, then by page).
-			library.groups
-				.flatMap((group) => group.documents)
-				.map((doc) => ({
-					id: doc.id,
-					title: documentTitle(doc),
-					articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
-				}))
-		);
+		// Ready once the library has loaded, and again whenever its list changes after that.
+		this.#stopAnnouncing = $effect.root(() => {
+			$effect(() => {
+				const documents = readyListing();
+				untrack(() => bridge.ready(documents));
+			});
+		});
 	}
 
 	stop(): void {
+		this.#stopAnnouncing?.();
 		this.#bridge?.stop();
 	}
 

@@ -3,6 +3,7 @@ import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
 import type { ReadingStore } from '../platform/reading-store';
 import { documentIdFromFileName } from '../core/parse/ids';
 import { mergeByKey } from '../core/unique';
+import { parseEmbedParams } from '../core/embed/protocol';
 import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { underServiceWorker } from '../platform/sw-client';
@@ -108,6 +109,11 @@ async function prefetchOpened(source: DocumentSource | undefined): Promise<void>
 
 /** The library: every document's summary; full documents come from the worker on demand. */
 export class Library {
+	/**
+	 * Bundled pages only: an embed never lists, searches or opens the reader's imported pages,
+	 * which an embedding site could otherwise read where storage is not partitioned.
+	 */
+	readonly bundledOnly: boolean;
 	// Raw: summaries are replaced, never changed in place, and a deep proxy over a thousand pages
 	// of article lists costs the main thread more than the rendering does.
 	documents = $state.raw<DocumentSummary[]>([]);
@@ -124,6 +130,10 @@ export class Library {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#held = new Set<string>();
 	#syncing: Promise<void> = Promise.resolve();
+
+	constructor(options: { bundledOnly?: boolean } = {}) {
+		this.bundledOnly = options.bundledOnly ?? false;
+	}
 
 	/** Pages of one paper and date together (newest first), then pages known only by name. */
 	groups: PageGroup[] = $derived.by(() => {
@@ -190,7 +200,7 @@ export class Library {
 		this.#firstArrived(); // (with no bundled pages at all, nothing else would)
 		this.#wake();
 		const store = await opening;
-		const infos = store.listImportedDocs();
+		const infos = this.bundledOnly ? [] : store.listImportedDocs();
 		const imported = await Promise.all(infos.map((info) => importedSource(store, info)));
 		this.progress = { done: seeds.length, total: seeds.length + imported.length };
 		if (imported.length) {
@@ -203,6 +213,7 @@ export class Library {
 		}
 		this.status = 'ready';
 		this.#wake();
+		if (this.bundledOnly) return;
 		// Imports, removals and new page details, from this tab, another one or a backup.
 		store.subscribeImportedDocs((docs) => {
 			this.#syncing = this.#syncing.then(() => this.#syncImports(store, docs)).catch(() => {});
@@ -263,6 +274,7 @@ export class Library {
 
 	/** Adds or replaces an imported page parsed elsewhere; `updatedAt` is its stored one. */
 	adopt(doc: DocumentSummary, updatedAt: number): void {
+		if (this.bundledOnly) return;
 		this.#full.delete(doc.id);
 		this.#imports.set(doc.id, updatedAt);
 		const at = this.documents.findIndex((d) => d.id === doc.id);
@@ -338,4 +350,6 @@ export class Library {
 	}
 }
 
-export const library = new Library();
+export const library = new Library({
+	bundledOnly: typeof location !== 'undefined' && parseEmbedParams(location.search).embed
+});

@@ -64,7 +64,7 @@ export class Reading {
 			if (!store.persistent) this.notice = describeNotice({ kind: 'memory-only', reason: '' });
 			// Settings the reader changed while the store was opening are newer than the stored
 			// ones: they are saved, not overwritten.
-			const chosenMeanwhile = readerSettings.changedByReader ? readerSettings.current : null;
+			const chosenMeanwhile = readerSettings.changedByReader ? readerSettings.own : null;
 			let keepLocal = chosenMeanwhile !== null;
 			store.subscribe((state) => {
 				this.state = state;

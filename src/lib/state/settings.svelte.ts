@@ -19,9 +19,16 @@ export function fontStepFor(scale: number): number {
 	return best;
 }
 
-/** The reader's settings; every view reads them, the settings panel writes them. */
+/**
+ * The reader's settings; every view reads them, the settings panel writes them. An embedding
+ * page may change how its own frame looks (`?theme=…`, `banmian:settings`): those choices are
+ * shown in that frame only, never saved as the reader's or sent to other tabs.
+ */
 export class ReaderSettings {
+	/** What is shown: the reader's own settings with the frame's choices on top. */
 	current = $state<Settings>({ ...DEFAULT_SETTINGS });
+	#own: Settings = { ...DEFAULT_SETTINGS };
+	#frameOnly: Partial<Settings> = {};
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not rendered state
 	#listeners = new Set<(settings: Settings) => void>();
 
@@ -30,18 +37,39 @@ export class ReaderSettings {
 	/** The reader has changed a setting in this page (before the stored ones arrived, say). */
 	changedByReader = false;
 
+	/** The reader's own settings, the ones that are saved: without the frame's choices. */
+	get own(): Settings {
+		return this.#own;
+	}
+
 	update(patch: Partial<Settings>): void {
 		this.changedByReader = true;
-		this.current = sanitizeSettings({ ...this.current, ...patch });
-		for (const listener of this.#listeners) listener(this.current);
+		this.#own = sanitizeSettings({ ...this.#own, ...patch });
+		// The reader's own choice wins over the embedding page's for the same setting.
+		const frameOnly = { ...this.#frameOnly };
+		for (const key of Object.keys(patch) as (keyof Settings)[]) delete frameOnly[key];
+		this.#frameOnly = frameOnly;
+		this.#show();
+		for (const listener of this.#listeners) listener(this.#own);
 	}
 
-	/** Replaces the settings without telling listeners (used when loading or syncing them). */
+	/** Replaces the reader's own settings without telling listeners (loading or syncing them). */
 	replace(settings: unknown): void {
-		this.current = sanitizeSettings(settings);
+		this.#own = sanitizeSettings(settings);
+		this.#show();
 	}
 
-	/** Called after every change the reader makes; returns an unsubscribe function. */
+	/** Settings an embedding page chose: shown in this frame only, never passed to listeners. */
+	applyForFrame(patch: Partial<Settings>): void {
+		this.#frameOnly = { ...this.#frameOnly, ...patch };
+		this.#show();
+	}
+
+	#show(): void {
+		this.current = sanitizeSettings({ ...this.#own, ...this.#frameOnly });
+	}
+
+	/** Called after every change the reader makes, with their own settings; returns an unsubscribe function. */
 	onChange(listener: (settings: Settings) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);

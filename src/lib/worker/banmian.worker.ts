@@ -153,7 +153,11 @@ async function indexAll(onProgress?: (progress: IndexProgress) => void): Promise
 	else for (const doc of pending) current.add(doc);
 	progress = { indexed: total, total, ready: true, restored };
 	onProgress?.(progress);
-	if (pending.length) await saveSnapshot(key, current.export());
+	if (!pending.length) return;
+	// Saved under the pages it really holds: one imported while it was built must not hide under
+	// a key without it, where a library without it (an embed) would restore it.
+	const held = current.docIds().map((id) => hashes.get(id) ?? '');
+	await saveSnapshot(search.indexCacheKey(held, String(PARSER_VERSION)), current.export());
 }
 
 /** The index snapshot's key input: page details given by hand change the index too. */

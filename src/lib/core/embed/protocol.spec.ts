@@ -327,13 +327,13 @@ describe('builders', () => {
 });
 
 describe('parseOrigin', () => {
-	it('normalises bare http(s) origins', () => {
+	it('accepts a bare origin written as the browser writes it, with or without one trailing /', () => {
 		expect(parseOrigin('https://news.example')).toBe('https://news.example');
 		expect(parseOrigin('https://news.example/')).toBe('https://news.example');
-		expect(parseOrigin('HTTPS://News.Example:443')).toBe('https://news.example');
 		expect(parseOrigin('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
-		expect(parseOrigin('http://localhost:80')).toBe('http://localhost');
-		expect(parseOrigin('https://报纸.example')).toBe('https://xn--4ruw83d.example');
+		expect(parseOrigin('https://news.example:8443')).toBe('https://news.example:8443');
+		expect(parseOrigin('http://[::1]:8080')).toBe('http://[::1]:8080');
+		expect(parseOrigin('https://xn--4ruw83d.example')).toBe('https://xn--4ruw83d.example');
 	});
 
 	it.each([
@@ -344,17 +344,61 @@ describe('parseOrigin', () => {
 		'//news.example',
 		'https://news.example/path',
 		'https://news.example/?q=1',
+		'https://news.example?q=1',
 		'https://news.example#x',
+		'https://news.example/#',
+		'https://news.example//',
 		'https://user:pw@news.example',
+		'https://@news.example',
 		' https://news.example',
+		'https://news.example ',
 		'ftp://news.example',
 		'file:///etc/passwd',
 		'javascript:alert(1)',
 		'data:text/html,x',
+		'blob:https://news.example/x',
 		'https://',
-		'https://' + 'a'.repeat(300) + '.example'
+		'https://' + 'a'.repeat(300) + '.example',
+		// The URL parser resolves, repairs or strips these; the allow-list must not.
+		'https://news.example/..',
+		'https://news.example/.',
+		'https://news.example/%2e%2e',
+		'https:news.example',
+		'https:/news.example',
+		'https:///news.example',
+		'https:\\\\news.example',
+		'https://news.example\\',
+		'https://ev\nil.com',
+		'https://ev\til.com',
+		'https://ev\ril.com',
+		'https://news.example\n',
+		'\thttps://news.example',
+		'https://news .example',
+		// Not the browser's own spelling of the origin: written differently, it is refused.
+		'HTTPS://news.example',
+		'https://News.Example',
+		'https://news.example:443',
+		'http://localhost:80',
+		'https://报纸.example',
+		'http://0x7f.1',
+		'http://127.1'
 	])('rejects %j', (input) => {
 		expect(parseOrigin(input)).toBeNull();
+	});
+
+	it('returns only values it would accept again unchanged', () => {
+		fc.assert(
+			fc.property(fc.webUrl(), fc.string(), (url, noise) => {
+				for (const input of [url, url + noise, noise + url]) {
+					const origin = parseOrigin(input);
+					if (origin !== null) {
+						expect(input === origin || input === origin + '/').toBe(true);
+						expect(parseOrigin(origin)).toBe(origin);
+					}
+				}
+			}),
+			{ numRuns: 2000 }
+		);
 	});
 });
 
@@ -381,7 +425,7 @@ describe('parseEmbedParams', () => {
 
 	it('drops invalid and repeated parents, keeps the valid ones', () => {
 		const p = parseEmbedParams(
-			'?embed=1&parent=*&parent=null&parent=https://a.example/x&parent=https://b.example&parent=HTTPS://B.EXAMPLE:443&parent=javascript:alert(1)'
+			'?embed=1&parent=*&parent=null&parent=https://a.example/x&parent=https://b.example&parent=https://b.example/&parent=HTTPS://C.EXAMPLE:443&parent=javascript:alert(1)'
 		);
 		expect(p.parents).toEqual(['https://b.example']);
 	});

@@ -12,11 +12,6 @@
 declare const URL: new (input: string) => {
 	readonly protocol: string;
 	readonly origin: string;
-	readonly username: string;
-	readonly password: string;
-	readonly pathname: string;
-	readonly search: string;
-	readonly hash: string;
 };
 
 export const EMBED_PROTOCOL_VERSION = 1;
@@ -429,15 +424,15 @@ export function isUrlSafeId(value: unknown): value is string {
 }
 
 /**
- * The serialised origin of an http(s) origin string, or null. Only a bare origin is accepted
- * (an optional trailing `/`): no path, query, fragment or credentials, no `*`, no `null`, so a
- * mistyped `parent` fails loudly instead of silently allowing something else.
+ * The origin an http(s) origin string names, or null. Only the origin exactly as the browser
+ * serialises it is accepted (an optional single trailing `/`): the URL parser resolves `/..`,
+ * repairs `https:host` and `https:///host`, and strips inner TABs and newlines, so anything it
+ * had to change is refused rather than silently allowing some other origin.
  */
 export function parseOrigin(input: unknown): string | null {
 	if (typeof input !== 'string' || input.length === 0 || input.length > MAX_ORIGIN_LENGTH) {
 		return null;
 	}
-	if (input !== input.trim()) return null;
 	let url;
 	try {
 		url = new URL(input);
@@ -445,9 +440,8 @@ export function parseOrigin(input: unknown): string | null {
 		return null;
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-	if (url.username || url.password || url.search || url.hash || url.pathname !== '/') return null;
-	if (/[?#]/.test(input)) return null;
-	return url.origin === 'null' ? null : url.origin;
+	const origin = url.origin;
+	return input === origin || input === origin + '/' ? origin : null;
 }
 
 function decodeComponent(s: string): string | null {
