@@ -710,7 +710,7 @@ export class ReadingStore {
 	 * Everything that changes is written in one strict transaction, then shown.
 	 */
 	async importAll(json: unknown): Promise<ImportResult> {
-		const check = validateImport(json);
+		const check = validateImport(json, { now: this.#opts.now() });
 		if (!check.ok) return check;
 		await this.flush();
 		const before = this.#state;
