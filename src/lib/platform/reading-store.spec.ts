@@ -360,6 +360,22 @@ describe('ReadingStore', () => {
 		expect(s.state.settings).toEqual(before.settings);
 	});
 
+	it('removes reading state only for imported pages, never for a bundled one', async () => {
+		const channelName = `tabs-${channel++}`;
+		const factory = new IDBFactory();
+		const s = await store({ channelName, indexedDB: factory });
+		await s.markRead('000_8d483b34ee5996a6', 'a1', true);
+		expect(await s.removeImportedDoc('000_8d483b34ee5996a6')).toBe(false);
+		const bc = new BroadcastChannel(channelName);
+		bc.postMessage({ v: 1, from: 'other', docsRemoved: ['000_8d483b34ee5996a6'] });
+		await new Promise((r) => setTimeout(r, 50));
+		bc.close();
+		expect(isRead(s.state, '000_8d483b34ee5996a6', 'a1')).toBe(true);
+		await s.close();
+		const reloaded = await store({ indexedDB: factory });
+		expect(isRead(reloaded.state, '000_8d483b34ee5996a6', 'a1')).toBe(true);
+	});
+
 	it('works in memory, and says so, when IndexedDB is missing or refuses', async () => {
 		const throwing = {
 			open() {
