@@ -4,6 +4,17 @@
 import { library } from '$lib/state/library.svelte';
 import { underServiceWorker } from '$lib/platform/sw-client';
 import { holdReadingStoreUntil } from '$lib/state/store-loader';
+import { readableHash } from '$lib/links';
+import type { ClientInit } from '@sveltejs/kit';
 
 if (!underServiceWorker()) holdReadingStoreUntil(library.firstArrival());
 void library.load();
+
+/**
+ * The router decodes the opening link's hash once before it routes (and a malformed escape
+ * throws there): the hash is made readable first, so a bad link shows "not found".
+ */
+export const init: ClientInit = () => {
+	const hash = readableHash(location.hash);
+	if (hash !== null) history.replaceState(history.state, '', hash);
+};

@@ -70,6 +70,33 @@ test('an unknown article link says so instead of showing a blank page', async ({
 	await expect(page.getByRole('heading', { name: '找不到这个版面' })).toBeVisible();
 });
 
+test('a link with an id that is not URL-safe says "not found" instead of crashing', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const long = 'x'.repeat(5000);
+	for (const doc of ['%0A', '%E0%A4%A', 'a%0Ab', '__proto__', 'a%3Ab', '%3Cb%3E', long]) {
+		await page.goto(`./#/doc/${doc}`);
+		await expect(page.getByRole('heading', { name: '找不到这个版面' })).toBeVisible();
+	}
+	for (const [doc, article] of [
+		[seedId, 'a%0Ab'],
+		[seedId, '__proto__'],
+		['%0A', 'x'],
+		[seedId, '%ZZ'],
+		['__proto__', 'constructor'],
+		[seedId, long]
+	]) {
+		await page.goto(`./#/doc/${doc}/${article}`);
+		await expect(page.getByRole('heading', { name: '找不到这篇文章' })).toBeVisible();
+	}
+	// The library still works afterwards.
+	await page.goto(`./#/doc/${seedId}`);
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('找不到这个版面');
+	expect(errors).toEqual([]);
+});
+
 test('reading settings change what the reader sees', async ({ page }) => {
 	await page.goto(`./#/doc/${seedId}`);
 	await page

@@ -145,6 +145,45 @@ test('export, then import into a fresh browser, restores everything; a bad file 
 	await fresh.close();
 });
 
+test('a backup cannot put its own text under a bundled page: refused with the reason, nothing changed', async ({
+	page
+}) => {
+	await openFirstArticle(page);
+	await page.getByRole('button', { name: '加书签' }).click();
+	await page.getByRole('link', { name: '笔记' }).click();
+	await expect(page.getByText('书签(1)')).toBeVisible();
+	const forged = {
+		format: 'banmian-export',
+		version: 1,
+		importedDocs: [
+			{
+				id: seedId,
+				name: 'forged.txt',
+				text: '# 冒名顶替的标题\n\n冒名的正文。',
+				encoding: 'utf-8',
+				meta: {},
+				importedAt: 1,
+				updatedAt: 1,
+				size: 40
+			}
+		]
+	};
+	await page.getByLabel('导入备份').setInputFiles({
+		name: 'forged.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(forged))
+	});
+	await expect(page.getByRole('alert')).toContainText('importedDocs[0].id');
+	await expect(page.getByRole('alert')).toContainText('不是导入版面的标识');
+
+	await page.reload();
+	await expect(page.getByText('书签(1)')).toBeVisible();
+	await page.getByRole('link', { name: '版面', exact: true }).first().click();
+	await expect(page.getByText('冒名顶替的标题')).toHaveCount(0);
+	await openFirstArticle(page);
+	await expect(page.locator('.body p').first()).toHaveText(first.paragraphs[0]);
+});
+
 test('two tabs agree: a bookmark added in one shows in the other', async ({ page, context }) => {
 	await page.goto('./#/notes');
 	await expect(page.getByText('书签(0)')).toBeVisible();

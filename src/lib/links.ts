@@ -13,3 +13,26 @@ export const links = {
 	notes: () => '#/notes',
 	settings: () => '#/settings'
 };
+
+/**
+ * A hash route the router can always read. A path segment whose escapes are malformed (`%E0%A4%A`
+ * makes the router's decoding throw, which leaves a blank page) or decode to control characters
+ * is taken literally instead: its `%` signs are escaped, so the view gets the text as typed, finds
+ * no such page and says so. Null when the hash needs no change.
+ */
+export function readableHash(hash: string): string | null {
+	let changed = false;
+	const segments = hash.split('/').map((segment) => {
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(segment);
+		} catch {
+			decoded = '\0';
+		}
+		// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+		if (!/[\u0000-\u001f\u007f]/.test(decoded)) return segment;
+		changed = true;
+		return segment.replaceAll('%', '%25');
+	});
+	return changed ? segments.join('/') : null;
+}

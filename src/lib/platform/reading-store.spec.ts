@@ -9,7 +9,10 @@ import {
 	type StoreNotice,
 	type StoreOptions
 } from './reading-store';
+import { MAX_IMPORT_BYTES } from '../core/import/sniff';
 import {
+	BACKUP_HEAD_CHARS,
+	backupFileProblem,
 	getPosition,
 	isRead,
 	listBookmarks,
@@ -20,7 +23,7 @@ import {
 const paragraphs = ['记者从市农业农村局获悉，今年春耕生产已全面展开。', '全市已备足种子和化肥。'];
 
 const doc: ImportedDoc = {
-	id: 'imp-wanbao',
+	id: 'imp-0a0b0c0d0e0f12',
 	name: '晚报.txt',
 	text: '某某晚报 2023年1月2日 第3版\n正文一段。',
 	encoding: 'gb18030',
@@ -357,6 +360,22 @@ describe('ReadingStore', () => {
 		expect(s.state.settings).toEqual(before.settings);
 	});
 
+	it('removes reading state only for imported pages, never for a bundled one', async () => {
+		const channelName = `tabs-${channel++}`;
+		const factory = new IDBFactory();
+		const s = await store({ channelName, indexedDB: factory });
+		await s.markRead('000_8d483b34ee5996a6', 'a1', true);
+		expect(await s.removeImportedDoc('000_8d483b34ee5996a6')).toBe(false);
+		const bc = new BroadcastChannel(channelName);
+		bc.postMessage({ v: 1, from: 'other', docsRemoved: ['000_8d483b34ee5996a6'] });
+		await new Promise((r) => setTimeout(r, 50));
+		bc.close();
+		expect(isRead(s.state, '000_8d483b34ee5996a6', 'a1')).toBe(true);
+		await s.close();
+		const reloaded = await store({ indexedDB: factory });
+		expect(isRead(reloaded.state, '000_8d483b34ee5996a6', 'a1')).toBe(true);
+	});
+
 	it('works in memory, and says so, when IndexedDB is missing or refuses', async () => {
 		const throwing = {
 			open() {
@@ -575,6 +594,75 @@ describe('ReadingStore', () => {
 			false
 		);
 		expect(isRead(s.state, 'd', 'a')).toBe(false);
+	});
+
+	it('keeps "mark unread" across a reload after importing a read mark dated in the future', async () => {
+		const factory = new IDBFactory();
+		const now = 1_700_000_000_000;
+		const s = await store({ indexedDB: factory, now: () => now });
+		const backup = {
+			format: 'banmian-export',
+			version: 1,
+			reads: [{ docId: 'd', articleId: 'a', read: true, manual: true, updatedAt: 8.64e15 }],
+			positions: [
+				{ docId: 'd', articleId: 'a', paragraph: 7, offset: 0, fraction: 0.9, updatedAt: 8.64e15 }
+			]
+		};
+		expect((await s.importAll(JSON.stringify(backup))).ok).toBe(true);
+		expect(isRead(s.state, 'd', 'a')).toBe(true);
+		await s.markRead('d', 'a', false);
+		s.savePosition({ docId: 'd', articleId: 'a', paragraph: 2, offset: 0, fraction: 0.2 });
+		await s.close();
+		const reloaded = await store({ indexedDB: factory, now: () => now });
+		expect(isRead(reloaded.state, 'd', 'a')).toBe(false);
+		expect(getPosition(reloaded.state, 'd', 'a')?.paragraph).toBe(2);
+	});
+
+	it('refuses a backup that would put its text under a bundled page, and changes nothing', async () => {
+		const factory = new IDBFactory();
+		const s = await store({ indexedDB: factory });
+		await s.markRead('000_8d483b34ee5996a6', 'a1', true);
+		const before = s.state;
+		const backup = {
+			format: 'banmian-export',
+			version: 1,
+			importedDocs: [{ ...doc, id: '000_8d483b34ee5996a6', text: '冒名的正文' }]
+		};
+		const r = await s.importAll(JSON.stringify(backup));
+		expect(r.ok).toBe(false);
+		expect(!r.ok && r.reason).toMatch(/importedDocs\[0\]\.id/);
+		expect(s.state).toBe(before);
+		expect(s.listImportedDocs()).toEqual([]);
+		// Such a record already on disk (from an older version) is skipped, not listed.
+		const db = await openBanmianDb({ factory });
+		const { text: _text, ...info } = backup.importedDocs[0];
+		await db.put('importedDocs', info);
+		db.close();
+		vi.spyOn(console, 'warn').mockImplementation(() => {});
+		await s.close();
+		const reloaded = await store({ indexedDB: factory });
+		expect(reloaded.listImportedDocs()).toEqual([]);
+		expect(reloaded.skipped.map((x) => x.store)).toEqual(['importedDocs']);
+		expect(isRead(reloaded.state, '000_8d483b34ee5996a6', 'a1')).toBe(true);
+	});
+
+	it('restores its own backup of a maximum-size import (a 50 MB GB18030 file)', async () => {
+		// 25 million Chinese characters: 50 MB in GB18030, 75 MB once written as UTF-8 JSON.
+		const text = '版'.repeat(MAX_IMPORT_BYTES / 2);
+		const big: ImportedDoc = { ...doc, text, size: MAX_IMPORT_BYTES };
+		const a = await store();
+		expect(await a.addImportedDoc(big)).toBe(true);
+		const backup = await a.exportAll();
+		const bytes = Buffer.byteLength(backup, 'utf8');
+		expect(bytes).toBeGreaterThan(MAX_IMPORT_BYTES);
+		// What the notes page checks before it reads the file.
+		expect(backupFileProblem(bytes, backup.slice(0, BACKUP_HEAD_CHARS))).toBeNull();
+		const b = await store();
+		const r = await b.importAll(backup);
+		expect(r.ok).toBe(true);
+		const restored = await b.getImportedDoc(doc.id);
+		expect(restored?.text.length).toBe(text.length);
+		expect(restored?.text === text).toBe(true);
 	});
 });
 

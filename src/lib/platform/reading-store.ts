@@ -31,6 +31,7 @@ import {
 	describeImportSummary,
 	emptyState,
 	mergeStates,
+	isImportedDocId,
 	isRecord,
 	pickNewer,
 	mergeImport,
@@ -593,6 +594,8 @@ export class ReadingStore {
 
 	/** Removes an imported page and everything kept about it (positions, marks, notes). */
 	async removeImportedDoc(id: string): Promise<boolean> {
+		// Only an import can be removed: any other id is a bundled page's, whose state stays.
+		if (!isImportedDocId(id)) return false;
 		await this.flush();
 		const ok = await this.#persist(
 			'removal',
@@ -710,7 +713,7 @@ export class ReadingStore {
 	 * Everything that changes is written in one strict transaction, then shown.
 	 */
 	async importAll(json: unknown): Promise<ImportResult> {
-		const check = validateImport(json);
+		const check = validateImport(json, { now: this.#opts.now() });
 		if (!check.ok) return check;
 		await this.flush();
 		const before = this.#state;
@@ -1070,7 +1073,7 @@ export class ReadingStore {
 		}
 		this.#set(s);
 		if (Array.isArray(m.docsRemoved))
-			for (const id of m.docsRemoved) if (typeof id === 'string') this.#applyDocRemoval(id);
+			for (const id of m.docsRemoved) if (isImportedDocId(id)) this.#applyDocRemoval(id);
 		if (Array.isArray(m.docsChanged)) {
 			const infos = m.docsChanged
 				.map((v) => validated(checkImportedDocInfo, v, 'message'))

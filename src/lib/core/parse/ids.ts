@@ -1,5 +1,7 @@
 /** Stable, URL-safe identifiers for documents and articles. */
 
+import { isImportedDocId } from '../state/ids';
+
 /** cyrb53: a small, well-mixed 53-bit string hash; plenty for ids within one library. */
 export function hash53(text: string): number {
 	let h1 = 0xdeadbeef;
@@ -43,7 +45,8 @@ export function documentIdFromFileName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
 	const dot = base.lastIndexOf('.');
 	const stem = dot > 0 ? base.slice(0, dot) : base;
-	if (/^[A-Za-z0-9_-]{1,120}$/.test(stem)) return stem;
+	// A bundled page never takes the form of an import's id (ids.ts), so the two cannot meet.
+	if (/^[A-Za-z0-9_-]{1,120}$/.test(stem) && !isImportedDocId(stem)) return stem;
 	const slug = stem
 		.replace(/[^A-Za-z0-9_-]+/g, '-')
 		// a trailing run is matched from its first dash only: `-+$` alone retries at every dash

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { state } from './arbitraries.spec-helpers';
 import {
+	backupFileProblem,
+	BACKUP_HEAD_CHARS,
 	buildExport,
 	describeImportSummary,
 	EXPORT_FORMAT,
@@ -10,11 +12,25 @@ import {
 	validateImport
 } from './exchange';
 import { canonical, emptyState, mergeStates } from './merge';
-import { addHighlight, listBookmarks, removeHighlight, setBookmark, setSettings } from './reducers';
+import {
+	addHighlight,
+	addRecentSearch,
+	listBookmarks,
+	removeHighlight,
+	setBookmark,
+	setPosition,
+	setRead,
+	setSettings
+} from './reducers';
+import { articleKey } from './keys';
+import { BACKUP_SNIFF_ABOVE_BYTES, MAX_BACKUP_BYTES } from './limits';
 import type { Highlight, ImportedDoc } from './types';
 
+/** The time of every import below: later than anything the generated states hold. */
+const NOW = 1_000_000;
+
 const doc: ImportedDoc = {
-	id: 'imp-1',
+	id: 'imp-00000000000001',
 	name: '晚报.txt',
 	text: '某某晚报 2023年1月2日 第3版\n正文',
 	encoding: 'gb18030',
@@ -39,7 +55,7 @@ function highlight(id: string, quote: string, extra: Partial<Highlight> = {}): H
 }
 
 function expectRejected(input: unknown, pattern: RegExp) {
-	const r = validateImport(input);
+	const r = validateImport(input, { now: NOW });
 	expect(r.ok).toBe(false);
 	if (!r.ok) expect(r.reason).toMatch(pattern);
 }
@@ -49,7 +65,7 @@ describe('export and import', () => {
 		fc.assert(
 			fc.property(state, (s) => {
 				const text = JSON.stringify(buildExport(s, { now: 0, importedDocs: [doc] }));
-				const r = validateImport(text);
+				const r = validateImport(text, { now: NOW });
 				expect(r.ok).toBe(true);
 				if (!r.ok) return;
 				expect(canonical(r.data.state)).toBe(canonical(s));
@@ -71,7 +87,7 @@ describe('export and import', () => {
 	it('merging an import equals merging the states, and a second import adds nothing', () => {
 		fc.assert(
 			fc.property(state, state, (here, there) => {
-				const r = validateImport(JSON.stringify(buildExport(there, { now: 0 })));
+				const r = validateImport(JSON.stringify(buildExport(there, { now: 0 })), { now: NOW });
 				if (!r.ok) throw new Error(r.reason);
 				const once = mergeImport(here, r.data);
 				const expected = mergeStates(here, there);
@@ -97,7 +113,7 @@ describe('export and import', () => {
 		there = removeHighlight(addHighlight(there, highlight('h3', '冬藏')), 'h3', 30);
 		there = setBookmark(there, 'd', 'a', null, 5);
 		there = setSettings(there, { fontStep: 5 }, 40);
-		const r = validateImport(buildExport(there, { now: 0, importedDocs: [doc] }));
+		const r = validateImport(buildExport(there, { now: 0, importedDocs: [doc] }), { now: NOW });
 		if (!r.ok) throw new Error(r.reason);
 		const { state: merged, summary, docsToPut } = mergeImport(here, r.data, []);
 		expect(summary.highlights).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 1 });
@@ -149,7 +165,7 @@ describe('export and import', () => {
 	it('never throws, whatever it is given', () => {
 		fc.assert(
 			fc.property(fc.jsonValue(), (v) => {
-				const r = validateImport(v);
+				const r = validateImport(v, { now: NOW });
 				if (!r.ok) expect(r.reason.length).toBeGreaterThan(0);
 			})
 		);
@@ -168,31 +184,115 @@ describe('export and import', () => {
 					fc.jsonValue()
 				),
 				(body) => {
-					const r = validateImport({ format: EXPORT_FORMAT, version: 1, ...body });
+					const r = validateImport({ format: EXPORT_FORMAT, version: 1, ...body }, { now: NOW });
 					expect(typeof r.ok).toBe('boolean');
 				}
 			)
 		);
 		const revoked = Proxy.revocable({}, {});
 		revoked.revoke();
-		expect(validateImport(revoked.proxy).ok).toBe(false);
+		expect(validateImport(revoked.proxy, { now: NOW }).ok).toBe(false);
 		expect(
-			validateImport({
-				format: EXPORT_FORMAT,
-				version: 1,
-				get highlights() {
-					throw new Error('boom');
-				}
-			}).ok
+			validateImport(
+				{
+					format: EXPORT_FORMAT,
+					version: 1,
+					get highlights() {
+						throw new Error('boom');
+					}
+				},
+				{ now: NOW }
+			).ok
 		).toBe(false);
 	});
 
-	it('sanitises settings from a file instead of rejecting it for one odd value', () => {
-		const r = validateImport({
-			format: EXPORT_FORMAT,
-			version: 1,
-			settings: { values: { fontStep: 99, theme: 'neon', writing: 'vertical' }, updatedAt: 5 }
+	it('refuses an imported page whose id is not the form imports get, so no bundled page is replaced', () => {
+		for (const id of ['000_8d483b34ee5996a6', 'imp-1', 'imp-../x', 'imp-0a0b0c0d0e0f12\n']) {
+			const file = buildExport(emptyState(), { now: 0, importedDocs: [{ ...doc, id }] });
+			expectRejected(file, /importedDocs\[0\]\.id.*导入版面的标识.*imported page id/);
+		}
+	});
+
+	it('refuses page and article ids that are not URL-safe wherever they appear', () => {
+		const position = { paragraph: 0, offset: 0, fraction: 0, updatedAt: 1 };
+		expectRejected(
+			{
+				format: EXPORT_FORMAT,
+				version: 1,
+				positions: [{ ...position, docId: 'a\nb', articleId: 'c' }]
+			},
+			/positions\[0\]\.docId.*not a valid id/
+		);
+		expectRejected(
+			{
+				format: EXPORT_FORMAT,
+				version: 1,
+				reads: [{ docId: 'd', articleId: 'x y', read: true, updatedAt: 1 }]
+			},
+			/reads\[0\]\.articleId/
+		);
+		// Two positions that the old key format merged into one stay two.
+		const r = validateImport(
+			{
+				format: EXPORT_FORMAT,
+				version: 1,
+				positions: [
+					{ ...position, docId: 'a', articleId: 'b-c' },
+					{ ...position, docId: 'a-b', articleId: 'c' }
+				]
+			},
+			{ now: NOW }
+		);
+		expect(r.ok && Object.keys(r.data.state.positions).length).toBe(2);
+	});
+
+	it('brings every time in the future back to the time of the import', () => {
+		const future = 8.64e15;
+		let there = setRead(emptyState(), 'd', 'a', true, future);
+		there = setPosition(there, {
+			docId: 'd',
+			articleId: 'a',
+			paragraph: 1,
+			offset: 0,
+			fraction: 0.5,
+			updatedAt: future
 		});
+		there = setBookmark(there, 'd', 'a', null, future);
+		there = addHighlight(there, highlight('h1', '春耕', { createdAt: future, updatedAt: future }));
+		there = setSettings(there, { fontStep: 5 }, future);
+		there = addRecentSearch(there, '春耕', future);
+		const file = buildExport(there, {
+			now: 0,
+			importedDocs: [{ ...doc, importedAt: future, updatedAt: future }]
+		});
+		const r = validateImport(JSON.stringify(file), { now: NOW });
+		if (!r.ok) throw new Error(r.reason);
+		const { state: s, importedDocs } = r.data;
+		const times = [
+			s.reads[articleKey('d', 'a')].updatedAt,
+			s.positions[articleKey('d', 'a')].updatedAt,
+			...Object.values(s.bookmarks).flatMap((b) => [b.createdAt, b.updatedAt]),
+			...Object.values(s.highlights).flatMap((h) => [h.createdAt, h.updatedAt]),
+			s.settingsUpdatedAt,
+			...s.recentSearches.map((q) => q.at),
+			...importedDocs.flatMap((d) => [d.importedAt, d.updatedAt])
+		];
+		expect(times).toHaveLength(10);
+		expect(new Set(times)).toEqual(new Set([NOW]));
+		// Earlier times are kept as they are.
+		const past = validateImport(JSON.stringify(file), { now: future });
+		expect(past.ok && past.data.state.settingsUpdatedAt).toBe(future);
+	});
+
+	it('sanitises settings from a file instead of rejecting it for one odd value', () => {
+		const r = validateImport(
+			{
+				format: EXPORT_FORMAT,
+				version: 1,
+				settings: { values: { fontStep: 99, theme: 'neon', writing: 'vertical' }, updatedAt: 5 }
+			},
+			{ now: NOW }
+		);
 		expect(r.ok && r.data.state.settings).toMatchObject({
 			fontStep: 6,
 			theme: 'system',
@@ -231,5 +331,44 @@ describe('highlightsToMarkdown', () => {
 		expect(md.indexOf('今年春耕')).toBeLessThan(md.indexOf('第二段里的话'));
 		expect(md).not.toContain('删掉了');
 		expect(md).toContain('> —— x / y');
+	});
+});
+
+describe('backup files', () => {
+	const head = (json: string) => json.slice(0, BACKUP_HEAD_CHARS);
+	const exported = JSON.stringify(buildExport(emptyState(), { now: 0, importedDocs: [doc] }));
+
+	it('accepts every backup the reader writes, however large', () => {
+		expect(backupFileProblem(exported.length, head(exported))).toBeNull();
+		expect(backupFileProblem(MAX_BACKUP_BYTES, head(exported))).toBeNull();
+		expect(backupFileProblem(MAX_BACKUP_BYTES, head('\uFEFF' + exported))).toBeNull();
+		// A small file is left to the validator, which says what is wrong with it.
+		expect(backupFileProblem(1000, '{"version":1,"format":"banmian-export"}')).toBeNull();
+	});
+
+	it('refuses a large foreign file before reading it, and anything beyond what a backup can be', () => {
+		expect(backupFileProblem(BACKUP_SNIFF_ABOVE_BYTES + 1, 'PK\u0003\u0004')).toMatch(
+			/不是本阅读器导出的备份/
+		);
+		expect(backupFileProblem(BACKUP_SNIFF_ABOVE_BYTES + 1, '{"format":"kindle"}')).not.toBeNull();
+		expect(backupFileProblem(MAX_BACKUP_BYTES + 1, head(exported))).toMatch(/文件太大/);
+	});
+
+	it('the byte limit holds any export string: JSON text takes at most 3 UTF-8 bytes per unit', () => {
+		// Escapes (\u0001, lone surrogates) are long but ASCII; only non-ASCII costs 3 bytes per unit.
+		const text = fc.string({
+			unit: fc.oneof(
+				fc.constantFrom('\u0001', '"', '\\', '\ud800', '\udc00'),
+				fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c))
+			)
+		});
+		fc.assert(
+			fc.property(text, (s) => {
+				const json = JSON.stringify(
+					buildExport(emptyState(), { now: 0, importedDocs: [{ ...doc, text: s }] })
+				);
+				expect(Buffer.byteLength(json, 'utf8')).toBeLessThanOrEqual(3 * json.length);
+			})
+		);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { articleKey } from './keys';
 import { emptyState, mergeRecentSearches, pickNewer, pickSettings, sameRecord } from './merge';
+import { BACKUP_SNIFF_ABOVE_BYTES, MAX_BACKUP_BYTES } from './limits';
 import { listHighlights } from './reducers';
 import { sanitizeSettings, settingsEqual } from './settings';
 import type { Highlight, ImportedDoc, ImportedDocInfo, ReadingState } from './types';
@@ -62,6 +63,25 @@ export function buildExport(state: ReadingState, meta: ExportMeta): ExportFile {
 	};
 }
 
+/** How many characters of a file's start `backupFileProblem` needs. */
+export const BACKUP_HEAD_CHARS = 256;
+
+/** How every export starts: `buildExport` writes `format` first. */
+const EXPORT_HEAD = /^\uFEFF?\s*\{\s*"format"\s*:\s*"banmian-export"/;
+
+/**
+ * Whether a file may be read whole as a backup, judged from its size and its first
+ * BACKUP_HEAD_CHARS characters: null when it may, else the reason to show. A large foreign file
+ * is refused before it is read; every backup the reader wrote is accepted.
+ */
+export function backupFileProblem(size: number, head: string): string | null {
+	if (size > MAX_BACKUP_BYTES)
+		return `文件太大（超过 ${Math.floor(MAX_BACKUP_BYTES / 2 ** 20)} MB），不是本阅读器导出的备份。`;
+	if (size > BACKUP_SNIFF_ABOVE_BYTES && !EXPORT_HEAD.test(head))
+		return '这个大文件不是本阅读器导出的备份（文件开头不对）。';
+	return null;
+}
+
 /** A validated import: the file's reading state plus its imported page texts. */
 export interface ImportData {
 	exportedAt: string | null;
@@ -100,11 +120,42 @@ function collect<T extends { updatedAt: number }>(
 }
 
 /**
+ * Brings every time in a validated import back to `now` at the latest. A record dated in the
+ * future would otherwise beat every later change made here (marking it unread would last until
+ * the next reload only); the records are fresh objects, so they are changed in place.
+ */
+function clampTimes(data: ImportData, now: number): void {
+	const clamp = (t: number) => Math.min(t, now);
+	const { state } = data;
+	for (const kind of ['positions', 'reads'] as const)
+		for (const r of Object.values(state[kind])) r.updatedAt = clamp(r.updatedAt);
+	for (const kind of ['bookmarks', 'highlights'] as const)
+		for (const r of Object.values(state[kind])) {
+			r.createdAt = clamp(r.createdAt);
+			r.updatedAt = clamp(r.updatedAt);
+		}
+	state.settingsUpdatedAt = clamp(state.settingsUpdatedAt);
+	state.recentSearches = mergeRecentSearches(
+		[],
+		state.recentSearches.map((s) => ({ ...s, at: clamp(s.at) }))
+	);
+	for (const d of data.importedDocs) {
+		d.importedAt = clamp(d.importedAt);
+		d.updatedAt = clamp(d.updatedAt);
+	}
+}
+
+export interface ImportOptions {
+	/** The time of the import: no record in it may be newer. */
+	now: number;
+}
+
+/**
  * Checks an export file (its text, or already parsed JSON). Rejects, with a reason in Chinese
  * and English, anything that is not JSON, not a Banmian export, from a newer version, or holds
  * one record that does not check out. Never throws.
  */
-export function validateImport(input: unknown): ImportCheck {
+export function validateImport(input: unknown, options: ImportOptions): ImportCheck {
 	try {
 		let v = input;
 		if (typeof input === 'string') {
@@ -166,7 +217,9 @@ export function validateImport(input: unknown): ImportCheck {
 			if (!old || doc.updatedAt > old.updatedAt) docs.set(doc.id, doc);
 		});
 		const exportedAt = typeof v.exportedAt === 'string' ? v.exportedAt.slice(0, 64) : null;
-		return { ok: true, data: { exportedAt, state, importedDocs: [...docs.values()] } };
+		const data: ImportData = { exportedAt, state, importedDocs: [...docs.values()] };
+		clampTimes(data, options.now);
+		return { ok: true, data };
 	} catch (e) {
 		if (e instanceof Invalid)
 			return fail(

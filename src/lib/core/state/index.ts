@@ -1,5 +1,6 @@
 /** The reading-state model: plain data and pure functions. No storage, no DOM, no timers. */
 export * from './types';
+export * from './ids';
 export * from './keys';
 export * from './validate';
 export * from './settings';

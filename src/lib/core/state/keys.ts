@@ -1,6 +1,10 @@
-/** Keys for the in-memory collections. A newline never occurs in URL-safe ids. */
+/**
+ * The key of an article's position and read mark in memory. The length prefix marks where the
+ * page id ends, so two different (page, article) pairs never share a key, whatever the ids hold.
+ * Only in memory: IndexedDB keys these records by the array [docId, articleId].
+ */
 export function articleKey(docId: string, articleId: string): string {
-	return `${docId}\n${articleId}`;
+	return `${docId.length}:${docId}:${articleId}`;
 }
 
 /**

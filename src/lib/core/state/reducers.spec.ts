@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyReadRule, DEFAULT_READ_RULE, meetsReadRule } from './read-rule';
-import { emptyState } from './merge';
+import { emptyState, mergeStates } from './merge';
+import { articleKey } from './keys';
 import {
 	addHighlight,
 	getPosition,
@@ -41,7 +42,7 @@ describe('read rule', () => {
 		const s = emptyState();
 		const read = applyReadRule(s, 'd', 'a', { maxFraction: 1, openedAt: opened, now: opened + 10 });
 		expect(isRead(read, 'd', 'a')).toBe(true);
-		expect(read.reads['d\na'].manual).toBeUndefined();
+		expect(read.reads[articleKey('d', 'a')].manual).toBeUndefined();
 		const unread = setRead(read, 'd', 'a', false, opened + 20);
 		const again = applyReadRule(unread, 'd', 'a', {
 			maxFraction: 1,
@@ -183,5 +184,31 @@ describe('lastPosition', () => {
 		expect(lastPosition(s)?.articleId).toBe('b');
 		expect(lastPosition(s, 'd1')?.articleId).toBe('c');
 		expect(lastPosition(s, 'none')).toBeUndefined();
+	});
+});
+
+describe('a change made here always beats the copy it replaces', () => {
+	// A copy dated ahead of this clock: another device's wrong clock, or an old import.
+	const ahead = 5_000;
+	const now = 1_000;
+
+	it('for read marks', () => {
+		const stored = setRead(emptyState(), 'd', 'a', true, ahead);
+		const unread = setRead(stored, 'd', 'a', false, now);
+		expect(unread.reads[articleKey('d', 'a')].updatedAt).toBe(ahead + 1);
+		// What a reload or another tab does with both copies: the change wins.
+		expect(isRead(mergeStates(stored, unread), 'd', 'a')).toBe(false);
+		// With nothing stored, the time is the clock's.
+		expect(setRead(emptyState(), 'd', 'a', true, now).reads[articleKey('d', 'a')].updatedAt).toBe(
+			now
+		);
+	});
+
+	it('for positions', () => {
+		const place = { docId: 'd', articleId: 'a', offset: 0, fraction: 0.1 };
+		const stored = setPosition(emptyState(), { ...place, paragraph: 9, updatedAt: ahead });
+		const moved = setPosition(stored, { ...place, paragraph: 2, updatedAt: now });
+		expect(getPosition(moved, 'd', 'a')?.updatedAt).toBe(ahead + 1);
+		expect(getPosition(mergeStates(stored, moved), 'd', 'a')?.paragraph).toBe(2);
 	});
 });

@@ -20,16 +20,26 @@ function clampInt(n: number, max: number): number {
 	return Number.isFinite(n) ? Math.min(max, Math.max(0, Math.floor(n))) : 0;
 }
 
+/**
+ * A change made here must beat the copy it replaces, even one dated ahead of this clock (another
+ * device's wrong clock): otherwise the stored copy wins on reload and the change is lost.
+ */
+function nextTime(now: number, old: { updatedAt: number } | undefined): number {
+	return old ? Math.max(now, old.updatedAt + 1) : now;
+}
+
 export function setPosition(state: ReadingState, p: Position): ReadingState {
+	const key = articleKey(p.docId, p.articleId);
+	const old = Object.hasOwn(state.positions, key) ? state.positions[key] : undefined;
 	const pos: Position = {
 		docId: p.docId,
 		articleId: p.articleId,
 		paragraph: clampInt(p.paragraph, LIMITS.paragraph),
 		offset: clampInt(p.offset, LIMITS.offset),
 		fraction: Number.isFinite(p.fraction) ? Math.min(1, Math.max(0, p.fraction)) : 0,
-		updatedAt: p.updatedAt
+		updatedAt: nextTime(p.updatedAt, old)
 	};
-	return { ...state, positions: { ...state.positions, [articleKey(p.docId, p.articleId)]: pos } };
+	return { ...state, positions: { ...state.positions, [key]: pos } };
 }
 
 export function getPosition(
@@ -72,9 +82,11 @@ export function setRead(
 	now: number,
 	manual = true
 ): ReadingState {
-	const mark: ReadMark = { docId, articleId, read, updatedAt: now };
+	const key = articleKey(docId, articleId);
+	const old = Object.hasOwn(state.reads, key) ? state.reads[key] : undefined;
+	const mark: ReadMark = { docId, articleId, read, updatedAt: nextTime(now, old) };
 	if (manual) mark.manual = true;
-	return { ...state, reads: { ...state.reads, [articleKey(docId, articleId)]: mark } };
+	return { ...state, reads: { ...state.reads, [key]: mark } };
 }
 
 /** For "已读 N/M": how many of these articles are read. */

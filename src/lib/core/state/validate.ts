@@ -3,6 +3,7 @@
  * back (another version, a broken extension or a bug may have written anything there). Each
  * builds a fresh object from checked fields only, so unknown keys never travel further.
  */
+import { isImportedDocId, isUrlSafeId, MAX_ID_LENGTH } from './ids';
 import { bookmarkId } from './keys';
 import type {
 	Bookmark,
@@ -86,10 +87,29 @@ function optTrue(v: unknown, path: string): true | undefined {
 	throw new Invalid(path, '不是布尔值', 'not a boolean');
 }
 
+/** A page, article or highlight id: URL-safe (see ids.ts), so it can never collide in a key. */
 function ident(v: unknown, path: string): string {
-	const s = str(v, path, LIMITS.id, false);
+	const s = str(v, path, MAX_ID_LENGTH, false);
+	if (!isUrlSafeId(s))
+		throw new Invalid(
+			path,
+			'不是有效的标识（只能含字母、数字和 - _ . ~）',
+			'not a valid id (letters, digits and - _ . ~ only)'
+		);
 	// Ids become object keys in memory; this one would reach the prototype instead.
 	if (s === '__proto__') throw new Invalid(path, '不是有效的标识', 'not a valid id');
+	return s;
+}
+
+/** An imported page's id must have the form the app gives imports, never a bundled page's. */
+function importedIdent(v: unknown, path: string): string {
+	const s = str(v, path, MAX_ID_LENGTH, false);
+	if (!isImportedDocId(s))
+		throw new Invalid(
+			path,
+			'不是导入版面的标识（应为 imp- 加 14 位十六进制数字）',
+			'not an imported page id (imp- and 14 hex digits)'
+		);
 	return s;
 }
 
@@ -137,7 +157,8 @@ export function checkBookmark(v: unknown, path: string): Bookmark {
 		o.paragraph === null || o.paragraph === undefined
 			? null
 			: num(o.paragraph, `${path}.paragraph`, 0, LIMITS.paragraph, true);
-	if (o.id !== undefined) ident(o.id, `${path}.id`);
+	// Any stored id is only checked for size: the place decides the id.
+	if (o.id !== undefined) str(o.id, `${path}.id`, LIMITS.bookmarkId);
 	const b: Bookmark = {
 		id: bookmarkId(docId, articleId, paragraph),
 		docId,
@@ -216,7 +237,7 @@ export function checkImportedDocInfo(v: unknown, path: string): ImportedDocInfo 
 	const o = obj(v, path);
 	const importedAt = time(o.importedAt, `${path}.importedAt`);
 	return {
-		id: ident(o.id, `${path}.id`),
+		id: importedIdent(o.id, `${path}.id`),
 		name: str(o.name, `${path}.name`, LIMITS.name),
 		encoding: str(o.encoding, `${path}.encoding`, LIMITS.encoding),
 		meta: checkImportedDocMeta(o.meta, `${path}.meta`),
