@@ -8,6 +8,8 @@
  * minor revision still works), never copied through.
  */
 
+import { isUrlSafeId, MAX_ID_LENGTH } from '../state/ids';
+
 // Core has no DOM lib; URL exists in every runtime core runs in (pages, workers, Node).
 declare const URL: new (input: string) => {
 	readonly protocol: string;
@@ -19,7 +21,6 @@ export const MESSAGE_PREFIX = 'banmian:';
 
 /** Caps keep a hostile host from making the reader hold or echo huge strings. */
 export const MAX_REQUEST_ID_LENGTH = 128;
-export const MAX_ID_LENGTH = 200;
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PARENTS = 8;
 export const MAX_ORIGIN_LENGTH = 256;
@@ -414,13 +415,6 @@ export interface EmbedParams {
 	article: string | null;
 	/** Valid start settings only; an invalid value is dropped on its own. */
 	settings: EmbedSettingsPatch;
-}
-
-const URL_SAFE_ID = /^[A-Za-z0-9._~-]+$/;
-
-/** A URL-safe id (RFC 3986 unreserved characters) within the length cap. */
-export function isUrlSafeId(value: unknown): value is string {
-	return boundedString(value, 1, MAX_ID_LENGTH) && URL_SAFE_ID.test(value);
 }
 
 /**
