@@ -218,7 +218,11 @@ export class Library {
 
 	#arrive(batch: DocumentSummary[], done: number): void {
 		this.#firstArrived();
-		this.documents = [...this.documents, ...batch];
+		// A page that arrives again replaces itself: ids stay unique, as the keyed lists need.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
+		const incoming = new Map(batch.map((doc) => [doc.id, doc]));
+		const kept = this.documents.filter((doc) => !incoming.has(doc.id));
+		this.documents = [...kept, ...incoming.values()];
 		this.progress = { ...this.progress, done };
 		this.#wake();
 	}

@@ -15,7 +15,8 @@ const summary: DocumentSummary = {
 	diagnostics: [],
 	encoding: 'utf-8',
 	imported: false,
-	error: null
+	error: null,
+	unparsable: null
 };
 
 describe('worker cache', () => {
