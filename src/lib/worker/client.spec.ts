@@ -90,7 +90,11 @@ afterEach(() => {
 	cleanup = null;
 });
 
-const bundled = (name: string): DocumentSource => ({ source: name, url: `/${name}`, sidecar: null });
+const bundled = (name: string): DocumentSource => ({
+	source: name,
+	url: `/${name}`,
+	sidecar: null
+});
 const imported = (name: string, id: string): DocumentSource => ({
 	source: name,
 	bytes: new ArrayBuffer(4),
