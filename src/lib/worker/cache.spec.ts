@@ -39,6 +39,16 @@ describe('worker cache', () => {
 		expect(await loadLibrary('lib-c', ['k3'])).toBeNull();
 	});
 
+	it('takes a parse whose articles are damaged for no parse, so the page is parsed again', async () => {
+		const damaged = { ...document, articles: [null, ...document.articles] };
+		await saveParses(
+			new Map([['p|damaged', { document: damaged, encoding: 'utf-8', hash: 'h' }]]),
+			[]
+		);
+		expect(await loadParse('p|damaged')).toBeNull();
+		expect((await loadParses()).has('p|damaged')).toBe(false);
+	});
+
 	it('reads one parse back by key; the library record is not taken for a parse', async () => {
 		await saveParses(new Map([['p|1', { document, encoding: 'utf-8', hash: 'h1' }]]), []);
 		expect((await loadParse('p|1'))?.document.articles[0].paragraphs).toEqual(

@@ -130,7 +130,16 @@ function isCachedParse(value: unknown): value is CachedParse {
 		typeof document === 'object' &&
 		document !== null &&
 		typeof document.id === 'string' &&
-		Array.isArray(document.articles)
+		Array.isArray(document.articles) &&
+		// the views read these of every article: a damaged one is parsed again instead
+		document.articles.every(
+			(article) =>
+				typeof article === 'object' &&
+				article !== null &&
+				typeof article.id === 'string' &&
+				typeof article.title === 'string' &&
+				Array.isArray(article.paragraphs)
+		)
 	);
 }
 

@@ -50,7 +50,7 @@ function fakeWorkers() {
 			if (known) return summary(source, known);
 			announce({ banmianParse: 'start', key, characters: 10 });
 			if (source.source === 'hang.txt') return new Promise<never>(() => {});
-			await new Promise((resolve) => setTimeout(resolve, 2));
+			// a real parse is synchronous too: its end is posted right after its start
 			announce({ banmianParse: 'end' });
 			const parsed = summary(source);
 			state.loaded.add(parsed.id);
@@ -107,7 +107,7 @@ describe('worker client watchdog', () => {
 	it('terminates a worker stuck parsing, restarts it, and lists that page as unparsable', async () => {
 		const workers = fakeWorkers();
 		cleanup = workers.close;
-		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 50 });
+		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 200 });
 		const arrived: DocumentSummary[] = [];
 		const count = await client.streamDocuments([bundled('a.txt'), bundled('b.txt')], (batch) =>
 			arrived.push(...batch)
@@ -138,7 +138,7 @@ describe('worker client watchdog', () => {
 	it('delivers each streamed page once when the worker is replaced midway', async () => {
 		const workers = fakeWorkers();
 		cleanup = workers.close;
-		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 50 });
+		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 200 });
 		const arrived: DocumentSummary[] = [];
 		const sources = ['a.txt', 'b.txt', 'hang.txt', 'c.txt'].map(bundled);
 		const count = await client.streamDocuments(sources, (batch) => arrived.push(...batch));
@@ -157,7 +157,7 @@ describe('worker client watchdog', () => {
 	it('answers a call made while the worker is stuck once its successor is ready', async () => {
 		const workers = fakeWorkers();
 		cleanup = workers.close;
-		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 50 });
+		const client = createWorkerClient({ spawn: workers.spawn, budget: () => 200 });
 		await client.loadDocuments([bundled('a.txt')]);
 		const loading = client.loadDocuments([imported('hang.txt', 'imp-hang')]);
 		const opened = client.getDocument('a');
