@@ -40,7 +40,7 @@ describe('worker cache', () => {
 	});
 
 	it('takes a parse whose articles are damaged for no parse, so the page is parsed again', async () => {
-		const damaged = { ...document, articles: [null, ...document.articles] };
+		const damaged = { ...document, articles: [null, ...document.articles] } as never;
 		await saveParses(
 			new Map([['p|damaged', { document: damaged, encoding: 'utf-8', hash: 'h' }]]),
 			[]
