@@ -263,6 +263,8 @@ async function loadOne(source: DocumentSource, stored = true): Promise<DocumentS
 		return summarise(document, encoding, source.imported ?? false);
 	} catch (error) {
 		if (error instanceof Unparsable) {
+			// an import parsed again (new page details) must not leave its old parse searchable
+			if (source.id) void api.removeDocument(source.id);
 			return {
 				...failedSummary(source, `${UNPARSABLE_NOTICE}:${error.message}`),
 				unparsable: error.message
