@@ -18,17 +18,21 @@ import {
 	loadParse,
 	loadParses,
 	loadSnapshot,
+	loadUnparsable,
 	saveLibrary,
 	saveParses,
 	saveSnapshot,
+	saveUnparsable,
 	type CachedParse
 } from './cache';
 import {
 	SUMMARY_VERSION,
 	summariseArticle,
+	UNPARSABLE_NOTICE,
 	type DocumentSource,
 	type DocumentSummary,
 	type IndexProgress,
+	type ParseNotice,
 	type SearchFacets,
 	type SearchFilters,
 	type SearchResultPage
@@ -165,6 +169,61 @@ function contentHash(text: string, sidecar: SidecarMeta | null | undefined): str
 	return sidecar ? hashString(`${JSON.stringify(sidecar)}\n${text}`) : hashString(text);
 }
 
+/** Pages the parser gave up on (see loadUnparsable), including any the client reports. */
+const unparsable = new Map<string, string>();
+let unparsableRead: Promise<void> | null = null;
+
+function readUnparsable(): Promise<void> {
+	unparsableRead ??= loadUnparsable(PARSER_VERSION).then((stored) => {
+		for (const [key, reason] of stored) if (!unparsable.has(key)) unparsable.set(key, reason);
+	});
+	return unparsableRead;
+}
+
+/** A page the parser gave up on; the message is why. */
+class Unparsable extends Error {
+	override name = 'Unparsable';
+}
+
+/** Tells the client around each parse, so it can stop a worker stuck in one. */
+function announce(notice: ParseNotice): void {
+	(globalThis as { postMessage?: (message: ParseNotice) => void }).postMessage?.(notice);
+}
+
+function reasonOf(error: unknown): string {
+	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * Parses a page under the client's watch, unless it is known to make the parser give up. A
+ * parse that throws is remembered (by content and parser version) and fails with its reason.
+ * `stored` is false for the opened page on a first visit, which must not wait for the cache.
+ */
+async function watchedParse(
+	text: string,
+	name: string,
+	sidecar: SidecarMeta | null,
+	hash: string,
+	options: { stored?: boolean; token?: string } = {}
+): Promise<ParsedDocument> {
+	const key = `${PARSER_VERSION}|${hash}`;
+	if (options.stored ?? true) await readUnparsable();
+	const known = unparsable.get(key);
+	if (known !== undefined) throw new Unparsable(known);
+	announce({ banmianParse: 'start', key, characters: text.length, token: options.token });
+	try {
+		return parsePage(text, name, sidecar);
+	} catch (error) {
+		const reason = reasonOf(error);
+		unparsable.set(key, reason);
+		void saveUnparsable(key, reason);
+		throw new Unparsable(reason);
+	} finally {
+		announce({ banmianParse: 'end' });
+	}
+}
+
 async function readSource(source: DocumentSource): Promise<Uint8Array> {
 	if (source.bytes) return new Uint8Array(source.bytes);
 	if (!source.url) throw new Error('这份文档既没有地址也没有内容');
@@ -182,25 +241,39 @@ function failedSummary(source: DocumentSource, message: string): DocumentSummary
 		diagnostics: [{ level: 'error', message, line: null }],
 		encoding: 'unknown',
 		imported: source.imported ?? false,
-		error: message
+		error: message,
+		unparsable: null
 	};
 }
 
-async function loadOne(source: DocumentSource): Promise<DocumentSummary> {
+async function loadOne(source: DocumentSource, stored = true): Promise<DocumentSummary> {
 	try {
-		const bytes = await readSource(source);
-		const decoded = decodeBytes(bytes, source.encoding);
-		const document = parsePage(decoded.text, source.source, source.sidecar);
+		const decoded =
+			source.text !== undefined
+				? { text: source.text, encoding: source.encoding ?? 'utf-8', diagnostics: [] }
+				: decodeBytes(await readSource(source), source.encoding);
+		const hash = contentHash(decoded.text, source.sidecar);
+		const document = await watchedParse(decoded.text, source.source, source.sidecar, hash, {
+			stored
+		});
 		document.diagnostics.unshift(...decoded.diagnostics);
 		const encoding = decoded.encoding;
 		if (source.id) document.id = source.id;
 		// a page parsed again (an import given new details) stays searchable
 		const wasIndexed = index?.has(document.id) ?? false;
 		documents.set(document.id, document);
-		hashes.set(document.id, contentHash(decoded.text, source.sidecar));
+		hashes.set(document.id, hash);
 		if (wasIndexed) index?.add(document);
 		return summarise(document, encoding, source.imported ?? false);
 	} catch (error) {
+		if (error instanceof Unparsable) {
+			// an import parsed again (new page details) must not leave its old parse searchable
+			if (source.id) void api.removeDocument(source.id);
+			return {
+				...failedSummary(source, `${UNPARSABLE_NOTICE}:${error.message}`),
+				unparsable: error.message
+			};
+		}
 		return failedSummary(source, error instanceof Error ? error.message : String(error));
 	}
 }
@@ -231,8 +304,18 @@ function summarise(document: ParsedDocument, encoding: string, imported: boolean
 		diagnostics: document.diagnostics,
 		encoding,
 		imported,
-		error: null
+		error: null,
+		unparsable: null
 	} satisfies DocumentSummary;
+}
+
+/** A cached parse's summary, or null when the record is damaged (the page is parsed again). */
+function summariseCached(hit: CachedParse): DocumentSummary | null {
+	try {
+		return summarise(hit.document, hit.encoding, false);
+	} catch {
+		return null;
+	}
 }
 
 /**
@@ -273,7 +356,7 @@ async function loadAll(
 	// shown before the caches are even opened: on a first visit they hold nothing anyway.
 	const early = sources[0]?.bytes && !sources[0].imported ? 1 : 0;
 	if (early) {
-		results[0] = await loadOne(sources[0]);
+		results[0] = await loadOne(sources[0], false);
 		rememberParse(0);
 		done = 1;
 		onBatch?.([results[0]], 1, sources.length);
@@ -304,10 +387,11 @@ async function loadAll(
 			const source = sources[at];
 			const key = keys[at];
 			const hit = key ? stored.get(key) : undefined;
-			if (hit) {
+			const listed = hit && summariseCached(hit);
+			if (hit && listed) {
 				documents.set(hit.document.id, hit.document);
 				hashes.set(hit.document.id, hit.hash);
-				results[at] = summarise(hit.document, hit.encoding, false);
+				results[at] = listed;
 			} else {
 				results[at] = await loadOne(source);
 				rememberParse(at);
@@ -343,7 +427,7 @@ async function indexed(): Promise<SearchIndex> {
 	return index!;
 }
 
-const api = {
+export const api = {
 	/**
 	 * Checks, decodes and parses an imported file (bytes transferred, not copied). Throws with
 	 * the reader's message when it is too big or not text. Nothing is kept until `commitImport`.
@@ -360,12 +444,19 @@ const api = {
 		onPhase?.('decoding');
 		const decoded = decodeBytes(bytes, file.encoding ?? sniffed.encoding);
 		onPhase?.('parsing');
-		const document = parsePage(decoded.text, file.name, file.sidecar);
+		const hash = contentHash(decoded.text, file.sidecar);
+		let document: ParsedDocument;
+		try {
+			document = await watchedParse(decoded.text, file.name, file.sidecar, hash, { token });
+		} catch (error) {
+			if (error instanceof Unparsable) throw new Error(`${UNPARSABLE_NOTICE}:${error.message}`);
+			throw error;
+		}
 		document.diagnostics.unshift(...decoded.diagnostics);
 		document.id = importedDocId(bytes);
 		document.encoding = decoded.encoding;
 		if (discardedImports.delete(token)) throw new DOMException('cancelled', 'AbortError');
-		preparedImports.set(token, { document, hash: contentHash(decoded.text, file.sidecar) });
+		preparedImports.set(token, { document, hash });
 		return {
 			id: document.id,
 			text: decoded.text,
@@ -392,6 +483,15 @@ const api = {
 	/** Forgets a prepared import (cancelled, or its page could not be stored). */
 	async discardImport(token: string): Promise<void> {
 		if (!preparedImports.delete(token)) discardedImports.add(token);
+	},
+
+	/**
+	 * The client stopped this worker's predecessor stuck parsing the page with this key: it is
+	 * listed as unparsable from now on, on later visits too (until the parser version changes).
+	 */
+	async markUnparsable(key: string, reason: string): Promise<void> {
+		unparsable.set(key, reason);
+		await saveUnparsable(key, reason);
 	},
 
 	/** Drops a page (a removed import) from the library and the search index. */
@@ -490,4 +590,5 @@ const api = {
 
 export type WorkerApi = typeof api;
 
-Comlink.expose(api);
+// Exposed only inside a worker: unit tests call the same api in Node.
+if ('WorkerGlobalScope' in globalThis) Comlink.expose(api);

@@ -15,7 +15,8 @@ const summary: DocumentSummary = {
 	diagnostics: [],
 	encoding: 'utf-8',
 	imported: false,
-	error: null
+	error: null,
+	unparsable: null
 };
 
 describe('worker cache', () => {
@@ -36,6 +37,16 @@ describe('worker cache', () => {
 		const damaged = { summaries: [{ id: 7 }], entries: [['k3', 'h3']] };
 		await saveLibrary('lib-c', damaged as never);
 		expect(await loadLibrary('lib-c', ['k3'])).toBeNull();
+	});
+
+	it('takes a parse whose articles are damaged for no parse, so the page is parsed again', async () => {
+		const damaged = { ...document, articles: [null, ...document.articles] } as never;
+		await saveParses(
+			new Map([['p|damaged', { document: damaged, encoding: 'utf-8', hash: 'h' }]]),
+			[]
+		);
+		expect(await loadParse('p|damaged')).toBeNull();
+		expect((await loadParses()).has('p|damaged')).toBe(false);
 	});
 
 	it('reads one parse back by key; the library record is not taken for a parse', async () => {

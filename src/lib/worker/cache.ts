@@ -130,7 +130,16 @@ function isCachedParse(value: unknown): value is CachedParse {
 		typeof document === 'object' &&
 		document !== null &&
 		typeof document.id === 'string' &&
-		Array.isArray(document.articles)
+		Array.isArray(document.articles) &&
+		// the views read these of every article: a damaged one is parsed again instead
+		document.articles.every(
+			(article) =>
+				typeof article === 'object' &&
+				article !== null &&
+				typeof article.id === 'string' &&
+				typeof article.title === 'string' &&
+				Array.isArray(article.paragraphs)
+		)
 	);
 }
 
@@ -146,6 +155,52 @@ export async function loadParses(): Promise<Map<string, CachedParse>> {
 		// no cache: everything is parsed
 	}
 	return found;
+}
+
+const UNPARSABLE_PREFIX = 'unparsable|';
+
+/**
+ * Pages the parser gave up on (timed out or threw), by `<parser version>|<content hash>`, with
+ * why: they are listed as unparsable instead of being parsed (and hanging) again on every visit.
+ * Entries of other parser versions are dropped, so a new parser tries those pages again.
+ */
+export async function loadUnparsable(parserVersion: number): Promise<Map<string, string>> {
+	const found = new Map<string, string>();
+	const current = `${UNPARSABLE_PREFIX}${parserVersion}|`;
+	try {
+		const store = await database();
+		if (!store) return found;
+		const range = IDBKeyRange.bound(UNPARSABLE_PREFIX, `${UNPARSABLE_PREFIX}\uffff`);
+		const stale: string[] = [];
+		for (const record of await store.getAll('parseCache', range)) {
+			const reason = (record.value as { reason?: unknown } | null)?.reason;
+			if (!record.key.startsWith(current)) stale.push(record.key);
+			else if (typeof reason === 'string') {
+				found.set(record.key.slice(UNPARSABLE_PREFIX.length), reason);
+			}
+		}
+		if (stale.length) {
+			const tx = store.transaction('parseCache', 'readwrite');
+			for (const key of stale) void tx.store.delete(key).catch(() => {});
+			await tx.done;
+		}
+	} catch {
+		// unreadable: such pages are tried again, and the client's watch stops them again
+	}
+	return found;
+}
+
+export async function saveUnparsable(key: string, reason: string): Promise<void> {
+	try {
+		const store = await database();
+		await store?.put('parseCache', {
+			key: UNPARSABLE_PREFIX + key,
+			createdAt: Date.now(),
+			value: { reason }
+		});
+	} catch {
+		// storage full or unavailable: the page may be tried again next visit
+	}
 }
 
 /** Stores new parses and forgets the ones no longer wanted, in one transaction. */

@@ -1,18 +1,49 @@
 // The one typed way into the worker. The worker starts on first use, not at page load.
+//
+// Parsing is synchronous inside the worker, so a page that hangs the parser can only be stopped
+// from here: the worker announces each parse (ParseNotice), and a parse that outlasts its budget
+// gets the worker terminated. A fresh worker is told the page is unparsable (it remembers that
+// across visits), is given back every page the old one had loaded, and the calls in flight run
+// again on it, now without the page that hung.
 import * as Comlink from 'comlink';
 import type { ImportPhase, WorkerApi } from './banmian.worker';
+import {
+	isParseNotice,
+	parseBudgetMs,
+	PARSE_TIMEOUT_REASON,
+	UNPARSABLE_NOTICE,
+	type DocumentSource,
+	type DocumentSummary
+} from './types';
 
-let remote: Comlink.Remote<WorkerApi> | null = null;
+/** A Worker, or whatever stands in for one (unit tests use a MessagePort). */
+export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 
-function worker(): Comlink.Remote<WorkerApi> {
-	if (!remote) {
-		const instance = new Worker(new URL('./banmian.worker.ts', import.meta.url), {
-			type: 'module',
-			name: 'banmian'
-		});
-		remote = Comlink.wrap<WorkerApi>(instance);
+export interface WorkerClientOptions {
+	spawn: () => WorkerLike;
+	/** Milliseconds one parse of this many characters may take; parseBudgetMs by default. */
+	budget?: (characters: number) => number;
+}
+
+/** Why a call's worker went away: it was stuck parsing the page with this key. */
+class Restarted extends Error {
+	constructor(
+		readonly key: string,
+		readonly token: string | undefined
+	) {
+		super('the worker was restarted');
 	}
-	return remote;
+}
+
+interface Generation {
+	worker: WorkerLike;
+	remote: Comlink.Remote<WorkerApi>;
+	/** Rejects with Restarted once this worker has been terminated. */
+	stopped: Promise<never>;
+	stop: (reason: Restarted) => void;
+	/** Settles once the worker holds every page its predecessor had loaded. */
+	ready: Promise<void>;
+	timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Rejects with an AbortError when `signal` fires first; the worker's late answer is dropped. */
@@ -29,83 +60,266 @@ function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
 type Api = WorkerApi;
 type Args<K extends keyof Api> = Parameters<Api[K]>;
 type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
+type OnBatch = (summaries: DocumentSummary[], done: number, total: number) => void;
 
-export const workerClient = {
-	/** Starts the worker now, so its script downloads while the caller fetches something else. */
-	warm(): void {
-		worker();
-	},
-	loadDocuments(
-		sources: Args<'loadDocuments'>[0],
-		signal?: AbortSignal
-	): Promise<Result<'loadDocuments'>> {
-		return abortable(worker().loadDocuments(sources), signal) as Promise<Result<'loadDocuments'>>;
-	},
-	/** Every summary arrives through `onBatch`, once; resolves with how many there were. */
-	streamDocuments(
-		sources: Args<'streamDocuments'>[0],
-		onBatch: Args<'streamDocuments'>[1],
-		signal?: AbortSignal
-	): Promise<Result<'streamDocuments'>> {
-		return abortable(worker().streamDocuments(sources, Comlink.proxy(onBatch)), signal) as Promise<
-			Result<'streamDocuments'>
-		>;
-	},
-	getDocument(id: string, signal?: AbortSignal): Promise<Result<'getDocument'>> {
-		return abortable(worker().getDocument(id), signal) as Promise<Result<'getDocument'>>;
-	},
-	buildIndex(
-		onProgress?: Args<'buildIndex'>[0],
-		signal?: AbortSignal
-	): Promise<Result<'buildIndex'>> {
-		return abortable(
-			worker().buildIndex(onProgress ? Comlink.proxy(onProgress) : undefined),
-			signal
-		) as Promise<Result<'buildIndex'>>;
-	},
-	search(
-		query: string,
-		options: Args<'search'>[1],
-		signal?: AbortSignal
-	): Promise<Result<'search'>> {
-		return abortable(worker().search(query, options), signal) as Promise<Result<'search'>>;
-	},
-	findInArticle(
-		docId: string,
-		articleId: string,
-		query: string,
-		signal?: AbortSignal
-	): Promise<Result<'findInArticle'>> {
-		return abortable(worker().findInArticle(docId, articleId, query), signal) as Promise<
-			Result<'findInArticle'>
-		>;
-	},
-	/** The file's bytes move to the worker (transferred): `file.bytes` is empty afterwards. */
-	prepareImport(
-		file: Args<'prepareImport'>[0],
-		token: string,
-		onPhase?: (phase: ImportPhase) => void,
-		signal?: AbortSignal
-	): Promise<Result<'prepareImport'>> {
-		return abortable(
-			worker().prepareImport(
-				Comlink.transfer(file, [file.bytes]),
-				token,
-				onPhase ? Comlink.proxy(onPhase) : undefined
-			),
-			signal
-		) as Promise<Result<'prepareImport'>>;
-	},
-	commitImport(token: string): Promise<boolean> {
-		return worker().commitImport(token);
-	},
-	discardImport(token: string): Promise<void> {
-		return worker().discardImport(token);
-	},
-	removeDocument(id: string): Promise<void> {
-		return worker().removeDocument(id);
-	},
-	searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
-		return abortable(worker().searchFacets(), signal) as Promise<Result<'searchFacets'>>;
+/** Where a loaded page is kept for a replay: imported pages by id, bundled ones by file. */
+const replayKey = (source: DocumentSource) => source.id ?? source.source;
+
+export function createWorkerClient(options: WorkerClientOptions) {
+	const budget = options.budget ?? parseBudgetMs;
+	let current: Generation | null = null;
+	/** Every page the worker has loaded, to load them again into a fresh worker. */
+	const loaded = new Map<string, DocumentSource>();
+	/** Imports parsed but not committed yet (token → the page as a source). */
+	const prepared = new Map<string, DocumentSource>();
+
+	function record(sources: readonly DocumentSource[]): void {
+		for (const source of sources) {
+			// a bundled page is fetched again by URL: no need to hold its bytes
+			loaded.set(replayKey(source), source.url ? { ...source, bytes: undefined } : source);
+		}
 	}
-};
+
+	function start(unparsable?: { key: string; reason: string }): Generation {
+		const worker = options.spawn();
+		let stop!: (reason: Restarted) => void;
+		const stopped = new Promise<never>((_, reject) => (stop = reject));
+		stopped.catch(() => {}); // only calls in flight care
+		const generation: Generation = {
+			worker,
+			remote: Comlink.wrap<WorkerApi>(worker),
+			stopped,
+			stop,
+			ready: Promise.resolve(),
+			timer: undefined
+		};
+		worker.addEventListener('message', (event) => {
+			const notice = (event as MessageEvent).data;
+			if (!isParseNotice(notice)) return;
+			clearTimeout(generation.timer);
+			if (notice.banmianParse === 'start') {
+				const { key, token } = notice;
+				generation.timer = setTimeout(
+					() => restart(generation, new Restarted(key, token)),
+					budget(notice.characters)
+				);
+			}
+		});
+		const replay = [...loaded.values()];
+		if (unparsable || replay.length) {
+			const bringUp = (async () => {
+				if (unparsable) await generation.remote.markUnparsable(unparsable.key, unparsable.reason);
+				if (replay.length) await generation.remote.loadDocuments(replay);
+			})();
+			generation.ready = Promise.race([bringUp, stopped]).catch((error) => {
+				// a replay that hangs too moves on to the next worker; other failures leave the
+				// pages to be reported as missing by the calls that want them
+				if (error instanceof Restarted) throw error;
+			});
+		}
+		return generation;
+	}
+
+	function restart(generation: Generation, reason: Restarted): void {
+		if (generation !== current) return;
+		clearTimeout(generation.timer);
+		generation.worker.terminate();
+		current = start({ key: reason.key, reason: PARSE_TIMEOUT_REASON });
+		generation.stop(reason);
+	}
+
+	/**
+	 * Runs `work` on the current worker; when that worker is stopped meanwhile, runs it again on
+	 * the next one, unless `interrupted` throws instead.
+	 */
+	async function call<T>(
+		work: (remote: Comlink.Remote<WorkerApi>) => Promise<T>,
+		interrupted?: (reason: Restarted) => void
+	): Promise<T> {
+		for (;;) {
+			const generation = (current ??= start());
+			try {
+				await generation.ready;
+				return await Promise.race([work(generation.remote), generation.stopped]);
+			} catch (error) {
+				if (!(error instanceof Restarted)) throw error;
+				interrupted?.(error);
+			}
+		}
+	}
+
+	/**
+	 * Streams summaries so each page reaches `onBatch` once, even when the worker is replaced
+	 * midway and the next one sends the pages already delivered again.
+	 */
+	function stream(sources: DocumentSource[], onBatch: OnBatch): Promise<number> {
+		/** How many summaries of each page id have been delivered. */
+		const delivered = new Map<string, number>();
+		let attempt = 0;
+		return call((remote) => {
+			const mine = ++attempt;
+			const skip = new Map(delivered);
+			const forward: OnBatch = (batch, done, total) => {
+				if (mine !== attempt) return; // a late batch from a stopped worker
+				const fresh = batch.filter((summary) => {
+					const left = skip.get(summary.id) ?? 0;
+					if (left > 0) skip.set(summary.id, left - 1);
+					else delivered.set(summary.id, (delivered.get(summary.id) ?? 0) + 1);
+					return left === 0;
+				});
+				if (fresh.length) onBatch(fresh, done, total);
+			};
+			return remote.streamDocuments(sources, Comlink.proxy(forward));
+		});
+	}
+
+	return {
+		/** Starts the worker now, so its script downloads while the caller fetches something else. */
+		warm(): void {
+			current ??= start();
+		},
+		loadDocuments(
+			sources: Args<'loadDocuments'>[0],
+			signal?: AbortSignal
+		): Promise<Result<'loadDocuments'>> {
+			const work = call((remote) => remote.loadDocuments(sources));
+			void work.then(
+				() => record(sources),
+				() => {}
+			);
+			return abortable(work, signal);
+		},
+		/** Every summary arrives through `onBatch`, once; resolves with how many there were. */
+		streamDocuments(
+			sources: Args<'streamDocuments'>[0],
+			onBatch: OnBatch,
+			signal?: AbortSignal
+		): Promise<Result<'streamDocuments'>> {
+			const work = stream(sources, onBatch);
+			void work.then(
+				() => record(sources),
+				() => {}
+			);
+			return abortable(work, signal);
+		},
+		getDocument(id: string, signal?: AbortSignal): Promise<Result<'getDocument'>> {
+			return abortable(
+				call((remote) => remote.getDocument(id)),
+				signal
+			);
+		},
+		buildIndex(
+			onProgress?: Args<'buildIndex'>[0],
+			signal?: AbortSignal
+		): Promise<Result<'buildIndex'>> {
+			const proxied = onProgress ? Comlink.proxy(onProgress) : undefined;
+			return abortable(
+				call((remote) => remote.buildIndex(proxied)),
+				signal
+			);
+		},
+		search(
+			query: string,
+			options: Args<'search'>[1],
+			signal?: AbortSignal
+		): Promise<Result<'search'>> {
+			return abortable(
+				call((remote) => remote.search(query, options)),
+				signal
+			);
+		},
+		findInArticle(
+			docId: string,
+			articleId: string,
+			query: string,
+			signal?: AbortSignal
+		): Promise<Result<'findInArticle'>> {
+			return abortable(
+				call((remote) => remote.findInArticle(docId, articleId, query)),
+				signal
+			);
+		},
+		/**
+		 * The file's bytes move to the worker (transferred): `file.bytes` is empty afterwards, so
+		 * a worker stuck parsing them cannot be given them again: the import fails instead.
+		 */
+		prepareImport(
+			file: Args<'prepareImport'>[0],
+			token: string,
+			onPhase?: (phase: ImportPhase) => void,
+			signal?: AbortSignal
+		): Promise<Result<'prepareImport'>> {
+			const phases = onPhase ? Comlink.proxy(onPhase) : undefined;
+			const work = call(
+				(remote) => remote.prepareImport(Comlink.transfer(file, [file.bytes]), token, phases),
+				(reason) => {
+					throw new Error(
+						reason.token === token
+							? `${UNPARSABLE_NOTICE}:${PARSE_TIMEOUT_REASON}`
+							: '导入被打断,请再试一次'
+					);
+				}
+			);
+			void work.then(
+				(ready) =>
+					prepared.set(token, {
+						source: file.name,
+						text: ready.text,
+						encoding: ready.encoding,
+						sidecar: file.sidecar,
+						imported: true,
+						id: ready.id
+					}),
+				() => {}
+			);
+			return abortable(work, signal);
+		},
+		async commitImport(token: string): Promise<boolean> {
+			const source = prepared.get(token);
+			prepared.delete(token);
+			let committed = await call((remote) => remote.commitImport(token));
+			if (!committed && source) {
+				// prepared by a worker since replaced: the page is loaded into this one instead
+				await call((remote) => remote.loadDocuments([source]));
+				committed = true;
+			}
+			if (committed && source) record([source]);
+			return committed;
+		},
+		discardImport(token: string): Promise<void> {
+			prepared.delete(token);
+			return call((remote) => remote.discardImport(token));
+		},
+		removeDocument(id: string): Promise<void> {
+			loaded.delete(id);
+			return call((remote) => remote.removeDocument(id));
+		},
+		searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
+			return abortable(
+				call((remote) => remote.searchFacets()),
+				signal
+			);
+		}
+	};
+}
+
+export type WorkerClient = ReturnType<typeof createWorkerClient>;
+
+/**
+ * End-to-end tests may set `globalThis.banmianParseBudgetMs` (in an init script) to make an
+ * ordinary parse count as a hang, since no page hangs the (linear) parser on demand. Only code
+ * already running on the page can set it, and it only makes the reader give up on pages sooner.
+ */
+function budgetFor(characters: number): number {
+	const forTests = (globalThis as { banmianParseBudgetMs?: unknown }).banmianParseBudgetMs;
+	return typeof forTests === 'number' && forTests > 0 ? forTests : parseBudgetMs(characters);
+}
+
+export const workerClient = createWorkerClient({
+	spawn: () =>
+		new Worker(new URL('./banmian.worker.ts', import.meta.url), {
+			type: 'module',
+			name: 'banmian'
+		}),
+	budget: budgetFor
+});

@@ -5,6 +5,8 @@ export interface DocumentSource {
 	source: string;
 	url?: string;
 	bytes?: ArrayBuffer;
+	/** Text decoded already (an import the client gives a restarted worker); read as is. */
+	text?: string;
 	sidecar: SidecarMeta | null;
 	/** Forces a text encoding instead of detecting one. */
 	encoding?: string;
@@ -17,7 +19,7 @@ export interface DocumentSource {
  * The shape of DocumentSummary and ArticleSummary: the worker keeps the library's summaries in
  * IndexedDB under it, so raise it whenever they change.
  */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** What the library and page views need of an article, without its full text. */
 export type ArticleSummary = Pick<
@@ -47,8 +49,42 @@ export interface DocumentSummary {
 	diagnostics: Diagnostic[];
 	encoding: string;
 	imported: boolean;
-	/** Set when the text could not be fetched or read at all. */
+	/** Set when the text could not be fetched, read or parsed. */
 	error: string | null;
+	/** Set when the parser gave up on the text (timed out or threw): why, for the notice. */
+	unparsable: string | null;
+}
+
+/** What the library says of a page the parser gave up on. */
+export const UNPARSABLE_NOTICE = '这一版无法解析';
+export const PARSE_TIMEOUT_REASON = '解析超时';
+
+/**
+ * How long one page's parse may take before the worker counts as stuck: a floor for small pages
+ * (and slow phones), plus a second per million characters, some ten times what the linear parser
+ * needs, so a legitimate 50 MB import is never cut off.
+ */
+export function parseBudgetMs(characters: number): number {
+	return 10_000 + Math.ceil(characters / 1000);
+}
+
+/**
+ * Posted by the worker (outside comlink, which ignores messages without an id) around every
+ * parse, so the client can tell a long parse from a stuck worker and which page it was.
+ */
+export type ParseNotice =
+	| { banmianParse: 'start'; key: string; characters: number; token?: string }
+	| { banmianParse: 'end' };
+
+export function isParseNotice(value: unknown): value is ParseNotice {
+	if (typeof value !== 'object' || value === null) return false;
+	const notice = value as Partial<Record<string, unknown>>;
+	if (notice.banmianParse === 'end') return true;
+	return (
+		notice.banmianParse === 'start' &&
+		typeof notice.key === 'string' &&
+		typeof notice.characters === 'number'
+	);
 }
 
 export function summariseArticle(article: Article): ArticleSummary {
