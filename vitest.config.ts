@@ -5,6 +5,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
+		// The parser's linearity spec collects garbage between samples.
+		execArgv: ['--expose-gc'],
 		testTimeout: 120_000,
 		// The JSON report lets .ci/run add vitest's count to Playwright's.
 		reporters: ['default', 'json'],
