@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
 	DB_NAME,
 	DB_VERSION,
-	loadAll,
+	loadReaderData,
 	MIGRATIONS,
 	OpenTimeoutError,
 	openBanmianDb,
@@ -92,7 +92,7 @@ describe('openBanmianDb', () => {
 
 			const db = await openBanmianDb({ factory });
 			expect(db.version).toBe(DB_VERSION);
-			const loaded = await loadAll(db);
+			const loaded = await loadReaderData(db);
 			expect(loaded.skipped).toEqual([]);
 			expect(Object.values(loaded.state.positions)).toEqual([position]);
 			expect(Object.values(loaded.state.bookmarks)).toEqual([bookmark]);
@@ -130,7 +130,7 @@ describe('openBanmianDb', () => {
 	});
 });
 
-describe('loadAll', () => {
+describe('loadReaderData', () => {
 	async function seeded(): Promise<[IDBFactory, BanmianDb]> {
 		const factory = new IDBFactory();
 		const db = await openBanmianDb({ factory });
@@ -161,7 +161,7 @@ describe('loadAll', () => {
 
 		const db = await openBanmianDb({ factory });
 		const log = vi.fn();
-		const loaded = await loadAll(db, log);
+		const loaded = await loadReaderData(db, log);
 		db.close();
 		expect(Object.values(loaded.state.highlights)).toEqual([highlight]);
 		expect(Object.values(loaded.state.positions)).toEqual([position]);

@@ -19,12 +19,13 @@ import {
 	loadParses,
 	loadSnapshot,
 	loadUnparsable,
+	parseCacheKey,
 	saveLibrary,
 	saveParses,
 	saveSnapshot,
 	saveUnparsable,
 	type CachedParse
-} from './cache';
+} from '../platform/caches';
 import {
 	SUMMARY_VERSION,
 	summariseArticle,
@@ -98,15 +99,6 @@ async function documentById(id: string): Promise<ParsedDocument | null> {
 	await loadOne(waiting.source);
 	deferred.delete(id);
 	return documents.get(id) ?? null;
-}
-
-/** A bundled page's parse-cache key: its file (named by content hash), sidecar and parser. */
-function parseKey(source: DocumentSource): string | null {
-	// (A bundled page may come with its bytes, fetched early by the page: still the same file.)
-	if (!source.url || source.encoding || source.imported) return null;
-	const file = source.url.slice(source.url.lastIndexOf('/') + 1);
-	const sidecar = source.sidecar ? hashString(JSON.stringify(source.sidecar)) : '';
-	return `${PARSER_VERSION}|${file}|${sidecar}`;
 }
 
 /** Fetches and parses in flight at once. */
@@ -340,7 +332,7 @@ async function loadAll(
 		pending = [];
 		lastReport = Date.now();
 	};
-	const keys = sources.map(parseKey);
+	const keys = sources.map((source) => parseCacheKey(source, PARSER_VERSION));
 	const anyBundled = keys.some(Boolean);
 	const parsedNow = new Map<string, CachedParse>();
 	/** Keeps a page parsed now for the parse cache. */
