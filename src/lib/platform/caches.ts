@@ -106,7 +106,8 @@ export interface CachedLibrary {
 	entries: [key: string, hash: string][];
 }
 
-const LIBRARY_PREFIX = 'library|';
+/** Every library listing's key starts so (exported for the specs that drop parses by hand). */
+export const LIBRARY_PREFIX = 'library|';
 
 function isCachedLibrary(value: unknown, keys: readonly string[]): value is CachedLibrary {
 	if (typeof value !== 'object' || value === null) return false;
