@@ -10,7 +10,7 @@ export const PHONE = {
 	hasTouch: true,
 	locale: 'zh-CN'
 };
-/** Slow 4G as in the issue: 150 ms RTT, 1.6 Mbps down, 750 kbps up (bytes per second). */
+/** Slow 4G: 150 ms RTT, 1.6 Mbps down, 750 kbps up (bytes per second). */
 export const SLOW_4G = {
 	offline: false,
 	latency: 150,

@@ -71,7 +71,7 @@ function parseBudgets(parse: ParseSection): Budget[] {
 	const large = parse.results[parse.results.length - 1];
 	return [
 		{
-			budget: 'Parse ≥ 1/10 of split throughput at 11 MB (issue 3)',
+			budget: 'Parse ≥ 1/10 of split throughput at 11 MB',
 			measured: num(large.parseToSplit, 3),
 			ok: large.parseToSplit >= 0.1
 		},
@@ -89,7 +89,7 @@ function searchBudgets(search: Record<string, SearchSize>): Budget[] {
 	const b = big.banmian;
 	return [
 		{
-			budget: 'Search P = R = 1.000 at 11 MB (issue 5)',
+			budget: 'Search P = R = 1.000 at 11 MB',
 			measured: `P ${b.precision}, R ${b.recall}`,
 			ok: b.precision === 1 && b.recall === 1
 		},

@@ -42,7 +42,7 @@ export function renderMarkdown(report: BenchReport): string {
 
 	const parse = report.sections.parse as ParseSection | undefined;
 	if (parse) {
-		out.push('## Parse (issue 3)');
+		out.push('## Parse');
 		out.push('');
 		out.push(
 			`parsePage throughput in Node on ${parse.corpus}, beside merely splitting the same text into ` +
@@ -67,7 +67,7 @@ export function renderMarkdown(report: BenchReport): string {
 
 	const search = report.sections.search as Record<string, SearchSize> | undefined;
 	if (search) {
-		out.push('## Search (issue 5)');
+		out.push('## Search');
 		out.push('');
 		out.push(
 			'In Node, core SearchIndex beside a plain substring scan of the same normalised text and ' +
@@ -118,7 +118,7 @@ export function renderMarkdown(report: BenchReport): string {
 
 	out.push('## Budgets');
 	out.push('');
-	out.push('Targets from issues 3, 5 and 9. A miss is a finding, not a failure of the benchmark.');
+	out.push('What the reader is held to. A miss is a finding, not a failure of the benchmark.');
 	out.push('');
 	out.push('| budget | measured | |');
 	out.push('| --- | --- | --- |');
@@ -129,7 +129,7 @@ export function renderMarkdown(report: BenchReport): string {
 
 function renderLoad(load: LoadSection, out: string[]) {
 	const net = load.network;
-	out.push('## Load (issue 9)');
+	out.push('## Load');
 	out.push('');
 	out.push(
 		`The production build (a private copy of \`build/\`) served by bench/server.mjs — a ` +
@@ -230,7 +230,7 @@ function renderLoad(load: LoadSection, out: string[]) {
 }
 
 function renderScale(scale: ScaleSection, out: string[]) {
-	out.push('## Scale (issue 9)');
+	out.push('## Scale');
 	out.push('');
 	out.push(
 		`A synthetic library of ${num(scale.pages)} pages (${mb(scale.bytes)}) from \`seeds/\`: each page ` +

@@ -280,7 +280,8 @@ export interface PreparedImport {
 	summary: DocumentSummary;
 }
 
-export type ImportPhase = 'decoding' | 'parsing';
+/** The worker's part of an import: the reader's import also reads the file and saves it. */
+export type WorkerImportPhase = 'decoding' | 'parsing';
 
 // Imports parsed but not yet committed, by the caller's token: a cancelled or failed import
 // never reaches `documents` or the index.
@@ -315,7 +316,7 @@ function summariseCached(hit: CachedParse): DocumentSummary | null {
  * put first, is ready first), reporting finished summaries in batches so the page renders a
  * few times, not once per document. Returns all summaries in the order of `sources`.
  */
-async function loadAll(
+async function parseSources(
 	sources: DocumentSource[],
 	onBatch?: (summaries: DocumentSummary[], done: number, total: number) => void
 ): Promise<DocumentSummary[]> {
@@ -414,7 +415,7 @@ async function loadAll(
 }
 
 /** The index, with every page loaded so far in it (pages can arrive from another tab). */
-async function indexed(): Promise<SearchIndex> {
+async function currentIndex(): Promise<SearchIndex> {
 	if (!index || !allIds().every((id) => index!.has(id))) await api.buildIndex();
 	return index!;
 }
@@ -427,7 +428,7 @@ export const api = {
 	async prepareImport(
 		file: { name: string; bytes: ArrayBuffer; encoding?: string; sidecar: SidecarMeta | null },
 		token: string,
-		onPhase?: (phase: ImportPhase) => void
+		onPhase?: (phase: WorkerImportPhase) => void
 	): Promise<PreparedImport> {
 		if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new Error(TOO_BIG_MESSAGE);
 		const bytes = new Uint8Array(file.bytes);
@@ -494,9 +495,9 @@ export const api = {
 		index?.remove(id);
 	},
 
-	/** Parses every source (see loadAll) and answers with all their summaries, in order. */
+	/** Parses every source (see parseSources) and answers with all their summaries, in order. */
 	loadDocuments(sources: DocumentSource[]): Promise<DocumentSummary[]> {
-		return loadAll(sources);
+		return parseSources(sources);
 	},
 
 	/**
@@ -508,7 +509,7 @@ export const api = {
 		sources: DocumentSource[],
 		onBatch: (summaries: DocumentSummary[], done: number, total: number) => void
 	): Promise<number> {
-		return (await loadAll(sources, onBatch)).length;
+		return (await parseSources(sources, onBatch)).length;
 	},
 
 	getDocument(id: string): Promise<ParsedDocument | null> {
@@ -530,7 +531,7 @@ export const api = {
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
 	): Promise<SearchResultPage> {
-		const result = (await indexed()).search(query, options);
+		const result = (await currentIndex()).search(query, options);
 		return {
 			query,
 			total: result.total,
@@ -570,7 +571,7 @@ export const api = {
 	},
 
 	async searchFacets(): Promise<SearchFacets> {
-		const facets = (await indexed()).facets();
+		const facets = (await currentIndex()).facets();
 		return {
 			papers: facets.papers.map((f) => f.value),
 			pages: facets.pages.map((f) => f.value),
