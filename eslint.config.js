@@ -37,7 +37,7 @@ export default ts.config(
 	},
 	{
 		// UI and state never talk to IndexedDB or the search engine directly.
-		files: ['src/routes/**', 'src/lib/components/**'],
+		files: ['src/routes/**', 'src/lib/components/**', 'src/lib/state/**'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { chromiumArgs, executablePath } from '../playwright.config';
-import { test, expect } from './fixtures';
+import { test, expect, seedCount, seedId, storedKeys } from './fixtures';
 
 // What an embedding site may learn and change when the embed shares the reader's own storage:
 // same-site embedding, or browsers that neither partition nor block third-party storage.
@@ -12,8 +12,6 @@ const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
 // localhost and 127.0.0.1 on one server are a cross-site pair.
 const readerOrigin = `http://localhost:${port}`;
 const hostOrigin = `http://127.0.0.1:${port}`;
-const seedId = '000_8d483b34ee5996a6';
-const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
 const imported = {
 	path: 'tests/fixtures/import/gb18030-page.txt',
 	name: 'gb18030-page.txt',
@@ -76,21 +74,7 @@ function readerFrame(page: Page): Frame {
 
 /** The stored imported page ids, as a frame of the reader sees them in its IndexedDB. */
 function storedImports(frame: Frame): Promise<string[]> {
-	return frame.evaluate(
-		() =>
-			new Promise<string[]>((resolve, reject) => {
-				const open = indexedDB.open('banmian');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const request = open.result
-						.transaction('importedDocs')
-						.objectStore('importedDocs')
-						.getAllKeys();
-					request.onsuccess = () => resolve(request.result.map(String));
-					request.onerror = () => reject(request.error);
-				};
-			})
-	);
+	return storedKeys(frame, 'importedDocs');
 }
 
 test('an embedding site never lists, searches or opens the reader’s imported pages', async () => {

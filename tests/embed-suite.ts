@@ -1,16 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectedDocument, seedCount, seedId } from './fixtures';
 
 const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
 // localhost and 127.0.0.1 on one server are a cross-site pair.
 const readerOrigin = `http://localhost:${port}`;
 const hostOrigin = `http://127.0.0.1:${port}`;
-const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
-const seedId = '000_8d483b34ee5996a6';
-const expected = JSON.parse(
-	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
-) as { articles: { title: string }[] };
+const expected = expectedDocument();
 
 type Message = { origin: string; data: { type?: string; [key: string]: unknown } };
 

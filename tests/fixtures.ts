@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Every spec gets `makeAxe()` for accessibility checks on what it shows. */
@@ -9,3 +10,63 @@ export const test = base.extend<{ makeAxe: () => AxeBuilder }>({
 });
 
 export { expect };
+
+/** The bundled page the specs open first (its id is the parser's, from its file name). */
+export const seedId = '000_8d483b34ee5996a6';
+
+/** How many pages the library bundles: every .txt and .md in seeds/. */
+export const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
+
+export interface ExpectedArticle {
+	title: string;
+	kicker: string | null;
+	subtitle: string | null;
+	paragraphs: string[];
+	captions: string[];
+}
+
+/** A bundled page's hand-written expected structure (tests/fixtures/expected). */
+export function expectedDocument(id = seedId): { articles: ExpectedArticle[] } {
+	return JSON.parse(readFileSync(`tests/fixtures/expected/${id}.expected.json`, 'utf8'));
+}
+
+/** The keys of one store of the reader's IndexedDB, as the page (or frame) sees them. */
+export function storedKeys(target: Page | Frame, store: string): Promise<string[]> {
+	return target.evaluate(
+		(store) =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('banmian');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const request = open.result.transaction(store).objectStore(store).getAllKeys();
+					request.onsuccess = () => {
+						open.result.close();
+						resolve(request.result.map(String));
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+}
+
+/** Deletes records from one store of the reader's IndexedDB, as a browser losing them would. */
+export function deleteStored(target: Page | Frame, store: string, keys: string[]): Promise<void> {
+	return target.evaluate(
+		([store, keys]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('banmian');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction(store, 'readwrite');
+					for (const key of keys) tx.objectStore(store).delete(key);
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		[store, keys] as const
+	);
+}

@@ -16,12 +16,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startServer } from '../scripts/pwa-server.mjs';
-import { test, expect } from './fixtures';
+import { test, expect, expectedDocument, seedId } from './fixtures';
 
-const seedId = '000_8d483b34ee5996a6';
-const expected = JSON.parse(
-	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
-) as { articles: { title: string }[] };
+const expected = expectedDocument();
 
 const builtVersion = (dir = 'build'): string =>
 	JSON.parse(readFileSync(join(dir, '_app/version.json'), 'utf8')).version;

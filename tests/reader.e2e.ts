@@ -1,17 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, expectedDocument, seedId } from './fixtures';
 
-const seedId = '000_8d483b34ee5996a6';
-const expected = JSON.parse(
-	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
-) as {
-	articles: {
-		title: string;
-		kicker: string | null;
-		subtitle: string | null;
-		paragraphs: string[];
-	}[];
-};
+const expected = expectedDocument();
 
 test('library → page → article shows the parsed structure', async ({ page, makeAxe }) => {
 	await page.goto('./');

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, expectedDocument, seedId } from './fixtures';
 
-const seedId = '000_8d483b34ee5996a6';
-const expected = JSON.parse(
-	readFileSync(`tests/fixtures/expected/${seedId}.expected.json`, 'utf8')
-) as { articles: { title: string; paragraphs: string[] }[] };
+const expected = expectedDocument();
 const first = expected.articles[0];
 
 async function openFirstArticle(page: Page) {

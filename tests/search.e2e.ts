@@ -1,20 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-
-interface ExpectedArticle {
-	title: string;
-	kicker: string | null;
-	subtitle: string | null;
-	paragraphs: string[];
-	captions: string[];
-}
+import { LIBRARY_PREFIX } from '../src/lib/platform/caches';
+import {
+	test,
+	expect,
+	deleteStored,
+	expectedDocument,
+	storedKeys,
+	type ExpectedArticle
+} from './fixtures';
 
 // The oracle: a plain substring scan over the hand-written expected structure of every seed.
 const expectedArticles: ExpectedArticle[] = readdirSync('tests/fixtures/expected').flatMap(
-	(file) =>
-		JSON.parse(readFileSync(`tests/fixtures/expected/${file}`, 'utf8'))
-			.articles as ExpectedArticle[]
+	(file) => expectedDocument(file.replace(/\.expected\.json$/, '')).articles
 );
 function articlesContaining(term: string): number {
 	return expectedArticles.filter((a) =>
@@ -109,43 +107,15 @@ test('a second visit lists the library from its cache; pages whose parse was los
 	await expect(page.getByText(`共 ${total} 篇`)).toBeVisible();
 	// Once the library is kept, drop every cached parse but the listing itself (the search
 	// index snapshot stays, so search needs no page read back).
-	const keys = () =>
-		page.evaluate(
-			() =>
-				new Promise<string[]>((resolve, reject) => {
-					const open = indexedDB.open('banmian');
-					open.onerror = () => reject(open.error);
-					open.onsuccess = () => {
-						const request = open.result
-							.transaction('parseCache')
-							.objectStore('parseCache')
-							.getAllKeys();
-						request.onsuccess = () => {
-							open.result.close();
-							resolve(request.result.map(String));
-						};
-					};
-				})
-		);
-	await expect.poll(async () => (await keys()).some((k) => k.startsWith('library|'))).toBe(true);
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('banmian');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('parseCache', 'readwrite');
-					const store = tx.objectStore('parseCache');
-					store.delete(IDBKeyRange.upperBound('library|', true));
-					store.delete(IDBKeyRange.lowerBound('library|~'));
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			})
+	const keys = () => storedKeys(page, 'parseCache');
+	const isListing = (key: string) => key.startsWith(LIBRARY_PREFIX);
+	await expect.poll(async () => (await keys()).some(isListing)).toBe(true);
+	await deleteStored(
+		page,
+		'parseCache',
+		(await keys()).filter((key) => !isListing(key))
 	);
-	expect((await keys()).every((k) => k.startsWith('library|'))).toBe(true);
+	expect((await keys()).every(isListing)).toBe(true);
 
 	await page.goto('./#/');
 	await expect(list).toHaveCount(pages);
@@ -169,9 +139,12 @@ test('typing with an input method searches for the chosen characters, not the pi
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Input.imeSetComposition', { text: 'fenhe', selectionStart: 5, selectionEnd: 5 });
 	await expect(field).toHaveValue('fenhe');
-	// Give a search for the pinyin every chance to show up: it must not.
-	await page.waitForTimeout(600);
-	await expect(page.getByText('没有找到')).toHaveCount(0);
+	// A search names its query in the title at once, before the worker answers; two frames
+	// later every task the composing input queued has run, so the title shows whether one did.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	await expect(page).toHaveTitle('搜索 · 版面');
 	await cdp.send('Input.insertText', { text: '汾河' });
 	await expect(field).toHaveValue('汾河');
 	await expect(page.getByText(`共 ${articlesContaining('汾河')} 篇`)).toBeVisible();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
 	DB_NAME,
 	DB_VERSION,
-	loadAll,
+	loadReaderData,
 	MIGRATIONS,
 	OpenTimeoutError,
 	openBanmianDb,
@@ -58,6 +58,25 @@ function rawPut(factory: IDBFactory, store: string, value: unknown, key?: IDBVal
 	});
 }
 
+/** Every store's key path and indexes, as IndexedDB reports them. */
+function schemaOf(db: BanmianDb) {
+	const names = [...db.objectStoreNames].sort();
+	const tx = db.transaction(names, 'readonly');
+	return names.map((name) => {
+		const store = tx.objectStore(name);
+		return {
+			name,
+			keyPath: store.keyPath,
+			autoIncrement: store.autoIncrement,
+			indexes: [...store.indexNames].sort().map((index) => ({
+				index,
+				keyPath: store.index(index).keyPath,
+				unique: store.index(index).unique
+			}))
+		};
+	});
+}
+
 describe('openBanmianDb', () => {
 	it('creates every store at the latest version', async () => {
 		const db = await openBanmianDb({ factory: new IDBFactory() });
@@ -92,7 +111,7 @@ describe('openBanmianDb', () => {
 
 			const db = await openBanmianDb({ factory });
 			expect(db.version).toBe(DB_VERSION);
-			const loaded = await loadAll(db);
+			const loaded = await loadReaderData(db);
 			expect(loaded.skipped).toEqual([]);
 			expect(Object.values(loaded.state.positions)).toEqual([position]);
 			expect(Object.values(loaded.state.bookmarks)).toEqual([bookmark]);
@@ -105,8 +124,17 @@ describe('openBanmianDb', () => {
 		});
 	}
 
-	it('has one migration per version', () => {
-		expect(MIGRATIONS).toHaveLength(DB_VERSION);
+	it('builds the same schema one version at a time as in one upgrade', async () => {
+		const fresh = await openBanmianDb({ factory: new IDBFactory() });
+		const expected = schemaOf(fresh);
+		fresh.close();
+		const factory = new IDBFactory();
+		for (let version = 1; version <= MIGRATIONS.length; version++) {
+			const db = await openBanmianDb({ factory, version });
+			if (version === MIGRATIONS.length) expect(schemaOf(db)).toEqual(expected);
+			db.close();
+		}
+		expect(expected.map((store) => store.name)).toContain('importedTexts');
 	});
 
 	it('gives up after the timeout while an old connection blocks the upgrade', async () => {
@@ -130,7 +158,7 @@ describe('openBanmianDb', () => {
 	});
 });
 
-describe('loadAll', () => {
+describe('loadReaderData', () => {
 	async function seeded(): Promise<[IDBFactory, BanmianDb]> {
 		const factory = new IDBFactory();
 		const db = await openBanmianDb({ factory });
@@ -161,7 +189,7 @@ describe('loadAll', () => {
 
 		const db = await openBanmianDb({ factory });
 		const log = vi.fn();
-		const loaded = await loadAll(db, log);
+		const loaded = await loadReaderData(db, log);
 		db.close();
 		expect(Object.values(loaded.state.highlights)).toEqual([highlight]);
 		expect(Object.values(loaded.state.positions)).toEqual([position]);

@@ -46,7 +46,7 @@ export interface RecentSearchesRecord {
 	items: RecentSearch[];
 }
 
-/** A cached parse result or search index; `value` is checked by whoever reads it. */
+/** A cache record (see caches.ts, which owns the cache stores and their keys). */
 export interface CacheRecord {
 	key: string;
 	createdAt: number;
@@ -68,9 +68,9 @@ export interface BanmianSchema extends DBSchema {
 	highlights: { key: string; value: Highlight; indexes: { docId: string } };
 	settings: { key: string; value: SettingsRecord };
 	recentSearches: { key: string; value: RecentSearchesRecord };
-	/** Key: `${contentHash}:${parserVersion}`. */
+	/** Parses, the library's listing and unparsable pages; keys in caches.ts. */
 	parseCache: { key: string; value: CacheRecord };
-	/** Key: the cache key the search module chooses (content hashes + index version). */
+	/** The search index snapshot; key in caches.ts. */
 	searchIndex: { key: string; value: CacheRecord };
 	/** Imported page texts, listed without their text so the library opens fast. */
 	importedDocs: { key: string; value: ImportedDocInfo };
@@ -101,7 +101,7 @@ export const MIGRATIONS: readonly Migration[] = [
 		tx.objectStore('bookmarks').createIndex('docId', 'docId');
 		tx.objectStore('highlights').createIndex('docId', 'docId');
 	},
-	// v3: pages the reader imported (issue 10); text apart from the listing.
+	// v3: pages the reader imported; text apart from the listing.
 	(db) => {
 		db.createObjectStore('importedDocs', { keyPath: 'id' });
 		db.createObjectStore('importedTexts', { keyPath: 'id' });
@@ -119,11 +119,6 @@ export const READER_STORES = [
 	'recentSearches',
 	'importedDocs',
 	'importedTexts'
-] as const satisfies readonly StoreNames<BanmianSchema>[];
-
-export const CACHE_STORES = [
-	'parseCache',
-	'searchIndex'
 ] as const satisfies readonly StoreNames<BanmianSchema>[];
 
 export class OpenTimeoutError extends Error {
@@ -225,7 +220,7 @@ function keyText(key: unknown): string {
 }
 
 /** Reads and checks all of the reader's data (not the texts or caches) in one transaction. */
-export async function loadAll(
+export async function loadReaderData(
 	db: BanmianDb,
 	log: (s: SkippedRecord) => void = (s) =>
 		console.warn(`banmian: skipped a stored record in ${s.store} ${s.key}: ${s.reason}`)
@@ -349,13 +344,6 @@ export async function loadAll(
 	);
 	docList.sort((x, y) => y.importedAt - x.importedAt);
 	return { state, docs: docList, skipped };
-}
-
-/** Checks a cache record read back; anything odd reads as a miss. */
-export function checkCacheRecord(v: unknown, key: string): CacheRecord | null {
-	if (!isRecord(v) || v.key !== key || !('value' in v)) return null;
-	const at = validated(time, v.createdAt, 'createdAt');
-	return at.ok ? { key, createdAt: at.value, value: v.value } : null;
 }
 
 /** Checks an imported text read back. */

@@ -2,7 +2,7 @@
  * The reader's side of the embed protocol: listens for host requests on `window`, answers them
  * through the app's handlers and posts the reader's events to `window.parent`.
  *
- * Security rules (issue 8): a message is acted on only when its origin is in the allow-list,
+ * Security rules: a message is acted on only when its origin is in the allow-list,
  * its source is `window.parent` and it parses as a host request; anything else is dropped without
  * a reply. Nothing is ever posted with targetOrigin `'*'`. With no allowed parent (or no parent
  * at all) the bridge is inert: it neither listens nor posts.

@@ -408,8 +408,6 @@ describe('ReadingStore', () => {
 			expect(listHighlights(s.state)).toHaveLength(1);
 			expect(await s.addImportedDoc(doc)).toBe(true);
 			expect(await s.getImportedDoc(doc.id)).toEqual(doc);
-			expect(await s.putParseCache('hash', 1, { articles: [] })).toBe(true);
-			expect(await s.getParseCache('hash', 1)).toEqual({ articles: [] });
 			expect(JSON.parse(await s.exportAll()).highlights).toHaveLength(1);
 		}
 	});
@@ -427,26 +425,12 @@ describe('ReadingStore', () => {
 		}
 	});
 
-	it('caches parse results and search indexes by key, and treats bad entries as misses', async () => {
-		const factory = new IDBFactory();
-		const s = await store({ indexedDB: factory });
-		expect(await s.getParseCache('abc', 2)).toBeUndefined();
-		expect(await s.putParseCache('abc', 2, { id: 'doc' })).toBe(true);
-		expect(await s.getParseCache('abc', 2)).toEqual({ id: 'doc' });
-		expect(await s.getParseCache('abc', 3)).toBeUndefined();
-		expect(await s.putSearchIndex('idx:1', { terms: 3 })).toBe(true);
-		expect(await s.getSearchIndex('idx:1')).toEqual({ terms: 3 });
-		const db = await openBanmianDb({ factory });
-		await db.put('searchIndex', { key: 'idx:1', createdAt: 'yesterday', value: 1 } as never);
-		db.close();
-		expect(await s.getSearchIndex('idx:1')).toBeUndefined();
-	});
-
 	it('on a full disk drops the caches first, and reports a write that still fails', async () => {
 		const factory = new IDBFactory();
 		const notices: StoreNotice[] = [];
 		const s = await store({ indexedDB: factory, onNotice: (n) => notices.push(n) });
-		await s.putParseCache('big', 1, 'x'.repeat(1000));
+		const cacheDb = await openBanmianDb({ factory });
+		await cacheDb.put('parseCache', { key: 'big', createdAt: 1, value: 'x'.repeat(1000) });
 		let refusals = 1;
 		refusePuts((store) => store === 'highlights' && refusals-- > 0);
 		// Fails once, caches are dropped, the retry succeeds.
@@ -459,7 +443,8 @@ describe('ReadingStore', () => {
 			end: 4
 		});
 		expect(await stored(factory, 'highlights')).toHaveLength(1);
-		expect(await s.getParseCache('big', 1)).toBeUndefined();
+		expect(await cacheDb.count('parseCache')).toBe(0);
+		cacheDb.close();
 		expect(notices).toEqual([]);
 		// Fails for good: reported, and nothing half-written.
 		refusals = 10;

@@ -1,6 +1,5 @@
 // App-wide shell state: connectivity, a waiting new version, and the browser's install offer.
-// PwaChrome shows it; other code reports failed fetches and registers work to save before an
-// update reloads the page.
+// PwaChrome shows it; other code registers work to save before an update reloads the page.
 import { dev } from '$app/environment';
 import { applyUpdate, registerServiceWorker, requestPersistence } from '$lib/platform/sw-client';
 
@@ -15,8 +14,6 @@ type Flush = () => Promise<void>;
 class AppShell {
 	/** What the browser says about the network. */
 	online = $state(true);
-	/** A fetch failed although the browser believes it is online (captive portal, dead Wi-Fi). */
-	fetchFailing = $state(false);
 	/** The service worker controls this page: bundled pages open with no network. */
 	offlineReady = $state(false);
 	updateReady = $state(false);
@@ -28,7 +25,7 @@ class AppShell {
 	#started = false;
 
 	get offline(): boolean {
-		return !this.online || this.fetchFailing;
+		return !this.online;
 	}
 
 	/** Attaches listeners and registers the service worker; later calls do nothing. */
@@ -38,7 +35,6 @@ class AppShell {
 		this.online = navigator.onLine;
 		window.addEventListener('online', () => {
 			this.online = true;
-			this.fetchFailing = false;
 		});
 		window.addEventListener('offline', () => {
 			this.online = false;
@@ -110,16 +106,6 @@ class AppShell {
 }
 
 export const appShell = new AppShell();
-
-/** Other code calls this when a fetch fails for want of a network. */
-export function reportFetchFailure(): void {
-	appShell.fetchFailing = true;
-}
-
-/** Other code calls this when a fetch succeeds, clearing an earlier failure. */
-export function reportFetchSuccess(): void {
-	appShell.fetchFailing = false;
-}
 
 /** Registers work to finish before an update reloads the page; returns the unregister. */
 export function onBeforeUpdate(flush: () => Promise<void>): () => void {

@@ -3,10 +3,11 @@ import { MAX_IMPORT_BYTES, TOO_BIG_MESSAGE } from '../core/import/sniff';
 import type { SidecarMeta } from '../core/parse/types';
 import type { ImportedDoc, ImportedDocMeta } from '../core/state/types';
 import { loadReadingStore } from './store-loader';
-import { workerClient } from '../worker/client';
+import { workerClient, type WorkerImportPhase } from '../worker/client';
 import { importedSidecar, library } from './library.svelte';
 
-export type ImportPhase = 'reading' | 'decoding' | 'parsing' | 'saving';
+/** The whole import as the reader sees it: the worker's phases between reading and saving. */
+export type ImportPhase = 'reading' | WorkerImportPhase | 'saving';
 
 /** The import under way: one file of a batch. */
 export interface ImportJob {

@@ -19,12 +19,13 @@ import {
 	loadParses,
 	loadSnapshot,
 	loadUnparsable,
+	parseCacheKey,
 	saveLibrary,
 	saveParses,
 	saveSnapshot,
 	saveUnparsable,
 	type CachedParse
-} from './cache';
+} from '../platform/caches';
 import {
 	SUMMARY_VERSION,
 	summariseArticle,
@@ -98,15 +99,6 @@ async function documentById(id: string): Promise<ParsedDocument | null> {
 	await loadOne(waiting.source);
 	deferred.delete(id);
 	return documents.get(id) ?? null;
-}
-
-/** A bundled page's parse-cache key: its file (named by content hash), sidecar and parser. */
-function parseKey(source: DocumentSource): string | null {
-	// (A bundled page may come with its bytes, fetched early by the page: still the same file.)
-	if (!source.url || source.encoding || source.imported) return null;
-	const file = source.url.slice(source.url.lastIndexOf('/') + 1);
-	const sidecar = source.sidecar ? hashString(JSON.stringify(source.sidecar)) : '';
-	return `${PARSER_VERSION}|${file}|${sidecar}`;
 }
 
 /** Fetches and parses in flight at once. */
@@ -288,7 +280,8 @@ export interface PreparedImport {
 	summary: DocumentSummary;
 }
 
-export type ImportPhase = 'decoding' | 'parsing';
+/** The worker's part of an import: the reader's import also reads the file and saves it. */
+export type WorkerImportPhase = 'decoding' | 'parsing';
 
 // Imports parsed but not yet committed, by the caller's token: a cancelled or failed import
 // never reaches `documents` or the index.
@@ -323,7 +316,7 @@ function summariseCached(hit: CachedParse): DocumentSummary | null {
  * put first, is ready first), reporting finished summaries in batches so the page renders a
  * few times, not once per document. Returns all summaries in the order of `sources`.
  */
-async function loadAll(
+async function parseSources(
 	sources: DocumentSource[],
 	onBatch?: (summaries: DocumentSummary[], done: number, total: number) => void
 ): Promise<DocumentSummary[]> {
@@ -340,7 +333,7 @@ async function loadAll(
 		pending = [];
 		lastReport = Date.now();
 	};
-	const keys = sources.map(parseKey);
+	const keys = sources.map((source) => parseCacheKey(source, PARSER_VERSION));
 	const anyBundled = keys.some(Boolean);
 	const parsedNow = new Map<string, CachedParse>();
 	/** Keeps a page parsed now for the parse cache. */
@@ -422,7 +415,7 @@ async function loadAll(
 }
 
 /** The index, with every page loaded so far in it (pages can arrive from another tab). */
-async function indexed(): Promise<SearchIndex> {
+async function currentIndex(): Promise<SearchIndex> {
 	if (!index || !allIds().every((id) => index!.has(id))) await api.buildIndex();
 	return index!;
 }
@@ -435,7 +428,7 @@ export const api = {
 	async prepareImport(
 		file: { name: string; bytes: ArrayBuffer; encoding?: string; sidecar: SidecarMeta | null },
 		token: string,
-		onPhase?: (phase: ImportPhase) => void
+		onPhase?: (phase: WorkerImportPhase) => void
 	): Promise<PreparedImport> {
 		if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new Error(TOO_BIG_MESSAGE);
 		const bytes = new Uint8Array(file.bytes);
@@ -502,9 +495,9 @@ export const api = {
 		index?.remove(id);
 	},
 
-	/** Parses every source (see loadAll) and answers with all their summaries, in order. */
+	/** Parses every source (see parseSources) and answers with all their summaries, in order. */
 	loadDocuments(sources: DocumentSource[]): Promise<DocumentSummary[]> {
-		return loadAll(sources);
+		return parseSources(sources);
 	},
 
 	/**
@@ -516,7 +509,7 @@ export const api = {
 		sources: DocumentSource[],
 		onBatch: (summaries: DocumentSummary[], done: number, total: number) => void
 	): Promise<number> {
-		return (await loadAll(sources, onBatch)).length;
+		return (await parseSources(sources, onBatch)).length;
 	},
 
 	getDocument(id: string): Promise<ParsedDocument | null> {
@@ -538,7 +531,7 @@ export const api = {
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
 	): Promise<SearchResultPage> {
-		const result = (await indexed()).search(query, options);
+		const result = (await currentIndex()).search(query, options);
 		return {
 			query,
 			total: result.total,
@@ -578,7 +571,7 @@ export const api = {
 	},
 
 	async searchFacets(): Promise<SearchFacets> {
-		const facets = (await indexed()).facets();
+		const facets = (await currentIndex()).facets();
 		return {
 			papers: facets.papers.map((f) => f.value),
 			pages: facets.pages.map((f) => f.value),

@@ -6,7 +6,7 @@
 // across visits), is given back every page the old one had loaded, and the calls in flight run
 // again on it, now without the page that hung.
 import * as Comlink from 'comlink';
-import type { ImportPhase, WorkerApi } from './banmian.worker';
+import type { WorkerApi, WorkerImportPhase } from './banmian.worker';
 import {
 	isParseNotice,
 	parseBudgetMs,
@@ -15,6 +15,8 @@ import {
 	type DocumentSource,
 	type DocumentSummary
 } from './types';
+
+export type { WorkerImportPhase };
 
 /** A Worker, or whatever stands in for one (unit tests use a MessagePort). */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };
@@ -246,7 +248,7 @@ export function createWorkerClient(options: WorkerClientOptions) {
 		prepareImport(
 			file: Args<'prepareImport'>[0],
 			token: string,
-			onPhase?: (phase: ImportPhase) => void,
+			onPhase?: (phase: WorkerImportPhase) => void,
 			signal?: AbortSignal
 		): Promise<Result<'prepareImport'>> {
 			const phases = onPhase ? Comlink.proxy(onPhase) : undefined;

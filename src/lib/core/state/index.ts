@@ -9,3 +9,4 @@ export * from './reducers';
 export * from './read-rule';
 export * from './anchor';
 export * from './exchange';
+export * from './sync';

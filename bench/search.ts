@@ -3,22 +3,19 @@
  * SearchIndex and measures build time, heap, snapshot size, restore time and query latency, next
  * to a plain substring scan and FlexSearch's own CJK charset, with precision and recall against
  * the scan.
- *   npx tsx scripts/bench-search.ts            (11 KB, 1.1 MB and 11 MB; prints JSON)
- *   npx tsx scripts/bench-search.ts 11000000   (one size)
+ *   npx tsx bench/search.ts            (11 KB, 1.1 MB and 11 MB; prints JSON)
+ *   npx tsx bench/search.ts 11000000   (one size)
  * Timings are medians of several runs with min and max; numbers, not pass/fail.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Charset, Index as FlexIndex } from 'flexsearch';
 import * as OpenCC from 'opencc-js';
-import { parsePage } from '../src/lib/core/parse/index';
 import type { Article, ParsedDocument } from '../src/lib/core/parse/types';
 import { SearchIndex, compileQuery, normalize } from '../src/lib/core/search/index';
-import { rng } from './bench-random';
-
-const SEED_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
+import { rng, variedPages } from './corpus';
+import { percentile, spread } from './stats';
 
 export interface BenchOptions {
 	/** Corpus size in UTF-8 bytes of page text. Default 11 MB. */
@@ -27,30 +24,6 @@ export interface BenchOptions {
 	runs?: number;
 	/** Also measure FlexSearch with its CJK charset. Default true. */
 	flexCjk?: boolean;
-}
-
-interface Spread {
-	median: number;
-	min: number;
-	max: number;
-}
-
-function spread(values: number[]): Spread {
-	const sorted = [...values].sort((a, b) => a - b);
-	return {
-		median: round(sorted[Math.floor(sorted.length / 2)]),
-		min: round(sorted[0]),
-		max: round(sorted[sorted.length - 1])
-	};
-}
-
-function round(x: number): number {
-	return Math.round(x * 1000) / 1000;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const gc: () => void = (() => {
@@ -62,55 +35,6 @@ function heapUsed(): number {
 	gc();
 	gc();
 	return process.memoryUsage().heapUsed;
-}
-
-/**
- * Pages cut from the seeds: each a copy of a seed page with about 8% of its Chinese characters
- * replaced by others from the same seeds' vocabulary plus common characters (so the vocabulary
- * grows like a real archive's), a Latin/digit sentence on some pages, a tenth converted to
- * traditional characters, and its own paper, date and page number.
- */
-export function buildCorpus(targetBytes: number): {
-	docs: ParsedDocument[];
-	bytes: number;
-	parseMs: number;
-} {
-	const seeds = readdirSync(SEED_DIR)
-		.filter((f) => f.endsWith('.txt'))
-		.sort()
-		.map((f) => readFileSync(SEED_DIR + f, 'utf8'));
-	const han = /\p{Script=Han}/u;
-	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
-	// Common characters outside the seeds, from the simplified column of OpenCC's table.
-	for (let cp = 0x4e00; pool.length < 3500 && cp < 0x9fa5; cp += 7)
-		pool.push(String.fromCodePoint(cp));
-	const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-	const random = rng(20240101);
-	const docs: ParsedDocument[] = [];
-	let bytes = 0;
-	let parseMs = 0;
-	for (let k = 0; bytes < targetBytes; k++) {
-		const seed = seeds[k % seeds.length];
-		let text = '';
-		for (const ch of seed)
-			text += han.test(ch) && random() < 0.08 ? pool[Math.floor(random() * pool.length)] : ch;
-		if (k % 3 === 0) {
-			text = text.replace('。', `。今年PM2.5平均浓度下降${k % 17}%，新建5G基站${k}个。`);
-		}
-		if (k % 10 === 7) text = toTraditional(text);
-		const left = targetBytes - bytes;
-		if (left < Buffer.byteLength(text)) text = text.slice(0, Math.max(200, Math.floor(left / 3)));
-		bytes += Buffer.byteLength(text);
-		const t0 = performance.now();
-		const doc = parsePage(text, `bench_${k}.txt`, {
-			paper: ['山西日报', '太原日报', '太行日报'][k % 3],
-			date: `20${20 + (k % 4)}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`,
-			page: 1 + (k % 8)
-		});
-		parseMs += performance.now() - t0;
-		docs.push(doc);
-	}
-	return { docs, bytes, parseMs };
 }
 
 function fields(a: Article): string[] {
@@ -207,6 +131,8 @@ function scanSearch(corpus: ScanArticle[], query: string): string[] {
 	return out;
 }
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
 function accuracy(truth: string[][], found: string[][]) {
 	let tp = 0;
 	let nFound = 0;
@@ -246,7 +172,7 @@ function latency(queries: string[], runs: number, run: (q: string) => unknown) {
 }
 
 async function benchSize(targetBytes: number, runs: number, flexCjk: boolean) {
-	const { docs, bytes, parseMs } = buildCorpus(targetBytes);
+	const { docs, bytes, parseMs } = variedPages(targetBytes);
 	const articles = docs.reduce((n, d) => n + d.articles.length, 0);
 	const queries = buildQueries(docs);
 

@@ -1,8 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../core/parse/index';
-import { loadLibrary, loadParse, loadParses, saveLibrary, saveParses } from './cache';
-import { summariseArticle, type DocumentSummary } from './types';
+import {
+	clearCaches,
+	loadLibrary,
+	loadParse,
+	loadParses,
+	loadSnapshot,
+	parseCacheKey,
+	saveLibrary,
+	saveParses,
+	saveSnapshot
+} from './caches';
+import { openBanmianDb } from './db';
+import { summariseArticle, type DocumentSummary } from '../worker/types';
 
 // The worker's cache uses the default database (fake-indexeddb's global factory here).
 const text = '#春耕备耕正当时\n本报讯(记者 王丹)全省春耕备耕工作有序推进。\n';
@@ -19,7 +30,7 @@ const summary: DocumentSummary = {
 	unparsable: null
 };
 
-describe('worker cache', () => {
+describe('caches', () => {
 	it('keeps the listed library for exactly its pages, and only the newest one', async () => {
 		await saveLibrary('lib-a', { summaries: [summary], entries: [['k1', 'h1']] });
 		expect((await loadLibrary('lib-a', ['k1']))?.summaries[0].articles[0].title).toBe(
@@ -57,5 +68,40 @@ describe('worker cache', () => {
 		expect(await loadParse('p|missing')).toBeNull();
 		await saveLibrary('lib-d', { summaries: [summary], entries: [['p|1', 'h1']] });
 		expect([...(await loadParses()).keys()]).toEqual(['p|1']);
+	});
+
+	it('keeps only the newest index snapshot, and reads a damaged record as a miss', async () => {
+		await saveSnapshot('idx-1', { terms: 3 });
+		expect(await loadSnapshot('idx-1')).toEqual({ terms: 3 });
+		await saveSnapshot('idx-2', { terms: 4 });
+		expect(await loadSnapshot('idx-1')).toBeNull();
+		const db = await openBanmianDb();
+		await db.put('searchIndex', { key: 'idx-2', createdAt: 'yesterday', value: 1 } as never);
+		expect(await loadSnapshot('idx-2')).toBeNull();
+		db.close();
+	});
+
+	it('keys a bundled parse by file, sidecar and parser version; an import has no key', () => {
+		const source = { source: '晚报.txt', url: '/seeds/wb.abc123.txt', sidecar: null };
+		const key = parseCacheKey(source, 7);
+		expect(key).toContain('wb.abc123.txt');
+		expect(parseCacheKey(source, 8)).not.toBe(key);
+		expect(parseCacheKey({ ...source, sidecar: { page: 2 } }, 7)).not.toBe(key);
+		expect(parseCacheKey({ ...source, url: '/other/wb.abc123.txt' }, 7)).toBe(key);
+		expect(parseCacheKey({ ...source, imported: true }, 7)).toBeNull();
+		expect(parseCacheKey({ ...source, encoding: 'gb18030' }, 7)).toBeNull();
+	});
+
+	it('drops every cache at once, the reader’s own data aside', async () => {
+		await saveParses(new Map([['p|2', { document, encoding: 'utf-8', hash: 'h2' }]]), []);
+		await saveSnapshot('idx-4', { terms: 1 });
+		const db = await openBanmianDb();
+		await db.put('settings', { values: {} as never, updatedAt: 1 }, 'current');
+		await clearCaches(db);
+		expect(await db.count('parseCache')).toBe(0);
+		expect(await db.count('searchIndex')).toBe(0);
+		expect(await db.count('settings')).toBe(1);
+		db.close();
+		expect(await loadParse('p|2')).toBeNull();
 	});
 });

@@ -1,12 +1,60 @@
-// The worker's caches in IndexedDB, so a second visit neither re-parses the bundled pages nor
-// rebuilds the search index. Parses are keyed by the seed's URL (content-hashed by the build),
-// its sidecar and the parser version; the index snapshot by the documents' hashes and the parser
-// and search versions (only the newest is kept). Any failure (no IndexedDB in this context, a
-// corrupt record) means "not cached": the caller parses or builds.
-import { openBanmianDb, type BanmianDb } from '../platform/db';
+/**
+ * The caches in IndexedDB, and the one place that knows their keys: parses of bundled pages,
+ * the library's listing, the pages the parser gave up on (all in `parseCache`) and the search
+ * index snapshot (`searchIndex`). The worker reads and writes them so a second visit neither
+ * re-parses the bundled pages nor rebuilds the index; the reading store drops them when the disk
+ * is full. Any failure (no IndexedDB in this context, a damaged record) means "not cached": the
+ * caller parses or builds.
+ *
+ * Keys in `parseCache`:
+ * - a parse: `<parser version>|<file name>|<sidecar hash>` (see `parseCacheKey`);
+ * - the library's listing: `library|<hash of the summary version and every parse key>`;
+ * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`.
+ * Key in `searchIndex`: the search module's `indexCacheKey` (only the newest is kept).
+ */
+import { isRecord, time, validated } from '../core/state/index';
+import { hashString } from '../core/hash';
+import { openBanmianDb, type BanmianDb, type BanmianSchema, type CacheRecord } from './db';
+import type { StoreNames } from 'idb';
 import type { ParsedDocument } from '../core/parse/types';
-import type { DocumentSummary } from './types';
+import type { DocumentSource, DocumentSummary } from '../worker/types';
 
+/** The stores that hold only what can be rebuilt. */
+const CACHE_STORES = [
+	'parseCache',
+	'searchIndex'
+] as const satisfies readonly StoreNames<BanmianSchema>[];
+
+/** Checks a cache record read back; anything odd reads as a miss. */
+export function checkCacheRecord(v: unknown, key: string): CacheRecord | null {
+	if (!isRecord(v) || v.key !== key || !('value' in v)) return null;
+	const at = validated(time, v.createdAt, 'createdAt');
+	return at.ok ? { key, createdAt: at.value, value: v.value } : null;
+}
+
+/**
+ * A bundled page's parse-cache key: its file (named by content hash by the build), sidecar and
+ * parser version; null for a page that is not a bundled file (imported, or bytes decoded by hand).
+ */
+export function parseCacheKey(source: DocumentSource, parserVersion: number): string | null {
+	// (A bundled page may come with its bytes, fetched early by the page: still the same file.)
+	if (!source.url || source.encoding || source.imported) return null;
+	const file = source.url.slice(source.url.lastIndexOf('/') + 1);
+	const sidecar = source.sidecar ? hashString(JSON.stringify(source.sidecar)) : '';
+	return `${parserVersion}|${file}|${sidecar}`;
+}
+
+/** Drops every cache (they are rebuilt when needed): the first thing to go on a full disk. */
+export async function clearCaches(db: BanmianDb): Promise<void> {
+	try {
+		const tx = db.transaction([...CACHE_STORES], 'readwrite');
+		await Promise.all([...CACHE_STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+	} catch (e) {
+		console.warn('banmian: could not clear caches', e);
+	}
+}
+
+/** This context's own connection for the caches (the worker has no reading store). */
 let db: Promise<BanmianDb | null> | null = null;
 
 function database(): Promise<BanmianDb | null> {
@@ -25,7 +73,7 @@ function database(): Promise<BanmianDb | null> {
 /** A stored record's value, or null when missing or unreadable. */
 async function readValue(store: 'parseCache' | 'searchIndex', key: string): Promise<unknown> {
 	try {
-		return (await (await database())?.get(store, key))?.value ?? null;
+		return checkCacheRecord(await (await database())?.get(store, key), key)?.value ?? null;
 	} catch {
 		return null;
 	}
@@ -58,7 +106,8 @@ export interface CachedLibrary {
 	entries: [key: string, hash: string][];
 }
 
-const LIBRARY_PREFIX = 'library|';
+/** Every library listing's key starts so (exported for the specs that drop parses by hand). */
+export const LIBRARY_PREFIX = 'library|';
 
 function isCachedLibrary(value: unknown, keys: readonly string[]): value is CachedLibrary {
 	if (typeof value !== 'object' || value === null) return false;

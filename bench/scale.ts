@@ -14,23 +14,18 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
-	readdirSync,
 	rmSync,
-	symlinkSync,
-	writeFileSync
+	symlinkSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { executablePath, chromiumArgs } from '../playwright.config';
-import { decodeBytes, parsePage } from '../src/lib/core/parse/index';
-import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './bench-load';
+import { parsePage } from '../src/lib/core/parse/index';
+import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './browser';
+import { LIBRARY_PAGES as PAGES, writeLibrary } from './corpus';
 // @ts-expect-error plain ES module without types
-import { startServer } from './bench-server.mjs';
-import { rng } from './bench-random';
+import { startServer } from './server.mjs';
 
-export const PAGES = 1000;
-const TARGET_BYTES = 11_000_000;
-const PAPERS = ['山西日报', '太原日报', '太行日报'];
 /** Queries typed into the search box: short and long, Latin, 繁體, multi-term, phrase, none. */
 export const UI_QUERIES = [
 	'汾河',
@@ -49,64 +44,6 @@ export const UI_QUERIES = [
 	'委员',
 	'不存在的词语组合'
 ];
-
-/**
- * Writes PAGES pages of about TARGET_BYTES / PAGES bytes each into `dir`, each with a sidecar
- * (eight pages per paper and day). A page is the seed pages in a rotated order (so titles,
- * bylines and furniture recur at different places), with about 5% of Han characters swapped
- * for others from the seeds and every digit shifted by the page number.
- */
-export function writeLibrary(seedDir: string, dir: string, pages = PAGES): { bytes: number } {
-	const seeds = readdirSync(seedDir)
-		.filter((f) => /\.(txt|md)$/.test(f))
-		.sort()
-		.map((f) =>
-			decodeBytes(readFileSync(join(seedDir, f)))
-				.text.replace(/\r\n?/g, '\n')
-				.trim()
-		);
-	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
-	const han = /\p{Script=Han}/u;
-	const random = rng(9);
-	const perPage = TARGET_BYTES / pages;
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	let bytes = 0;
-	for (let k = 0; k < pages; k++) {
-		const parts: string[] = [];
-		let size = 0;
-		for (let i = 0; size < perPage; i++) {
-			const seed = seeds[(k + i) % seeds.length];
-			parts.push(seed);
-			size += Buffer.byteLength(seed) + 2;
-		}
-		// Cut at the paragraph break nearest below the page's share of the bytes.
-		let joined = parts.join('\n\n');
-		let at = 0;
-		for (let b = 0; at < joined.length && b < perPage; at++) b += Buffer.byteLength(joined[at]);
-		const cut = joined.lastIndexOf('\n\n', at);
-		if (at < joined.length && cut > 0) joined = joined.slice(0, cut);
-		let text = '';
-		for (const ch of joined) {
-			if (han.test(ch) && random() < 0.05) text += pool[Math.floor(random() * pool.length)];
-			else if (ch >= '0' && ch <= '9') text += String((Number(ch) + k) % 10);
-			else text += ch;
-		}
-		const name = `p${String(k).padStart(4, '0')}`;
-		const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(k / 8) * 86_400_000);
-		writeFileSync(join(dir, `${name}.txt`), text);
-		writeFileSync(
-			join(dir, `${name}.json`),
-			JSON.stringify({
-				paper: PAPERS[Math.floor(k / 8) % PAPERS.length],
-				date: day.toISOString().slice(0, 10),
-				page: (k % 8) + 1
-			})
-		);
-		bytes += Buffer.byteLength(text);
-	}
-	return { bytes };
-}
 
 /** A copy of the working tree (tracked and untracked-not-ignored files) with its own seeds/. */
 function copyTree(root: string, into: string): void {

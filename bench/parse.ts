@@ -1,15 +1,13 @@
 /**
  * Parser throughput: MB/s of parsePage on a corpus built from the fixture pages, beside merely
  * splitting the same text into lines and paragraphs, at 11 KB, 110 KB, 1.1 MB and 11 MB.
- * Run directly (`npx tsx scripts/bench-parse.ts`) it prints the JSON; `benchParse()` returns it.
+ * Run directly (`npx tsx bench/parse.ts`) it prints the JSON; `benchParse()` returns it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { decodeBytes, parsePage, PARSER_VERSION } from '../src/lib/core/parse/index';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { parsePage, PARSER_VERSION } from '../src/lib/core/parse/index';
+import { prefixOf, repeatedSeeds } from './corpus';
+import { spread, upperMedian as median } from './stats';
 const SIZES = [
 	{ label: '11 KB', bytes: 11_000 },
 	{ label: '110 KB', bytes: 110_000 },
@@ -20,39 +18,6 @@ const RUNS = 7;
 /** Small inputs are parsed repeatedly so one timed sample lasts long enough to measure. */
 const MIN_SAMPLE_MS = 40;
 const WARM_UP_MS = 400;
-
-/** The fixture pages, in name order, repeated until the corpus reaches `bytes` (UTF-8). */
-export function buildCorpus(bytes: number): string {
-	const seeds = join(ROOT, 'seeds');
-	const pages = readdirSync(seeds)
-		.filter((f) => f.endsWith('.txt'))
-		.sort()
-		.map((f) => decodeBytes(readFileSync(join(seeds, f))).text.replace(/\r\n?/g, '\n'));
-	const encoder = new TextEncoder();
-	const pageBytes = pages.map((p) => encoder.encode(p).length + 2);
-	const parts: string[] = [];
-	let total = 0;
-	for (let i = 0; total < bytes; i = (i + 1) % pages.length) {
-		parts.push(pages[i]);
-		total += pageBytes[i];
-	}
-	return parts.join('\n\n');
-}
-
-/** The first `bytes` of the corpus, cut at a line end so no page is cut mid-character. */
-function prefix(corpus: string, bytes: number): string {
-	// the corpus is mostly 3-byte CJK; find the character index by encoding incrementally
-	const encoder = new TextEncoder();
-	let lo = 0;
-	let hi = corpus.length;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (encoder.encode(corpus.slice(0, mid)).length <= bytes) lo = mid;
-		else hi = mid - 1;
-	}
-	const cut = corpus.lastIndexOf('\n', lo);
-	return corpus.slice(0, cut > 0 ? cut : lo);
-}
 
 /** The baseline: lines, then paragraphs as runs of non-blank lines joined together. */
 export function splitLinesAndParagraphs(text: string): string[] {
@@ -76,15 +41,9 @@ interface Stat {
 	maxMBps: number;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
 function stat(rates: number[]): Stat {
-	const sorted = [...rates].sort((a, b) => a - b);
-	return {
-		medianMBps: round1(sorted[sorted.length >> 1]),
-		minMBps: round1(sorted[0]),
-		maxMBps: round1(sorted[sorted.length - 1])
-	};
+	const { median, min, max } = spread(rates, 1);
+	return { medianMBps: median, minMBps: min, maxMBps: max };
 }
 
 /** How many calls make one sample last MIN_SAMPLE_MS, after a JIT warm-up. */
@@ -118,7 +77,6 @@ function sample(bytes: number, repeat: number, work: () => unknown): Rates {
 	return { wall: (bytes * repeat) / seconds / 1e6, cpu: (bytes * repeat) / cpuSeconds / 1e6 };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -147,10 +105,10 @@ function measurePair(bytes: number, parse: () => unknown, split: () => unknown) 
 }
 
 export async function benchParse(): Promise<object> {
-	const corpus = buildCorpus(SIZES[SIZES.length - 1].bytes + 100_000);
+	const corpus = repeatedSeeds(SIZES[SIZES.length - 1].bytes + 100_000);
 	const encoder = new TextEncoder();
 	const results = SIZES.map((size) => {
-		const text = prefix(corpus, size.bytes);
+		const text = prefixOf(corpus, size.bytes);
 		const bytes = encoder.encode(text).length;
 		const measured = measurePair(
 			bytes,

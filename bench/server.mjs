@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { contentTypes } from './content-types.mjs';
+import { contentTypes } from '../scripts/content-types.mjs';
 
 const types = contentTypes;
 const compressible = new Set([

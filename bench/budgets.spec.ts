@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { budgets, type Budget } from './budgets';
+import type { VisitSample } from './load';
+import { renderMarkdown } from './render';
+import type { BenchReport, LoadSection, ScaleSection, SearchSize } from './report';
+import type { VisitScale } from './scale';
+
+const machine: BenchReport['machine'] = {
+	cpu: 'test cpu',
+	cores: 2,
+	ramGB: 4,
+	loadAverageAtStart: [0, 0, 0],
+	node: 'v20',
+	chromium: '',
+	date: '2026-01-01T00:00:00.000Z',
+	commit: 'abc',
+	dirtyFiles: 0
+};
+
+function report(sections: BenchReport['sections']): BenchReport {
+	return { machine, options: { quick: false, build: true }, sections };
+}
+
+/** The verdict of the one budget whose name starts so. */
+function verdict(list: Budget[], name: string): boolean | null {
+	const found = list.filter((b) => b.budget.startsWith(name));
+	expect(found).toHaveLength(1);
+	return found[0].ok;
+}
+
+const parse = (parseToSplit: number, linearity: number) => ({
+	parserVersion: 1,
+	runs: 7,
+	corpus: 'seeds',
+	results: [
+		{
+			size: '11 MB',
+			bytes: 11e6,
+			articles: 1,
+			parse: { medianMBps: 2, minMBps: 1, maxMBps: 3 },
+			split: { medianMBps: 20, minMBps: 10, maxMBps: 30 },
+			parseToSplit
+		}
+	],
+	linearity11MBvs110KB: linearity
+});
+
+const spread = (median: number) => ({ median, min: median, max: median });
+const accuracy = (p95: number) => ({
+	precision: 1,
+	recall: 1,
+	queriesExact: 3,
+	queries: 3,
+	p50Ms: spread(p95 / 2),
+	p95Ms: spread(p95)
+});
+function search(over: { p95?: number; scanP95?: number; heap?: number; recall?: number }) {
+	const size: SearchSize = {
+		corpus: { bytes: 11e6, pages: 1, articles: 1, queries: 3 },
+		banmian: {
+			...accuracy(over.p95 ?? 1),
+			recall: over.recall ?? 1,
+			totalsExact: true,
+			restoredSameAsBuilt: true,
+			allHits: { p50Ms: spread(1), p95Ms: spread(2) },
+			buildMs: spread(500),
+			heapBytes: 1,
+			heapPerTextByte: over.heap ?? 1.5,
+			addEachMs: 1,
+			snapshotBytes: 1,
+			restoreMs: spread(50),
+			restoreOverBuild: 0.1
+		},
+		scan: accuracy(over.scanP95 ?? 100)
+	};
+	return { '11000000': size };
+}
+
+function visit(over: Partial<VisitSample>): VisitSample {
+	return {
+		lcpMs: 1000,
+		fcpMs: 500,
+		lcpElement: 'p',
+		cls: 0,
+		tbtMs: 0,
+		longTasks: 0,
+		longestTaskMs: 40,
+		loadEventMs: 900,
+		bytes: 100_000,
+		pageBytes: 50_000,
+		bytesToLcp: 30_000,
+		firstLoadJsGzip: 35_000,
+		firstLoadJsFiles: 3,
+		requests: 10,
+		serviceWorkerControlled: false,
+		jsFiles: [],
+		phases: '',
+		...over
+	};
+}
+
+function load(cold: Partial<VisitSample>[], floor: Partial<VisitSample>[]): LoadSection {
+	return {
+		url: '/#/doc/d/a',
+		article: '标题',
+		browser: '1',
+		phone: { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2 },
+		cpuSlowdown: 4,
+		network: { offline: false, latency: 150, downloadThroughput: 1, uploadThroughput: 1 },
+		runs: cold.length,
+		samples: {
+			cold: cold.map(visit),
+			warm: cold.map(visit),
+			offline: [],
+			floor: floor.map(visit)
+		},
+		serviceWorker: { readyAfterColdMs: [], coldVisitPlusPrecacheBytes: [] },
+		notes: []
+	} as LoadSection;
+}
+
+const tasks = (maxMs: number) => ({ count: 1, maxMs, totalMs: maxMs, over50Ms: 0 });
+function libraryVisit(listedMs: number, queryMs: number[], longest = 30): VisitScale {
+	return {
+		listedMs,
+		searchReadyMs: 100,
+		searchReadyFromStartMs: 100 + listedMs,
+		searchText: '共 3 篇',
+		longTasksListing: tasks(longest),
+		longTasksIndexing: tasks(longest),
+		pageHeapBytes: 1,
+		workerHeapBytes: 1,
+		queryMs
+	};
+}
+function scale(oneListed: number, libraryListed: number, libraryQueries: number[]): ScaleSection {
+	const run = (listed: number, queries: number[]) => ({
+		first: libraryVisit(listed, queries),
+		second: libraryVisit(listed, []),
+		deepLinkMs: 100
+	});
+	return {
+		pages: 1000,
+		bytes: 11e6,
+		buildMs: { library: 1, onePage: 1 },
+		browser: '1',
+		cpuSlowdown: 4,
+		network: 'none',
+		runs: 1,
+		queries: libraryQueries.map((_, i) => `q${i}`),
+		deepLink: '#/doc/d/a',
+		samples: { onePage: [run(oneListed, [1])], library: [run(libraryListed, libraryQueries)] }
+	} as unknown as ScaleSection;
+}
+
+describe('budgets', () => {
+	it('has nothing to decide for a report without sections', () => {
+		expect(budgets(report({}))).toEqual([]);
+	});
+
+	it('holds parsing to a tenth of splitting and to linear growth', () => {
+		expect(verdict(budgets(report({ parse: parse(0.1, 0.8) })), 'Parse ≥ 1/10')).toBe(true);
+		expect(verdict(budgets(report({ parse: parse(0.099, 0.8) })), 'Parse ≥ 1/10')).toBe(false);
+		expect(verdict(budgets(report({ parse: parse(0.5, 0.79) })), 'Parse linear')).toBe(false);
+	});
+
+	it('holds search to exact results, a tenth of the scan’s p95 and twice the text in heap', () => {
+		const met = budgets(report({ search: search({ p95: 10, scanP95: 100 }) }));
+		expect(met.every((b) => b.ok)).toBe(true);
+		expect(verdict(budgets(report({ search: search({ p95: 10.1 }) })), 'Search p95')).toBe(false);
+		expect(verdict(budgets(report({ search: search({ recall: 0.99 }) })), 'Search P = R')).toBe(
+			false
+		);
+		expect(verdict(budgets(report({ search: search({ heap: 2.01 }) })), 'Index heap')).toBe(false);
+		// Only the 11 MB corpus is held to the budgets.
+		expect(budgets(report({ search: {} }))).toEqual([]);
+	});
+
+	it('holds loading to 40 KB of first-load JS, 1.2× the floor’s LCP, no shift, no long task', () => {
+		const met = budgets(report({ load: load([{}, {}], [{ lcpMs: 900 }]) }));
+		expect(met.map((b) => b.ok)).toEqual([true, true, true, true]);
+		const slow = budgets(report({ load: load([{ lcpMs: 1200 }], [{ lcpMs: 900 }]) }));
+		expect(verdict(slow, 'LCP ≤ 1.2×')).toBe(false);
+		// The worst run counts, not the median.
+		const shifted = budgets(report({ load: load([{}, {}, { cls: 0.001 }], [{}]) }));
+		expect(verdict(shifted, 'CLS 0')).toBe(false);
+		const heavy = budgets(report({ load: load([{ firstLoadJsGzip: 40_001 }], [{}]) }));
+		expect(verdict(heavy, 'First-load JavaScript')).toBe(false);
+		const blocked = budgets(report({ load: load([{}, { longestTaskMs: 51 }], [{}]) }));
+		expect(verdict(blocked, 'No main-thread task over 50 ms while loading')).toBe(false);
+		// Without a floor there is nothing to compare with.
+		expect(budgets(report({ load: load([{}], []) }))).toEqual([]);
+	});
+
+	it('holds a large library to twice the one-page listing time and 50 ms per typed query', () => {
+		const queries = Array.from({ length: 20 }, (_, i) => (i < 19 ? 10 : 500));
+		const met = budgets(report({ scale: scale(1000, 2000, queries) }));
+		expect(verdict(met, 'With 1,000 pages')).toBe(true);
+		// p95 of 20 queries is the 19th: one slow query is allowed.
+		expect(verdict(met, 'Search answers in the UI')).toBe(true);
+		const slow = budgets(report({ scale: scale(1000, 2100, [60, 60]) }));
+		expect(verdict(slow, 'With 1,000 pages')).toBe(false);
+		expect(verdict(slow, 'Search answers in the UI')).toBe(false);
+	});
+});
+
+describe('renderMarkdown', () => {
+	it('writes each budget’s verdict as the budgets decided it', () => {
+		const md = renderMarkdown(report({ parse: parse(0.05, 0.9) }));
+		expect(md).toContain('| Parse ≥ 1/10 of split throughput at 11 MB | 0.050 | **MISS** |');
+		expect(md).toContain(
+			'| Parse linear from 110 KB to 11 MB (throughput ratio ≥ 0.8) | 0.9 | PASS |'
+		);
+	});
+});

@@ -1,0 +1,203 @@
+/**
+ * The budgets the report is held to, and whether each was met: a pure function of the report,
+ * so BENCHMARKS.md only writes out what this decides. A miss is a finding, not a failure of
+ * the benchmark.
+ */
+import { kb, num } from './format';
+import type { BenchReport, LoadSection, ParseSection, ScaleSection, SearchSize } from './report';
+import { percentile, spreadOf, type Spread } from './stats';
+import type { VisitSample } from './load';
+
+export interface Budget {
+	budget: string;
+	measured: string;
+	/** null when the report lacks what the budget needs. */
+	ok: boolean | null;
+}
+
+/** A load visit's samples summarised per measure. */
+export function visitStats(samples: VisitSample[]) {
+	return {
+		lcp: spreadOf(samples.map((x) => x.lcpMs)),
+		fcp: spreadOf(samples.map((x) => x.fcpMs)),
+		tbt: spreadOf(samples.map((x) => x.tbtMs)),
+		longest: spreadOf(samples.map((x) => x.longestTaskMs)),
+		cls: spreadOf(samples.map((x) => x.cls)),
+		bytes: spreadOf(samples.map((x) => x.bytes)),
+		pageBytes: spreadOf(samples.map((x) => x.pageBytes ?? x.bytes)),
+		bytesToLcp: spreadOf(samples.map((x) => x.bytesToLcp)),
+		js: spreadOf(samples.map((x) => x.firstLoadJsGzip))
+	};
+}
+
+export type VisitStats = ReturnType<typeof visitStats>;
+
+/** Each visit kind with samples, summarised. */
+export function loadStats(
+	load: LoadSection
+): Partial<Record<keyof LoadSection['samples'], VisitStats>> {
+	const all: Partial<Record<keyof LoadSection['samples'], VisitStats>> = {};
+	for (const kind of ['cold', 'warm', 'offline', 'floor'] as const)
+		if (load.samples[kind].length) all[kind] = visitStats(load.samples[kind]);
+	return all;
+}
+
+/** a ÷ b of the medians, to two places; null without both. */
+export function medianRatio(a: Spread | null | undefined, b: Spread | null | undefined) {
+	return a && b && b.median > 0 ? Math.round((a.median / b.median) * 100) / 100 : null;
+}
+
+/** Search typed into the UI: per run p50/p95 over the queries, then their spread over runs. */
+export function typedQueries(scale: ScaleSection, kind: 'library' | 'onePage') {
+	const runs = scale.samples[kind].map((s) => s.first.queryMs).filter((q) => q.length);
+	return {
+		runs,
+		p50: spreadOf(runs.map((q) => percentile(q, 50))),
+		p95: spreadOf(runs.map((q) => percentile(q, 95)))
+	};
+}
+
+/** Time until listed, by library and visit. */
+export function listedSpread(
+	scale: ScaleSection,
+	kind: 'library' | 'onePage',
+	visit: 'first' | 'second'
+): Spread | null {
+	const v = scale.samples[kind].map((s) => s[visit]);
+	return v.length ? spreadOf(v.map((x) => x.listedMs)) : null;
+}
+
+function parseBudgets(parse: ParseSection): Budget[] {
+	const large = parse.results[parse.results.length - 1];
+	return [
+		{
+			budget: 'Parse ≥ 1/10 of split throughput at 11 MB',
+			measured: num(large.parseToSplit, 3),
+			ok: large.parseToSplit >= 0.1
+		},
+		{
+			budget: 'Parse linear from 110 KB to 11 MB (throughput ratio ≥ 0.8)',
+			measured: String(parse.linearity11MBvs110KB),
+			ok: parse.linearity11MBvs110KB >= 0.8
+		}
+	];
+}
+
+function searchBudgets(search: Record<string, SearchSize>): Budget[] {
+	const big = search['11000000'];
+	if (!big) return [];
+	const b = big.banmian;
+	return [
+		{
+			budget: 'Search P = R = 1.000 at 11 MB',
+			measured: `P ${b.precision}, R ${b.recall}`,
+			ok: b.precision === 1 && b.recall === 1
+		},
+		{
+			budget: 'Search p95 ≤ 1/10 of the scan p95 at 11 MB',
+			measured: `${num(b.p95Ms.median, 1)} ms vs scan ${num(big.scan.p95Ms.median, 1)} ms`,
+			ok: b.p95Ms.median <= big.scan.p95Ms.median / 10
+		},
+		{
+			budget: 'Index heap ≤ 2× the text bytes at 11 MB',
+			measured: `${b.heapPerTextByte}×`,
+			ok: b.heapPerTextByte <= 2
+		},
+		{
+			budget: 'Index build ≤ 1 s at 11 MB',
+			measured: `${num(b.buildMs.median)} ms`,
+			ok: b.buildMs.median <= 1000
+		},
+		{
+			budget: 'Index restore ≤ 1/5 of a rebuild at 11 MB',
+			measured: `${b.restoreOverBuild}×`,
+			ok: b.restoreOverBuild <= 0.2
+		}
+	];
+}
+
+function loadBudgets(load: LoadSection): Budget[] {
+	const all = loadStats(load);
+	const { cold, floor } = all;
+	if (!cold || !floor) return [];
+	const files = load.samples.cold[0]?.jsFiles ?? [];
+	const workerJs = files
+		.filter((f) => f.path.includes('/workers/'))
+		.reduce((sum, f) => sum + f.gzip, 0);
+	const split = files.length
+		? ` (page ${kb(files.reduce((sum, f) => sum + f.gzip, 0) - workerJs)} + worker ${kb(workerJs)})`
+		: '';
+	const lcpRatio = medianRatio(cold.lcp, floor.lcp);
+	const visits = ['cold', 'warm', 'offline'] as const;
+	const maxCls = Math.max(...visits.map((k) => all[k]?.cls?.max ?? 0));
+	const longest = Math.max(...visits.map((k) => all[k]?.longest?.max ?? 0));
+	return [
+		{
+			budget: 'First-load JavaScript ≤ 40 KB gzip (cold, JS requested before LCP)',
+			measured: kb(cold.js?.median ?? 0) + split,
+			ok: (cold.js?.median ?? Infinity) <= 40_000
+		},
+		{
+			budget: 'LCP ≤ 1.2× the static floor (cold)',
+			measured: `${lcpRatio}× (${num(cold.lcp?.median ?? 0)} vs ${num(floor.lcp?.median ?? 0)} ms)`,
+			ok: lcpRatio !== null && lcpRatio <= 1.2
+		},
+		{
+			budget: 'CLS 0 (cold, warm, offline; worst run)',
+			measured: num(maxCls, 4),
+			ok: maxCls === 0
+		},
+		{
+			budget: 'No main-thread task over 50 ms while loading (cold, warm, offline; worst run)',
+			measured: `${num(longest)} ms`,
+			ok: longest <= 50
+		}
+	];
+}
+
+function scaleBudgets(scale: ScaleSection): Budget[] {
+	const budgets: Budget[] = [];
+	const one = listedSpread(scale, 'onePage', 'second');
+	const thousand = listedSpread(scale, 'library', 'second');
+	if (one && thousand) {
+		const ratio = Math.round((thousand.median / one.median) * 10) / 10;
+		budgets.push({
+			budget: `With ${num(scale.pages)} pages, after a restore (second visit) the library lists within 2× the one-page time`,
+			measured: `${ratio}× (${num(thousand.median)} vs ${num(one.median)} ms)`,
+			ok: ratio <= 2
+		});
+	}
+	const p95 = typedQueries(scale, 'library').p95;
+	if (p95) {
+		budgets.push({
+			budget: `Search answers in the UI within 50 ms at p95 (${num(scale.pages)} pages)`,
+			measured: `${num(p95.median, 1)} ms`,
+			ok: p95.median <= 50
+		});
+	}
+	const longest = Math.max(
+		0,
+		...(['onePage', 'library'] as const).flatMap((k) =>
+			scale.samples[k].flatMap((s) =>
+				[s.first, s.second].flatMap((v) => [v.longTasksListing.maxMs, v.longTasksIndexing.maxMs])
+			)
+		)
+	);
+	budgets.push({
+		budget: `No main-thread task over 50 ms at any library size (1 and ${num(scale.pages)} pages, listing and indexing)`,
+		measured: `${num(longest)} ms`,
+		ok: longest <= 50
+	});
+	return budgets;
+}
+
+/** Every budget the report's sections can be held to, in the report's order. */
+export function budgets(report: BenchReport): Budget[] {
+	const { parse, search, load, scale } = report.sections;
+	return [
+		...(parse ? parseBudgets(parse as ParseSection) : []),
+		...(search ? searchBudgets(search as Record<string, SearchSize>) : []),
+		...(load ? loadBudgets(load) : []),
+		...(scale ? scaleBudgets(scale) : [])
+	];
+}

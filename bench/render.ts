@@ -1,0 +1,317 @@
+/** BENCHMARKS.md from a report: the numbers and the budgets' verdicts, written out. */
+import { budgets, listedSpread, loadStats, medianRatio, typedQueries } from './budgets';
+import { fmt, kb, mb, num } from './format';
+import type { VisitSample } from './load';
+import type { BenchReport, LoadSection, ParseSection, ScaleSection, SearchSize } from './report';
+import { spreadOf } from './stats';
+
+const pass = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'PASS' : '**MISS**');
+
+export function renderMarkdown(report: BenchReport): string {
+	const m = report.machine;
+	const out: string[] = [];
+	out.push('# Benchmarks');
+	out.push('');
+	out.push(
+		'Written by `npm run bench` (bench/run.ts; `-- --quick` for fewer runs, `-- --no-build` ' +
+			'to reuse `build/`, `-- --only=parse,search,load,scale` for some sections, `-- --render` ' +
+			'to rewrite this file from the JSON); raw numbers in BENCHMARKS.json. Inputs are ' +
+			'deterministic (built from `seeds/` with fixed seeds); timings are the median of the runs ' +
+			'with min–max in brackets.'
+	);
+	out.push('');
+	out.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM`);
+	out.push(
+		`- Load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd?.join(' / ') ?? '?'} ` +
+			`(1/5/15 min; above ${m.cores} means other processes competed for the CPU and timings are noisy)`
+	);
+	out.push(`- Date: ${m.date}`);
+	out.push(
+		`- Node ${m.node}; ${m.chromium || 'Chromium'}${report.sections.load ? ` (browser ${report.sections.load.browser})` : ''}`
+	);
+	out.push(
+		`- Tree: commit ${m.commit}${m.dirtyFiles ? ` plus ${m.dirtyFiles} uncommitted file(s) of work in progress` : ''}` +
+			`${report.buildMs ? `; \`vite build\` took ${num(report.buildMs / 1000, 1)} s` : ''}`
+	);
+	out.push(
+		`- Mode: ${report.options.quick ? '**--quick** (fewer runs than the budgets ask for)' : 'full'}` +
+			`${report.partial ? `; this file merges a partial run (${report.partial.join(', ')}) with the previous one` : ''}` +
+			`${report.totalSeconds ? `; the run took ${num(report.totalSeconds / 60, 1)} min` : ''}`
+	);
+	out.push('');
+
+	const parse = report.sections.parse as ParseSection | undefined;
+	if (parse) {
+		out.push('## Parse');
+		out.push('');
+		out.push(
+			`parsePage throughput in Node on ${parse.corpus}, beside merely splitting the same text into ` +
+				`lines and paragraphs; ${parse.runs} alternating rounds, parser version ${parse.parserVersion}.`
+		);
+		out.push('');
+		out.push('| input | articles | parse MB/s | split MB/s | parse ÷ split |');
+		out.push('| --- | ---: | ---: | ---: | ---: |');
+		for (const r of parse.results) {
+			const p = { median: r.parse.medianMBps, min: r.parse.minMBps, max: r.parse.maxMBps };
+			const s = { median: r.split.medianMBps, min: r.split.minMBps, max: r.split.maxMBps };
+			out.push(
+				`| ${r.size} (${num(r.bytes)} B) | ${num(r.articles)} | ${fmt(p, (x) => num(x, 1))} | ${fmt(s, (x) => num(x, 1))} | ${num(r.parseToSplit, 3)} |`
+			);
+		}
+		out.push('');
+		out.push(
+			`Linearity: throughput at 11 MB ÷ at 110 KB = ${parse.linearity11MBvs110KB} (1 = linear).`
+		);
+		out.push('');
+	}
+
+	const search = report.sections.search as Record<string, SearchSize> | undefined;
+	if (search) {
+		out.push('## Search');
+		out.push('');
+		out.push(
+			'In Node, core SearchIndex beside a plain substring scan of the same normalised text and ' +
+				'FlexSearch with its CJK charset; precision and recall against the scan. Latency is per ' +
+				'query over the fixed query set (first 10 hits with snippets, as the UI asks; "all hits" ' +
+				'ranks every match).'
+		);
+		out.push('');
+		for (const [size, r] of Object.entries(search)) {
+			const b = r.banmian;
+			out.push(
+				`### ${Number(size) < 1e6 ? kb(Number(size)) : mb(Number(size))} corpus — ${num(r.corpus.pages)} pages, ${num(r.corpus.articles)} articles, ${r.corpus.queries} queries`
+			);
+			out.push('');
+			out.push('| engine | precision | recall | exact queries | p50 | p95 | build | heap |');
+			out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+			const ms = (x: number) => `${num(x, x < 10 ? 2 : 0)} ms`;
+			out.push(
+				`| Banmian | ${b.precision} | ${b.recall} | ${b.queriesExact}/${b.queries} | ${fmt(b.p50Ms, ms)} | ${fmt(b.p95Ms, ms)} | ${fmt(b.buildMs, ms)} | ${mb(b.heapBytes)} |`
+			);
+			out.push(
+				`| Banmian, all hits | | | | ${fmt(b.allHits.p50Ms, ms)} | ${fmt(b.allHits.p95Ms, ms)} | | |`
+			);
+			out.push(
+				`| substring scan | 1 | 1 | ${r.scan.queries}/${r.scan.queries} | ${fmt(r.scan.p50Ms, ms)} | ${fmt(r.scan.p95Ms, ms)} | – | – |`
+			);
+			if (r.flexsearchCjk) {
+				const f = r.flexsearchCjk;
+				out.push(
+					`| FlexSearch CJK | ${f.precision} | ${f.recall} | ${f.queriesExact}/${f.queries} | ${fmt(f.p50Ms, ms)} | ${fmt(f.p95Ms, ms)} | ${ms(f.buildMs)} | ${mb(f.heapBytes)} |`
+				);
+			}
+			out.push('');
+			out.push(
+				`Snapshot ${mb(b.snapshotBytes)}; restore ${fmt(b.restoreMs, ms)} = ${b.restoreOverBuild} × a rebuild; ` +
+					`heap ${b.heapPerTextByte} × the text's bytes; adding the pages one at a time ` +
+					`(\`index.add\` per page, as the worker does) took ${ms(b.addEachMs)} in total; ` +
+					`exact totals: ${b.totalsExact}; restored index answers the same: ${b.restoredSameAsBuilt}.`
+			);
+			out.push('');
+		}
+	}
+
+	const load = report.sections.load;
+	if (load) renderLoad(load, out);
+	const scale = report.sections.scale;
+	if (scale) renderScale(scale, out);
+
+	out.push('## Budgets');
+	out.push('');
+	out.push('What the reader is held to. A miss is a finding, not a failure of the benchmark.');
+	out.push('');
+	out.push('| budget | measured | |');
+	out.push('| --- | --- | --- |');
+	for (const b of budgets(report)) out.push(`| ${b.budget} | ${b.measured} | ${pass(b.ok)} |`);
+	out.push('');
+	return out.join('\n');
+}
+
+function renderLoad(load: LoadSection, out: string[]) {
+	const net = load.network;
+	out.push('## Load');
+	out.push('');
+	out.push(
+		`The production build (a private copy of \`build/\`) served by bench/server.mjs — a ` +
+			`static server like a typical host: gzip, ETag revalidation, \`immutable\` caching for ` +
+			`\`_app/immutable/\`. Chromium ${load.browser}, phone viewport ${load.phone.viewport.width}×${load.phone.viewport.height} ` +
+			`at DPR ${load.phone.deviceScaleFactor}, touch; through CDP, CPU ${load.cpuSlowdown}× slower and ` +
+			`slow 4G (${net.latency} ms RTT, ${num((net.downloadThroughput * 8) / 1e6, 1)} Mbps down, ` +
+			`${num((net.uploadThroughput * 8) / 1e3)} kbps up). Page: \`${load.url}\` (${load.article}). ` +
+			`${load.runs} runs, each in a fresh profile.`
+	);
+	out.push('');
+	out.push(
+		'- **cold**: first visit, empty cache. **warm**: the same profile after the service worker ' +
+			'took control, navigating to the link again. **offline**: the same profile with the ' +
+			"network off. **floor**: the same article as static HTML (title, paragraphs, the app's " +
+			'font stacks, inline CSS, no JavaScript; `bench/out/floor/index.html`), cold.'
+	);
+	out.push(
+		'- LCP/FCP/CLS/long tasks from PerformanceObservers installed before any page script. TBT is ' +
+			"the sum of each main-thread task's time over 50 ms after FCP (the longest task counts " +
+			'from navigation start), until the network has been ' +
+			'quiet for 1 s or 5 s after the text showed. Bytes are response bodies as sent by the ' +
+			'server (gzip, headers not counted) in that window: before the LCP; for files the page ' +
+			'or its worker requested; and all, including what the service worker precached meanwhile. ' +
+			'"JS before LCP" is the ' +
+			'gzip size of every JavaScript file the page or its worker requested before the LCP ' +
+			'(from cache or not).'
+	);
+	out.push('');
+	const rows: [keyof LoadSection['samples'], VisitSample[]][] = [
+		['cold', load.samples.cold],
+		['warm', load.samples.warm],
+		['offline', load.samples.offline],
+		['floor', load.samples.floor]
+	];
+	out.push(
+		'| visit | LCP | FCP | TBT | longest task | CLS | bytes before LCP | bytes, page + worker | bytes, all | JS before LCP (gzip) | LCP element |'
+	);
+	out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+	const all = loadStats(load);
+	for (const [name, samples] of rows) {
+		if (!samples.length) {
+			out.push(`| ${name} | n/a: no sample (see notes) | | | | | | | | | |`);
+			continue;
+		}
+		const s = all[name]!;
+		out.push(
+			`| ${name} | ${fmt(s.lcp)} | ${fmt(s.fcp)} | ${fmt(s.tbt)} | ${fmt(s.longest)} | ${fmt(s.cls, (x) => num(x, 3))} | ${fmt(s.bytesToLcp, kb)} | ${fmt(s.pageBytes, kb)} | ${fmt(s.bytes, kb)} | ${fmt(s.js, kb)} | ${samples[0].lcpElement ?? '?'} |`
+		);
+	}
+	out.push('');
+	const cold = all.cold;
+	const floor = all.floor;
+	if (cold && floor) {
+		const lcpRatio = medianRatio(cold.lcp, floor.lcp);
+		out.push(
+			`Banmian cold ÷ floor (medians): LCP ${lcpRatio ?? 'n/a'}×, FCP ${medianRatio(cold.fcp, floor.fcp) ?? 'n/a'}×, ` +
+				`bytes before LCP ${medianRatio(cold.bytesToLcp, floor.bytesToLcp) ?? 'n/a'}×, bytes of page + worker ` +
+				`${medianRatio(cold.pageBytes, floor.pageBytes) ?? 'n/a'}×, all bytes including the service ` +
+				`worker's precache ${medianRatio(cold.bytes, floor.bytes) ?? 'n/a'}×.`
+		);
+		out.push('');
+	}
+	const first = load.samples.cold[0];
+	if (first?.jsFiles.length) {
+		out.push('JavaScript requested before the LCP on the first cold run (gzip):');
+		out.push('');
+		const files = [...first.jsFiles].sort((a, b) => b.gzip - a.gzip);
+		const worker = files.filter((f) => f.path.includes('/workers/'));
+		const pageJs = files.filter((f) => !f.path.includes('/workers/'));
+		const sum = (l: { gzip: number }[]) => l.reduce((s, f) => s + f.gzip, 0);
+		out.push(
+			`- page: ${kb(sum(pageJs))} in ${pageJs.length} files (largest: ${pageJs
+				.slice(0, 4)
+				.map((f) => `\`${f.path.split('/').pop()}\` ${kb(f.gzip)}`)
+				.join(', ')})`
+		);
+		out.push(
+			`- worker: ${kb(sum(worker))} in ${worker.length} file(s) (${worker
+				.map((f) => `\`${f.path.split('/').pop()}\` ${kb(f.gzip)}`)
+				.join(', ')})`
+		);
+		out.push('');
+	}
+	const sw = load.serviceWorker;
+	out.push(
+		`Service worker: controlled the page ${fmt(spreadOf(sw.readyAfterColdMs), (x) => `${num(x)} ms`)} after the cold ` +
+			`visit's measurement window; the cold visit plus the precache transferred ` +
+			`${fmt(spreadOf(sw.coldVisitPlusPrecacheBytes), kb)}.`
+	);
+	out.push('');
+	if (load.notes.length) {
+		out.push('Notes from the run:');
+		out.push('');
+		for (const n of load.notes) out.push(`- ${n}`);
+		out.push('');
+	}
+}
+
+function renderScale(scale: ScaleSection, out: string[]) {
+	out.push('## Scale');
+	out.push('');
+	out.push(
+		`A synthetic library of ${num(scale.pages)} pages (${mb(scale.bytes)}) from \`seeds/\`: each page ` +
+			'the seed pages in a rotated order, about 5% of Han characters swapped for others from the ' +
+			'seeds and digits shifted, with a sidecar giving paper, date and page (eight pages per paper ' +
+			'and day). Built with `vite build` in a temporary copy of the tree (' +
+			`${scale.buildMs ? num(scale.buildMs.library / 1000, 1) : '?'} s; pages in \`bench/out/scale/seeds\`), beside a ` +
+			`one-page build of its first page (${scale.buildMs ? num(scale.buildMs.onePage / 1000, 1) : '?'} s) as the ` +
+			`yardstick. Chromium ${scale.browser}, phone viewport, main thread ${scale.cpuSlowdown}× ` +
+			`slower, network ${scale.network}. ${scale.runs} run(s)${scale.runs < 5 ? ' — fewer than five: each run (both libraries, deep link, two visits, typed queries) takes over a minute here, and the whole command should stay near 10 minutes' : ''}.`
+	);
+	out.push('');
+	out.push(
+		'- **listed**: navigation start until every page is in the library list ' +
+			'(`[aria-label="文档列表"] > li`). **search ready**: from typing 汾河 into the search box ' +
+			'(label 搜索) once listed until its result count (`共 N 篇` / `没有找到`) shows; **from ' +
+			'start** adds the listing. ' +
+			'**Long tasks** (PerformanceObserver `longtask`, main thread): count / longest / total, ' +
+			'while listing and while indexing. **Heap**: CDP `Runtime.getHeapUsage` of the page and ' +
+			'of its worker once search answered. **second visit**: the same profile navigating to ' +
+			'the library again (whatever the app keeps in IndexedDB and the service worker is there).'
+	);
+	out.push(
+		'- The CPU slowdown applies to the page only: Chromium rejects CPU throttling for ' +
+			'dedicated and service workers, so parsing and indexing in the worker ran at full desktop ' +
+			'speed (a phone would be slower there too).'
+	);
+	out.push('');
+	out.push(
+		'| library | visit | listed | search ready | from start | long tasks listing | long tasks indexing | page heap | worker heap |'
+	);
+	out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	const taskCell = (list: { count: number; maxMs: number; totalMs: number }[]) => {
+		const c = spreadOf(list.map((t) => t.count));
+		const m = spreadOf(list.map((t) => t.maxMs));
+		const t = spreadOf(list.map((x) => x.totalMs));
+		return `${c?.median ?? 0} / ${num(m?.median ?? 0)} ms / ${num(t?.median ?? 0)} ms (max ${num(m?.max ?? 0)} ms)`;
+	};
+	for (const [kind, label] of [
+		['onePage', '1 page'],
+		['library', `${num(scale.pages)} pages`]
+	] as const) {
+		for (const visit of ['first', 'second'] as const) {
+			const v = scale.samples[kind].map((s) => s[visit]);
+			if (!v.length) continue;
+			const listed = listedSpread(scale, kind, visit);
+			out.push(
+				`| ${label} | ${visit} | ${fmt(listed)} | ${fmt(spreadOf(v.map((x) => x.searchReadyMs)))} | ${fmt(spreadOf(v.map((x) => x.searchReadyFromStartMs)))} | ${taskCell(v.map((x) => x.longTasksListing))} | ${taskCell(v.map((x) => x.longTasksIndexing))} | ${fmt(spreadOf(v.map((x) => x.pageHeapBytes)), mb)} | ${fmt(spreadOf(v.map((x) => x.workerHeapBytes)), mb)} |`
+			);
+		}
+	}
+	out.push('');
+	out.push(
+		`A cold deep link to an article (\`${scale.deepLink}\`, fresh profile) showed its text after ` +
+			`${fmt(spreadOf(scale.samples.onePage.map((s) => s.deepLinkMs)))} with one page and ` +
+			`${fmt(spreadOf(scale.samples.library.map((s) => s.deepLinkMs)))} with ${num(scale.pages)} pages.`
+	);
+	out.push('');
+	const texts = [...new Set(scale.samples.library.map((s) => s.first.searchText))];
+	out.push(`The library's 汾河 search said: ${texts.map((t) => `\`${t}\``).join(', ')}.`);
+	out.push('');
+
+	const many = typedQueries(scale, 'library');
+	const single = typedQueries(scale, 'onePage');
+	const ms1 = (x: number) => `${num(x, 1)} ms`;
+	out.push(
+		'Search typed into the UI (input event on the search box until the answer is in the DOM; ' +
+			`the box is emptied between queries; ${scale.queries.length} queries): with ` +
+			`${num(scale.pages)} pages p50 ${fmt(many.p50, ms1)}, p95 ${fmt(many.p95, ms1)}; with one page ` +
+			`p50 ${fmt(single.p50, ms1)}, p95 ${fmt(single.p95, ms1)}. On the search page each ` +
+			'keystroke searches at once (the URL follows once typing pauses).'
+	);
+	out.push('');
+	if (many.runs.length) {
+		out.push(`| query | ${num(scale.pages)} pages, ms | 1 page, ms |`);
+		out.push('| --- | ---: | ---: |');
+		scale.queries.forEach((q, i) => {
+			const a = spreadOf(many.runs.map((r) => r[i]));
+			const b = spreadOf(single.runs.map((r) => r[i]));
+			out.push(`| \`${q}\` | ${fmt(a, (x) => num(x, 1))} | ${fmt(b, (x) => num(x, 1))} |`);
+		});
+		out.push('');
+	}
+}
