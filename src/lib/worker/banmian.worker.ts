@@ -179,6 +179,7 @@ function failedSummary(source: DocumentSource, message: string): DocumentSummary
 		source: source.source,
 		page: { header: null, footer: null, paper: null, date: null, pageNumber: null, pageName: null },
 		articles: [],
+		blockCount: 0,
 		diagnostics: [{ level: 'error', message, line: null }],
 		encoding: 'unknown',
 		imported: source.imported ?? false,
@@ -228,6 +229,7 @@ function summarise(document: ParsedDocument, encoding: string, imported: boolean
 		source: document.source,
 		page: document.page,
 		articles: document.articles.map(summariseArticle),
+		blockCount: document.blocks?.length ?? 0,
 		diagnostics: document.diagnostics,
 		encoding,
 		imported,
@@ -447,6 +449,7 @@ const api = {
 			hits: result.hits.map((hit) => ({
 				docId: hit.docId,
 				articleId: hit.articleId,
+				block: hit.block,
 				title: hit.title,
 				paper: hit.paper,
 				date: hit.date,
@@ -475,6 +478,14 @@ const api = {
 		return article.paragraphs.flatMap((text, paragraph) =>
 			highlight(text, query).map(([start, end]) => ({ paragraph, start, end }))
 		);
+	},
+
+	/** Where a query's terms occur in a page's non-article blocks, block by block. */
+	async findInBlocks(docId: string, query: string): Promise<[number, number][][]> {
+		const blocks = (await documentById(docId))?.blocks ?? [];
+		if (!query.trim()) return blocks.map(() => []);
+		const { highlight } = await searchModule();
+		return blocks.map((block) => highlight(block.text, query));
 	},
 
 	async searchFacets(): Promise<SearchFacets> {

@@ -105,6 +105,15 @@ export const workerClient = {
 	removeDocument(id: string): Promise<void> {
 		return worker().removeDocument(id);
 	},
+	findInBlocks(
+		docId: string,
+		query: string,
+		signal?: AbortSignal
+	): Promise<Result<'findInBlocks'>> {
+		return abortable(worker().findInBlocks(docId, query), signal) as Promise<
+			Result<'findInBlocks'>
+		>;
+	},
 	searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
 		return abortable(worker().searchFacets(), signal) as Promise<Result<'searchFacets'>>;
 	}

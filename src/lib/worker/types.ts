@@ -1,4 +1,4 @@
-import type { Article, Diagnostic, PageMeta, SidecarMeta } from '../core/parse/types';
+import type { Article, BlockKind, Diagnostic, PageMeta, SidecarMeta } from '../core/parse/types';
 
 /** Where a document's text comes from: a bundled seed URL or bytes the reader imported. */
 export interface DocumentSource {
@@ -17,7 +17,7 @@ export interface DocumentSource {
  * The shape of DocumentSummary and ArticleSummary: the worker keeps the library's summaries in
  * IndexedDB under it, so raise it whenever they change.
  */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** What the library and page views need of an article, without its full text. */
 export type ArticleSummary = Pick<
@@ -44,6 +44,8 @@ export interface DocumentSummary {
 	source: string;
 	page: PageMeta;
 	articles: ArticleSummary[];
+	/** Non-article blocks (ads, listings, notices…) on the page; their text comes with the page. */
+	blockCount: number;
 	diagnostics: Diagnostic[];
 	encoding: string;
 	imported: boolean;
@@ -75,7 +77,10 @@ export type { SearchFilters } from '../core/search/index';
 /** One search result as the UI shows it: the snippet comes with the ranges to mark. */
 export interface SearchResultHit {
 	docId: string;
+	/** An article's id, or a block's search id (see blockIndex). */
 	articleId: string;
+	/** The kind of a non-article block; null for an article. */
+	block: BlockKind | null;
 	title: string;
 	paper: string | null;
 	date: string | null;
