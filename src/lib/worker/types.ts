@@ -77,7 +77,7 @@ export type { SearchFilters } from '../core/search/index';
 /** One search result as the UI shows it: the snippet comes with the ranges to mark. */
 export interface SearchResultHit {
 	docId: string;
-	/** An article's id, or a block's search id (see blockIndex). */
+	/** An article's id, or a block's search id (`block-1`, `block-2`…). */
 	articleId: string;
 	/** The kind of a non-article block; null for an article. */
 	block: BlockKind | null;

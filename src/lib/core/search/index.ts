@@ -223,18 +223,9 @@ function storeArticle(article: Article): StoredArticle {
 	};
 }
 
-const BLOCK_ID_PREFIX = 'block-';
-
 /** The id a search hit gives the n-th block of a page (0-based): never an article's (`a…`). */
 export function blockId(n: number): string {
-	return `${BLOCK_ID_PREFIX}${n + 1}`;
-}
-
-/** The block index (0-based) a `blockId` stands for, or -1 when it is not one. */
-export function blockIndex(id: string): number {
-	if (!id.startsWith(BLOCK_ID_PREFIX)) return -1;
-	const rest = id.slice(BLOCK_ID_PREFIX.length);
-	return /^[1-9][0-9]{0,8}$/.test(rest) ? Number(rest) - 1 : -1;
+	return `block-${n + 1}`;
 }
 
 /** A block as an entry: its first line stands as its title, the rest as its body. */
