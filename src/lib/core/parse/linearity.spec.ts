@@ -120,8 +120,8 @@ const families: [string, (n: number) => string, number][] = [
 		1_000
 	],
 	[
-		'a heading stack whose body went to its top title (an enclosing run)',
-		(n) => '# 戏院甲\n# 片名乙\n'.repeat(n) + '# 启事\n敝号迁址营业，特此敬告。\n',
+		'heading stacks whose body went to their top title (one enclosing run)',
+		(n) => '# 大华戏院\n# 今日献映\n# 启事\n敝号迁址营业，特此敬告。\n'.repeat(n),
 		1_000
 	],
 	['one line (1 MB, then 10 MB)', (n) => '汾河水清，（转 第 版）图 摄 '.repeat(n), 1_000_000 / 16],
