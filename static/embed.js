@@ -31,7 +31,7 @@ const MAX_QUERY_LENGTH = 500;
 /** @typedef {{ type: 'banmian:navigated', doc: string, article: string | null, title: string }} BanmianNavigated */
 /** @typedef {{ type: 'banmian:progress', doc: string, article: string | null, fraction: number }} BanmianProgress */
 /** @typedef {{ doc: string, article: string | null, title: string }} BanmianOpenResult */
-/** @typedef {{ doc: string, article: string | null, title: string, snippet: string }} BanmianSearchHit */
+/** @typedef {{ doc: string, article: string | null, title: string, snippet: string, block: string | null }} BanmianSearchHit */
 /** @typedef {{ total: number, hits: BanmianSearchHit[] }} BanmianSearchResult */
 /** @typedef {{ doc: string | null, article: string | null, fraction: number, settings: BanmianSettings }} BanmianState */
 /**
@@ -65,7 +65,7 @@ const MAX_QUERY_LENGTH = 500;
  * @property {string} origin The reader's origin; the only one trusted and posted to.
  * @property {Promise<BanmianReady>} ready Resolves with the first `ready`; rejects on timeout or destroy.
  * @property {(doc: string, article?: string | null) => Promise<BanmianOpenResult>} open
- * @property {(query: string) => Promise<BanmianSearchResult>} search
+ * @property {(query: string, options?: { blocks?: boolean }) => Promise<BanmianSearchResult>} search
  * @property {(settings: BanmianSettingsPatch) => Promise<BanmianSettings>} settings
  * @property {() => Promise<BanmianState>} state
  * @property {() => void} destroy Removes the iframe and rejects whatever is still waiting.
@@ -302,13 +302,17 @@ export function mountBanmian(element, options) {
 			if (!isId(article, MAX_ID_LENGTH)) return badRequest('open: article must be a non-empty id.');
 			return request('banmian:open', { doc: docId, article });
 		},
-		search(query) {
+		search(query, options) {
 			if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) {
 				return badRequest(
 					`search: query must be a string of at most ${MAX_QUERY_LENGTH} characters.`
 				);
 			}
-			return request('banmian:search', { query });
+			const blocks = options?.blocks;
+			if (blocks === undefined) return request('banmian:search', { query });
+			if (typeof blocks !== 'boolean')
+				return badRequest('search: options.blocks must be a boolean.');
+			return request('banmian:search', { query, blocks });
 		},
 		settings(settings) {
 			if (!isSettingsPatch(settings)) {

@@ -9,6 +9,9 @@ export const links = {
 	/** With a query, the article opens at its first hit with every hit marked. */
 	article: (doc: string, article: string, query = '') =>
 		`#/doc/${part(doc)}/${part(article)}${query.trim() ? `/${part(query.trim())}` : ''}`,
+	/** The page with its ads, listings and notices shown, the query's hits marked in them. */
+	blocks: (doc: string, query = '') =>
+		`#/doc/${part(doc)}/blocks${query.trim() ? `/${part(query.trim())}` : ''}`,
 	search: (query = '') => (query ? `#/search/${part(query)}` : '#/search'),
 	notes: () => '#/notes',
 	settings: () => '#/settings'

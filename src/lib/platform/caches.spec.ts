@@ -23,6 +23,7 @@ const summary: DocumentSummary = {
 	source: document.source,
 	page: document.page,
 	articles: document.articles.map(summariseArticle),
+	blockCount: 0,
 	diagnostics: [],
 	encoding: 'utf-8',
 	imported: false,

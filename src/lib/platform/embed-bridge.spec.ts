@@ -31,7 +31,7 @@ function handlersWith(overrides: Partial<EmbedHandlers> = {}): EmbedHandlers {
 		}),
 		search: vi.fn(async (query: string) => ({
 			total: 1,
-			hits: [{ doc: 'd1', article: 'a1', title: '头条', snippet: `…${query}…` }]
+			hits: [{ doc: 'd1', article: 'a1', title: '头条', snippet: `…${query}…`, block: null }]
 		})),
 		settings: vi.fn(async (patch) => ({ ...SETTINGS, ...patch })),
 		state: vi.fn(async () => ({ doc: 'd1', article: 'a1', fraction: 0.25, settings: SETTINGS })),
@@ -267,7 +267,7 @@ describe('requests from the host', () => {
 			})
 		);
 		expect(results).toEqual({
-			q: { total: 1, hits: [{ doc: 'd1', article: 'a1', title: 't', snippet: 's' }] },
+			q: { total: 1, hits: [{ doc: 'd1', article: 'a1', title: 't', snippet: 's', block: null }] },
 			s: { theme: 'dark', fontScale: 1, writing: 'horizontal' },
 			st: { doc: 'd1', article: 'a1', fraction: 0.25, settings: SETTINGS }
 		});
@@ -550,6 +550,24 @@ describe('host script with the bridge', () => {
 			{ type: 'banmian:navigated', doc: 'd1', article: 'a1', title: '头条' }
 		]);
 		expect(w.wrongTargets).toEqual([]);
+	});
+
+	it('search leaves blocks out unless the host asks for them', async () => {
+		const w = world();
+		const reader = mountBanmian(w.element, { src: `${READER_ORIGIN}/` });
+		const { bridge, handlers } = await startReader(w);
+		bridge.ready(LIBRARY);
+		await reader.ready;
+		await reader.search('太行');
+		await reader.search('影院', { blocks: true });
+		expect(vi.mocked(handlers.search).mock.calls).toEqual([
+			['太行', false],
+			['影院', true]
+		]);
+		await expect(reader.search('影院', { blocks: 'yes' as never })).rejects.toMatchObject({
+			code: 'bad-request'
+		});
+		expect(handlers.search).toHaveBeenCalledTimes(2);
 	});
 
 	it('a later ready with a changed library reaches onReady again; `ready` keeps the first', async () => {

@@ -37,7 +37,8 @@ type MaybePromise<T> = T | Promise<T>;
 export interface EmbedHandlers {
 	/** Navigate to the page (and article); resolve once there. Unknown ids: `unknown-doc` / `unknown-article`. */
 	open(doc: string, article?: string): MaybePromise<OpenResult>;
-	search(query: string): MaybePromise<SearchResult>;
+	/** `blocks`: the host asked to include ads, listings and notices. */
+	search(query: string, blocks: boolean): MaybePromise<SearchResult>;
 	/** Apply the patch; resolve with the complete settings now in effect. */
 	settings(patch: EmbedSettingsPatch): MaybePromise<EmbedSettings>;
 	state(): MaybePromise<StateResult>;
@@ -188,7 +189,10 @@ export function startEmbedBridge(options: EmbedBridgeOptions): EmbedBridge {
 			case 'banmian:open':
 				return normaliseResult(request.type, await handlers.open(request.doc, request.article));
 			case 'banmian:search':
-				return normaliseResult(request.type, await handlers.search(request.query));
+				return normaliseResult(
+					request.type,
+					await handlers.search(request.query, request.blocks === true)
+				);
 			case 'banmian:settings':
 				return normaliseResult(request.type, await handlers.settings(request.settings));
 			case 'banmian:state':

@@ -79,7 +79,7 @@ export class EmbedMode {
 			allowedOrigins: this.params.parents,
 			handlers: {
 				open: (doc, article) => this.#open(doc, article ?? null),
-				search: (query) => this.#search(query),
+				search: (query, blocks) => this.#search(query, blocks),
 				settings: (patch) => {
 					this.applySettings(patch);
 					return this.settings();
@@ -134,17 +134,20 @@ export class EmbedMode {
 		return { doc, article: target?.id ?? null, title: target?.title ?? documentTitle(summary) };
 	}
 
-	async #search(query: string) {
+	async #search(query: string, blocks: boolean) {
 		await library.load();
 		await workerClient.buildIndex();
-		const page = await workerClient.search(query, { offset: 0, limit: 50, filters: {} });
+		const filters = blocks ? { blocks } : {};
+		const page = await workerClient.search(query, { offset: 0, limit: 50, filters });
 		return {
 			total: page.total,
 			hits: page.hits.map((hit) => ({
 				doc: hit.docId,
-				article: hit.articleId,
+				// a block is no article the host could open: `open(doc)` shows its page
+				article: hit.block ? null : hit.articleId,
 				title: hit.title,
-				snippet: hit.snippet
+				snippet: hit.snippet,
+				block: hit.block
 			}))
 		};
 	}

@@ -230,6 +230,7 @@ function failedSummary(source: DocumentSource, message: string): DocumentSummary
 		source: source.source,
 		page: { header: null, footer: null, paper: null, date: null, pageNumber: null, pageName: null },
 		articles: [],
+		blockCount: 0,
 		diagnostics: [{ level: 'error', message, line: null }],
 		encoding: 'unknown',
 		imported: source.imported ?? false,
@@ -294,6 +295,7 @@ function summarise(document: ParsedDocument, encoding: string, imported: boolean
 		source: document.source,
 		page: document.page,
 		articles: document.articles.map(summariseArticle),
+		blockCount: document.blocks?.length ?? 0,
 		diagnostics: document.diagnostics,
 		encoding,
 		imported,
@@ -540,6 +542,7 @@ export const api = {
 			hits: result.hits.map((hit) => ({
 				docId: hit.docId,
 				articleId: hit.articleId,
+				block: hit.block,
 				title: hit.title,
 				paper: hit.paper,
 				date: hit.date,
@@ -568,6 +571,14 @@ export const api = {
 		return article.paragraphs.flatMap((text, paragraph) =>
 			highlight(text, query).map(([start, end]) => ({ paragraph, start, end }))
 		);
+	},
+
+	/** Where a query's terms occur in a page's non-article blocks, block by block. */
+	async findInBlocks(docId: string, query: string): Promise<[number, number][][]> {
+		const blocks = (await documentById(docId))?.blocks ?? [];
+		if (!query.trim()) return blocks.map(() => []);
+		const { highlight } = await searchModule();
+		return blocks.map((block) => highlight(block.text, query));
 	},
 
 	async searchFacets(): Promise<SearchFacets> {

@@ -20,6 +20,7 @@ function summary(source: DocumentSource, unparsable: string | null = null): Docu
 		source: source.source,
 		page: { header: null, footer: null, paper: null, date: null, pageNumber: null, pageName: null },
 		articles: [],
+		blockCount: 0,
 		diagnostics: [],
 		encoding: 'utf-8',
 		imported: source.imported ?? false,

@@ -296,6 +296,16 @@ export function createWorkerClient(options: WorkerClientOptions) {
 			loaded.delete(id);
 			return call((remote) => remote.removeDocument(id));
 		},
+		findInBlocks(
+			docId: string,
+			query: string,
+			signal?: AbortSignal
+		): Promise<Result<'findInBlocks'>> {
+			return abortable(
+				call((remote) => remote.findInBlocks(docId, query)),
+				signal
+			);
+		},
 		searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
 			return abortable(
 				call((remote) => remote.searchFacets()),

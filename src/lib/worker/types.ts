@@ -1,4 +1,4 @@
-import type { Article, Diagnostic, PageMeta, SidecarMeta } from '../core/parse/types';
+import type { Article, BlockKind, Diagnostic, PageMeta, SidecarMeta } from '../core/parse/types';
 
 /** Where a document's text comes from: a bundled seed URL or bytes the reader imported. */
 export interface DocumentSource {
@@ -46,6 +46,8 @@ export interface DocumentSummary {
 	source: string;
 	page: PageMeta;
 	articles: ArticleSummary[];
+	/** Non-article blocks (ads, listings, notices…) on the page; their text comes with the page. */
+	blockCount: number;
 	diagnostics: Diagnostic[];
 	encoding: string;
 	imported: boolean;
@@ -111,7 +113,10 @@ export type { SearchFilters } from '../core/search/index';
 /** One search result as the UI shows it: the snippet comes with the ranges to mark. */
 export interface SearchResultHit {
 	docId: string;
+	/** An article's id, or a block's search id (`block-1`, `block-2`…). */
 	articleId: string;
+	/** The kind of a non-article block; null for an article. */
+	block: BlockKind | null;
 	title: string;
 	paper: string | null;
 	date: string | null;

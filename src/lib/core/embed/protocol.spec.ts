@@ -48,6 +48,9 @@ describe('parseHostMessage accepts the four requests', () => {
 			id: 'x',
 			query: '太行'
 		});
+		expect(
+			parseHostMessage({ type: 'banmian:search', id: 'x', query: '太行', blocks: true })
+		).toEqual({ type: 'banmian:search', id: 'x', query: '太行', blocks: true });
 		expect(parseHostMessage({ type: 'banmian:state', id: 'x' })).toEqual({
 			type: 'banmian:state',
 			id: 'x'
@@ -129,6 +132,10 @@ describe('parseHostMessage rejects everything else', () => {
 		['open with a numeric article', { type: 'banmian:open', id: '1', doc: 'd', article: 3 }],
 		['search without query', { type: 'banmian:search', id: '1' }],
 		['search with a long query', { type: 'banmian:search', id: '1', query: 'q'.repeat(501) }],
+		[
+			'search with blocks not a boolean',
+			{ type: 'banmian:search', id: '1', query: 'q', blocks: 1 }
+		],
 		['settings without settings', { type: 'banmian:settings', id: '1' }],
 		['settings as an array', { type: 'banmian:settings', id: '1', settings: [] }],
 		['an unknown theme', { type: 'banmian:settings', id: '1', settings: { theme: 'neon' } }],
@@ -306,14 +313,15 @@ describe('builders', () => {
 			total: 3,
 			hits: [
 				{ doc: 'd', article: 'a', title: 't', snippet: 's', score: 9 } as never,
-				{ doc: 'd', article: null, title: 't2', snippet: '' }
+				// a reader of an older minor revision sends no `block`: it reads as null
+				{ doc: 'd', article: null, title: 't2', snippet: '' } as never
 			]
 		});
 		expect(result).toEqual({
 			total: 3,
 			hits: [
-				{ doc: 'd', article: 'a', title: 't', snippet: 's' },
-				{ doc: 'd', article: null, title: 't2', snippet: '' }
+				{ doc: 'd', article: 'a', title: 't', snippet: 's', block: null },
+				{ doc: 'd', article: null, title: 't2', snippet: '', block: null }
 			]
 		});
 	});

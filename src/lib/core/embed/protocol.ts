@@ -85,9 +85,12 @@ export interface OpenResult {
 }
 export interface SearchHit {
 	doc: string;
+	/** null for a hit in a page's ads, listings or notices (see `block`). */
 	article: string | null;
 	title: string;
 	snippet: string;
+	/** The kind of non-article block the hit is in (`ad`, `listing`, …); null for an article. */
+	block: string | null;
 }
 export interface SearchResult {
 	total: number;
@@ -138,6 +141,8 @@ export interface SearchRequest {
 	type: 'banmian:search';
 	id: string;
 	query: string;
+	/** Also search ads, listings and notices; they are left out unless this is true. */
+	blocks?: boolean;
 }
 export interface SettingsRequest {
 	type: 'banmian:settings';
@@ -255,9 +260,13 @@ function parseHostMessageUnsafe(data: unknown): HostMessage | null {
 			if (!boundedString(article, 1, MAX_ID_LENGTH)) return null;
 			return { type, id, doc: fields.doc, article };
 		}
-		case 'banmian:search':
+		case 'banmian:search': {
 			if (!boundedString(fields.query, 0, MAX_QUERY_LENGTH)) return null;
-			return { type, id, query: fields.query };
+			const blocks = fields.blocks;
+			if (blocks === undefined) return { type, id, query: fields.query };
+			if (typeof blocks !== 'boolean') return null;
+			return { type, id, query: fields.query, blocks };
+		}
 		case 'banmian:settings': {
 			const settings = parseSettingsPatch(fields.settings);
 			return settings ? { type, id, settings } : null;
@@ -379,7 +388,8 @@ export function normaliseResult(type: HostMessageType, result: unknown): unknown
 					doc: str(h.doc),
 					article: strOrNull(h.article),
 					title: str(h.title),
-					snippet: str(h.snippet)
+					snippet: str(h.snippet),
+					block: strOrNull(h.block)
 				}))
 			};
 		}

@@ -118,6 +118,23 @@ const families: [string, (n: number) => string, number][] = [
 		(n) => '太行日报 2022年3月8日 星期二 第1版\n'.repeat(n) + '# 标题\n正文。',
 		2_000
 	],
+	[
+		'one long run of cinema listings and ads (one block run)',
+		(n) =>
+			'# 标题\n本报讯 正文。\n' +
+			'# 大华戏院\n# 片名\n每日四场  二时半  五时半\n# 诊所\n地址：北街  电话：一二三\n'.repeat(n),
+		1_000
+	],
+	[
+		'articles and listings alternating (a block run after every article)',
+		(n) => '# 标题\n本报讯 正文。\n# 大华戏院\n每日四场  二时半  五时半\n'.repeat(n),
+		1_000
+	],
+	[
+		'heading stacks whose body went to their top title (one enclosing run)',
+		(n) => '# 大华戏院\n# 今日献映\n# 启事\n敝号迁址营业，特此敬告。\n'.repeat(n),
+		1_000
+	],
 	['one line (1 MB, then 10 MB)', (n) => '汾河水清，（转 第 版）图 摄 '.repeat(n), 1_000_000 / 16],
 	['short lines (100 K, then a million)', (n) => '# 标题\n' + '汾河，\n'.repeat(n), 100_000]
 ];

@@ -18,6 +18,7 @@ import {
 	parsePageHeader
 } from './furniture';
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
+import { isDataLine, takeBlocks } from './blocks';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
@@ -40,7 +41,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -129,6 +130,7 @@ export function parsePage(
 				pageName: null
 			},
 			articles: [],
+			blocks: [],
 			diagnostics: [{ level: 'error', message: `The parser failed: ${String(error)}`, line: null }],
 			furniture: input.trim() ? [input] : [],
 			parserVersion: PARSER_VERSION
@@ -461,6 +463,8 @@ function parseChecked(
 	}
 	const ids = assignArticleIds(idKeys);
 	for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
+	const blocks = takeBlocks(articles, input);
+	if (blocks.length > 0) log.add('info', `${blocks.length} non-article blocks were kept apart.`);
 	for (const a of articles) {
 		if (a.continued && a.continuedTo === null && a !== articles[articles.length - 1]) {
 			log.add('info', `"${a.title}" breaks off mid-sentence.`, a.lines[1]);
@@ -474,6 +478,7 @@ function parseChecked(
 		source,
 		page,
 		articles,
+		blocks,
 		diagnostics: log.finish(),
 		parserVersion: PARSER_VERSION
 	};
@@ -686,7 +691,7 @@ function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
 		if (item.kind !== 'heading') continue;
 		// kicker
 		const above = candidate(i - 1);
-		if (above !== null && isTitleLike(above)) {
+		if (above !== null && isTitleLike(above) && !isDataLine(above)) {
 			const before = flow[i - 2];
 			let ok: boolean;
 			if (before === undefined || claimed[i - 2] !== 0) ok = true;

@@ -50,6 +50,7 @@ export function countOutputCharacters(doc: ParsedDocument, counts = new Map<numb
 	countInto(counts, doc.page.header, -1);
 	countInto(counts, doc.page.footer, -1);
 	for (const f of doc.furniture ?? []) countInto(counts, f, -1);
+	for (const b of doc.blocks ?? []) countInto(counts, b.text, -1);
 	for (const a of doc.articles) {
 		countInto(counts, a.kicker, -1);
 		countInto(counts, a.title, -1);

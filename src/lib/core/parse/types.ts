@@ -36,6 +36,18 @@ export interface Article {
 	markers?: string[];
 }
 
+/** What a non-article block on the page is. */
+export type BlockKind = 'ad' | 'listing' | 'notice' | 'puzzle' | 'table' | 'other';
+
+/** A non-article block (ad, cinema listing, notice, puzzle, table, weather box…). */
+export interface PageBlock {
+	kind: BlockKind;
+	/** First and last source line (1-based). */
+	lines: [number, number];
+	/** Its lines as written (heading marks removed), one per line. */
+	text: string;
+}
+
 export type DiagnosticLevel = 'info' | 'warning' | 'error';
 
 export interface Diagnostic {
@@ -51,6 +63,8 @@ export interface ParsedDocument {
 	source: string;
 	page: PageMeta;
 	articles: Article[];
+	/** Ads, listings, notices, puzzles and tables: not articles, kept apart in page order. */
+	blocks?: PageBlock[];
 	diagnostics: Diagnostic[];
 	/**
 	 * Furniture lines that belong to no article and no page field: a second header line, a

@@ -16,7 +16,7 @@
  */
 
 import { Index as FlexIndex } from 'flexsearch';
-import type { Article, ParsedDocument } from '../parse/types';
+import type { Article, BlockKind, PageBlock, ParsedDocument } from '../parse/types';
 import { normalize, normalizeWithMap } from './normalize';
 import {
 	SEGMENT_SEPARATOR,
@@ -37,7 +37,7 @@ export type { QueryTerm, CompiledQuery } from './query';
 export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
 
 /** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
-export const SEARCH_VERSION = 'banmian-search-1';
+export const SEARCH_VERSION = 'banmian-search-2';
 
 /** `[start, end)` in UTF-16 code units. */
 export type Range = [number, number];
@@ -60,6 +60,8 @@ export interface SearchFilters {
 	page?: number;
 	/** A name among the article's reporters or correspondents. */
 	reporter?: string;
+	/** Also search the page's non-article blocks (ads, listings, notices…). Default: articles only. */
+	blocks?: boolean;
 }
 
 export interface SearchOptions {
@@ -72,7 +74,10 @@ export interface SearchOptions {
 
 export interface SearchHit {
 	docId: string;
+	/** The article's id, or for a block `blockId(n)`. */
 	articleId: string;
+	/** The block's kind when the hit is a non-article block (its first line is the title). */
+	block: BlockKind | null;
 	title: string;
 	/** Kicker, title and subtitle with the query's hits marked. */
 	heading: { kicker: Marked | null; title: Marked; subtitle: Marked | null };
@@ -131,6 +136,8 @@ export interface StoredArticle {
 	headEnd: number;
 	/** Reporters and correspondents. */
 	people: string[];
+	/** Set for a non-article block: found only when the search asks for blocks. */
+	block?: BlockKind;
 }
 
 /** One page as the index keeps it. Plain data: part of the snapshot. */
@@ -216,14 +223,37 @@ function storeArticle(article: Article): StoredArticle {
 	};
 }
 
+/** The id a search hit gives the n-th block of a page (0-based): never an article's (`a…`). */
+export function blockId(n: number): string {
+	return `block-${n + 1}`;
+}
+
+/** A block as an entry: its first line stands as its title, the rest as its body. */
+function storeBlock(block: PageBlock, n: number): StoredArticle {
+	const lines = block.text.split('\n');
+	const segments = [lines[0] ?? '', '', '', ...lines.slice(1)];
+	const normalized = segments.map(normalize);
+	return {
+		id: blockId(n),
+		segments,
+		norm: normalized.join(SEGMENT_SEPARATOR),
+		headEnd: normalized[0].length + HEAD_SEGMENTS - 1,
+		people: [],
+		block: block.kind
+	};
+}
+
 function storeDoc(doc: ParsedDocument): StoredDoc {
+	const entries = doc.articles.map(storeArticle);
+	const blocks = doc.blocks ?? [];
+	for (let n = 0; n < blocks.length; n++) entries.push(storeBlock(blocks[n], n));
 	return {
 		id: doc.id,
 		paper: doc.page.paper,
 		date: doc.page.date,
 		page: doc.page.pageNumber,
 		pageName: doc.page.pageName,
-		articles: doc.articles.map(storeArticle)
+		articles: entries
 	};
 }
 
@@ -426,7 +456,7 @@ export class SearchIndex {
 
 	get articleCount(): number {
 		let n = 0;
-		for (const doc of this.docs) if (doc) n += doc.articles.length;
+		for (const doc of this.docs) if (doc) n += countArticles(doc);
 		return n;
 	}
 
@@ -479,6 +509,7 @@ export class SearchIndex {
 			if (!doc || !docPasses(doc, filters)) continue;
 			articles: for (let i = 0; i < doc.articles.length; i++) {
 				const article = doc.articles[i];
+				if (article.block !== undefined && !filters.blocks) continue;
 				if (filters.reporter && !article.people.includes(filters.reporter)) continue;
 				const norm = article.norm;
 				let first = Infinity;
@@ -527,6 +558,7 @@ export class SearchIndex {
 		return {
 			docId: doc.id,
 			articleId: article.id,
+			block: article.block ?? null,
 			title,
 			heading: {
 				kicker: kicker ? marked(kicker, terms) : null,
@@ -555,7 +587,7 @@ export class SearchIndex {
 		};
 		for (const doc of this.docs) {
 			if (!doc) continue;
-			const n = doc.articles.length;
+			const n = countArticles(doc);
 			bump(papers, doc.paper, n);
 			bump(pages, doc.page, n);
 			bump(dates, doc.date, n);
@@ -593,6 +625,13 @@ export class SearchIndex {
 		index.load(snapshot.docs, snapshot.postings);
 		return index;
 	}
+}
+
+/** Articles of a page, its blocks left out. */
+function countArticles(doc: StoredDoc): number {
+	let n = 0;
+	for (const entry of doc.articles) if (entry.block === undefined) n++;
+	return n;
 }
 
 /** Heading hits first, then more hits, an earlier first hit, a newer page, article order. */
