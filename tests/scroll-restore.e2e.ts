@@ -65,7 +65,7 @@ test('what the browser scrolls into view is not left under the sticky masthead',
 	page
 }) => {
 	await openFirstArticle(page);
-	const height = await page.locator('.masthead').evaluate((el) => el.offsetHeight);
+	const height = await page.locator('.masthead').evaluate((el: HTMLElement) => el.offsetHeight);
 	const padding = await page.evaluate(() =>
 		parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)
 	);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, importFiles } from './fixtures';
 
 interface ExpectedArticle {
 	title: string;
@@ -206,7 +206,7 @@ test('results loaded after a page was imported in another tab list every article
 	// Another tab imports a page whose article ranks first: every later offset shifts by one.
 	const other = await context.newPage();
 	await other.goto('./');
-	await other.getByLabel('导入文件').setInputFiles({
+	await importFiles(other, {
 		name: 'shifted.txt',
 		mimeType: 'text/plain',
 		buffer: Buffer.from(
