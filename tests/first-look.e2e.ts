@@ -100,8 +100,9 @@ test('the notes view never shows a wrong count or a missing article before the s
 			if (main?.textContent) seen.push(main.textContent);
 		}).observe(document, { childList: true, subtree: true, characterData: true });
 	});
+	// a fresh load of the notes view (a hash change alone would not start the app again)
+	await page.goto('about:blank');
 	await page.goto('./#/notes');
-	await page.reload();
 	await expect(page.getByText('书签(1)')).toBeVisible();
 	const seen = await page.evaluate(() => (globalThis as { seenTexts?: string[] }).seenTexts ?? []);
 	expect(seen.length).toBeGreaterThan(0);
