@@ -1,19 +1,23 @@
 import { defineConfig, devices, chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findChromium, runnable, SYSTEM_CHROMIUM } from './scripts/ensure-chromium.mjs';
 
-/** Chromium from the environment, else Playwright's own download, else Debian's package. */
-function chromiumExecutable(): string | undefined {
-	const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
-	if (fromEnv) return fromEnv;
+function playwrightOwnChromium(): string | undefined {
 	try {
-		if (existsSync(chromium.executablePath())) return undefined;
+		return chromium.executablePath();
 	} catch {
-		// Playwright's browser is not installed here.
+		return undefined; // Playwright's browser is not installed here.
 	}
-	return '/usr/bin/chromium';
 }
 
-export const executablePath = chromiumExecutable();
+/**
+ * Chromium from the environment, else Playwright's own download, else Debian's package
+ * (`npm run test:e2e` runs scripts/ensure-chromium.mjs first, which installs or explains).
+ */
+const envPath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || undefined;
+export const executablePath = envPath
+	? envPath
+	: (findChromium({ envPath, runnable, playwrightPath: playwrightOwnChromium() }) ??
+		SYSTEM_CHROMIUM);
 export const chromiumArgs = [
 	'--no-sandbox',
 	'--disable-gpu',

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, importFiles } from './fixtures';
 
 // A page that hangs the parser used to hang the worker on every visit: the library never became
 // ready and the page could not even be removed. No text hangs the (linear) parser on demand, so
@@ -46,7 +46,7 @@ test('a page the parser gets stuck on is skipped: listed as unparsable and remov
 
 	await page.goto('./#/');
 	await expect(entries(page)).toHaveCount(seedCount);
-	await page.getByLabel('导入文件').setInputFiles(file);
+	await importFiles(page, file);
 	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText(name);
 
 	await page.addInitScript(() => {

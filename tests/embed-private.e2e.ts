@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { chromiumArgs, executablePath } from '../playwright.config';
-import { test, expect, seedCount, seedId, storedKeys } from './fixtures';
+import { test, expect, importFiles, seedCount, seedId, storedKeys } from './fixtures';
 
 // What an embedding site may learn and change when the embed shares the reader's own storage:
 // same-site embedding, or browsers that neither partition nor block third-party storage.
@@ -81,7 +81,7 @@ test('an embedding site never lists, searches or opens the reader’s imported p
 	const browser = await unpartitionedBrowser();
 	const page = await browser.newPage();
 	await page.goto(`${readerOrigin}/#/`);
-	await page.getByLabel('导入文件').setInputFiles(imported.path);
+	await importFiles(page, imported.path);
 	const entry = page
 		.getByRole('list', { name: '文档列表' })
 		.getByRole('listitem')
@@ -119,7 +119,7 @@ test('an embedding site never lists, searches or opens the reader’s imported p
 	await frame.evaluate(() => (location.hash = '#/'));
 	await expect(view.getByRole('list', { name: '文档列表' }).first()).toBeVisible();
 	await expect(view.getByText(imported.name)).toHaveCount(0);
-	await expect(view.getByLabel('导入文件')).toHaveCount(0);
+	await expect(view.getByRole('button', { name: '导入', exact: true })).toHaveCount(0);
 	await frame.evaluate((term) => (location.hash = `#/search/${term}`), imported.term);
 	await expect(view.getByText(`没有找到“${imported.term}”`)).toBeVisible({ timeout: 30_000 });
 	await frame.evaluate((id) => (location.hash = `#/doc/${id}`), importedId);

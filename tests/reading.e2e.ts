@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, expectedDocument, seedId } from './fixtures';
+import { test, expect, expectedDocument, importBackup, seedId } from './fixtures';
 
 const expected = expectedDocument();
 const first = expected.articles[0];
@@ -127,7 +127,7 @@ test('export, then import into a fresh browser, restores everything; a bad file 
 	const other = await fresh.newPage();
 	await other.goto(page.url());
 	await expect(other.getByText('书签(0)')).toBeVisible();
-	await other.getByLabel('导入备份').setInputFiles({
+	await importBackup(other, {
 		name: 'foreign.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from('{"format":"something-else","version":1}')
@@ -135,7 +135,7 @@ test('export, then import into a fresh browser, restores everything; a bad file 
 	await expect(other.getByRole('alert')).toBeVisible();
 	await expect(other.getByText('书签(0)')).toBeVisible();
 
-	await other.getByLabel('导入备份').setInputFiles(backup);
+	await importBackup(other, backup);
 	await expect(other.getByRole('status').filter({ hasText: /书签|划线/ })).toBeVisible();
 	await expect(other.getByText('书签(1)')).toBeVisible();
 	await expect(other.getByText('划线与笔记(1)')).toBeVisible();
@@ -165,7 +165,7 @@ test('a backup cannot put its own text under a bundled page: refused with the re
 			}
 		]
 	};
-	await page.getByLabel('导入备份').setInputFiles({
+	await importBackup(page, {
 		name: 'forged.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(forged))

@@ -5,6 +5,7 @@ import {
 	test,
 	expect,
 	deleteStored,
+	importFiles,
 	expectedDocument,
 	storedKeys,
 	type ExpectedArticle
@@ -179,7 +180,7 @@ test('results loaded after a page was imported in another tab list every article
 	// Another tab imports a page whose article ranks first: every later offset shifts by one.
 	const other = await context.newPage();
 	await other.goto('./');
-	await other.getByLabel('导入文件').setInputFiles({
+	await importFiles(other, {
 		name: 'shifted.txt',
 		mimeType: 'text/plain',
 		buffer: Buffer.from(
