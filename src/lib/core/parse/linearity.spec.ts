@@ -1,7 +1,9 @@
 /**
  * The parser promises time linear in the input. Each family below is an input shape that once
  * was (or could be) superlinear; it is parsed at two sizes 10× apart and the larger may take at
- * most ~15× the CPU time of the smaller. Quadratic code shows ~100× here.
+ * most 20× the CPU time of the smaller. Quadratic code shows 50–100× here; linear families
+ * measure 5–14× alone and up to 16× on a machine busy with other work (garbage collection over a
+ * larger heap costs a little more than 10×), so the limit sits above that noise, far below ×50.
  */
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, highlightsToMarkdown } from '../state/exchange';
@@ -9,7 +11,7 @@ import type { Highlight } from '../state/types';
 import { parsePage } from './page';
 
 const SCALE = 10;
-const MAX_GROWTH = 15;
+const MAX_GROWTH = 20;
 /** Each timed sample repeats the work until it has taken this long, so noise does not dominate. */
 const MIN_SAMPLE_MS = 20;
 
