@@ -86,6 +86,8 @@ test('GB18030, UTF-16 and CRLF+BOM files import, read correctly, are searchable 
 	makeAxe
 }) => {
 	await page.goto('./#/');
+	// the app's first navigation must be over, or it can take the page back to the library
+	await expect(page.getByRole('heading', { name: '文档', level: 1 })).toBeVisible();
 	// the index is built before the import: a new page must still get into it
 	await searchTotal(page, files.crlf.term, 0);
 	await go(page, '#/');
