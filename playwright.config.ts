@@ -29,6 +29,7 @@ const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.e2e.ts',
+	globalSetup: './tests/global-setup.ts',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: process.env.CI ? 1 : 0,

@@ -10,8 +10,9 @@ function buildVersion() {
 	try {
 		/** @param {string} command */
 		const git = (command) => execSync(command, { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-		// Untracked files count: a page dropped into seeds/ changes the build.
-		if (git('git status --porcelain').trim() === '') {
+		// Untracked files count: a page dropped into seeds/ changes the build. Other seed folders
+		// (BANMIAN_SEEDS) may lie outside the checkout, so the commit does not name such a build.
+		if (!process.env.BANMIAN_SEEDS && git('git status --porcelain').trim() === '') {
 			return git('git rev-parse HEAD').trim();
 		}
 	} catch {

@@ -1,13 +1,21 @@
-// Deterministic inputs for the benchmarks: every corpus comes from seeds/ through fixed
+// Deterministic inputs for the benchmarks: every corpus comes from the seed pages through fixed
 // transformations and fixed random seeds.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { decodeBytes, parsePage } from '../src/lib/core/parse/index';
 import type { ParsedDocument } from '../src/lib/core/parse/types';
+import { seedFiles, seedFolders, TEST_SEEDS } from '../scripts/seeds.mjs';
 
-export const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
+/**
+ * The folders the corpora come from: BANMIAN_SEEDS when set, else those of the end-to-end build
+ * (the real page and the test pages), which the recorded numbers were measured on.
+ */
+export const SEED_FOLDERS = seedFolders(
+	process.env.BANMIAN_SEEDS || TEST_SEEDS,
+	fileURLToPath(new URL('..', import.meta.url))
+);
 
 /** mulberry32: a small deterministic PRNG. */
 export function rng(seed: number): () => number {
@@ -21,16 +29,15 @@ export function rng(seed: number): () => number {
 }
 
 /** The seed pages whose names match, in name order, decoded as the reader would. */
-function seedPages(dir: string, names: RegExp): string[] {
-	return readdirSync(dir)
-		.filter((f) => names.test(f))
-		.sort()
-		.map((f) => decodeBytes(readFileSync(join(dir, f))).text.replace(/\r\n?/g, '\n'));
+function seedPages(folders: string[], names: RegExp): string[] {
+	return seedFiles(folders)
+		.filter((f) => names.test(f.name))
+		.map((f) => decodeBytes(readFileSync(f.path)).text.replace(/\r\n?/g, '\n'));
 }
 
 /** The seed pages (.txt), in name order, repeated until the corpus reaches `bytes` (UTF-8). */
 export function repeatedSeeds(bytes: number): string {
-	const pages = seedPages(SEEDS_DIR, /\.txt$/);
+	const pages = seedPages(SEED_FOLDERS, /\.txt$/);
 	const encoder = new TextEncoder();
 	const pageBytes = pages.map((p) => encoder.encode(p).length + 2);
 	const parts: string[] = [];
@@ -69,10 +76,9 @@ export function variedPages(targetBytes: number): {
 	parseMs: number;
 } {
 	// Read as UTF-8 as they are: the seeds are UTF-8, and their line endings stay.
-	const seeds = readdirSync(SEEDS_DIR)
-		.filter((f) => f.endsWith('.txt'))
-		.sort()
-		.map((f) => readFileSync(SEEDS_DIR + f, 'utf8'));
+	const seeds = seedFiles(SEED_FOLDERS)
+		.filter((f) => f.name.endsWith('.txt'))
+		.map((f) => readFileSync(f.path, 'utf8'));
 	const han = /\p{Script=Han}/u;
 	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
 	// Common characters outside the seeds, from the simplified column of OpenCC's table.
@@ -118,11 +124,11 @@ const PAPERS = ['山西日报', '太原日报', '太行日报'];
  * for others from the seeds and every digit shifted by the page number.
  */
 export function writeLibrary(
-	seedDir: string,
+	folders: string[],
 	dir: string,
 	pages = LIBRARY_PAGES
 ): { bytes: number } {
-	const seeds = seedPages(seedDir, /\.(txt|md)$/).map((text) => text.trim());
+	const seeds = seedPages(folders, /\.(txt|md)$/).map((text) => text.trim());
 	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
 	const han = /\p{Script=Han}/u;
 	const random = rng(9);

@@ -125,7 +125,7 @@ export async function benchParse(): Promise<object> {
 		parserVersion: PARSER_VERSION,
 		node: process.version,
 		runs: RUNS,
-		corpus: 'seeds/*.txt (line endings normalised), repeated in name order',
+		corpus: 'the seed pages (*.txt, line endings normalised), repeated in name order',
 		results,
 		// CPU-time throughput at 11 MB over that at 110 KB: 1 when time grows linearly
 		linearity11MBvs110KB: Math.round((large / small) * 100) / 100

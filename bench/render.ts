@@ -16,7 +16,8 @@ export function renderMarkdown(report: BenchReport): string {
 		'Written by `npm run bench` (bench/run.ts; `-- --quick` for fewer runs, `-- --no-build` ' +
 			'to reuse `build/`, `-- --only=parse,search,load,scale` for some sections, `-- --render` ' +
 			'to rewrite this file from the JSON); raw numbers in BENCHMARKS.json. Inputs are ' +
-			'deterministic (built from `seeds/` with fixed seeds); timings are the median of the runs ' +
+			'deterministic (built from the seed pages, `seeds/` and `tests/fixtures/seeds/` unless ' +
+			'BANMIAN_SEEDS says otherwise, with fixed seeds); timings are the median of the runs ' +
 			'with min–max in brackets.'
 	);
 	out.push('');
@@ -233,7 +234,7 @@ function renderScale(scale: ScaleSection, out: string[]) {
 	out.push('## Scale');
 	out.push('');
 	out.push(
-		`A synthetic library of ${num(scale.pages)} pages (${mb(scale.bytes)}) from \`seeds/\`: each page ` +
+		`A synthetic library of ${num(scale.pages)} pages (${mb(scale.bytes)}) from the seed pages: each page ` +
 			'the seed pages in a rotated order, about 5% of Han characters swapped for others from the ' +
 			'seeds and digits shifted, with a sidecar giving paper, date and page (eight pages per paper ' +
 			'and day). Built with `vite build` in a temporary copy of the tree (' +

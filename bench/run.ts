@@ -6,7 +6,8 @@
  *   npm run bench -- --no-build        use the existing build/
  *   npm run bench -- --only=load,scale some sections (parse, search, load, scale)
  *   npm run bench -- --render          rewrite BENCHMARKS.md from BENCHMARKS.json
- * Inputs are deterministic: corpora come from seeds/ through fixed transformations and seeds.
+ * Inputs are deterministic: corpora come from the seed pages (bench/corpus.ts, SEED_FOLDERS)
+ * through fixed transformations and seeds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * Scale benchmark: a synthetic library of 1,000 pages (≈ 11 MB) built from seeds/, built into a
- * temporary copy of the repository (never into seeds/ here), opened in Chromium on a phone
+ * Scale benchmark: a synthetic library of 1,000 pages (≈ 11 MB) built from the seed pages, built
+ * into a temporary copy of the repository (never into seeds/ here), opened in Chromium on a phone
  * viewport with the main thread 4× slower. Measures the time until the library is listed and
  * until search answers, main-thread long tasks meanwhile, JS heap in the page and the worker,
  * the same on a second visit (reload), and search latency as typed into the UI. A one-page
@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { executablePath, chromiumArgs } from '../playwright.config';
 import { parsePage } from '../src/lib/core/parse/index';
 import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './browser';
-import { LIBRARY_PAGES as PAGES, writeLibrary } from './corpus';
+import { LIBRARY_PAGES as PAGES, SEED_FOLDERS, writeLibrary } from './corpus';
 // @ts-expect-error plain ES module without types
 import { startServer } from './server.mjs';
 
@@ -66,7 +66,12 @@ function build(dir: string, seeds: string, out: string): number {
 	rmSync(join(dir, 'seeds'), { recursive: true, force: true });
 	cpSync(seeds, join(dir, 'seeds'), { recursive: true });
 	const t0 = Date.now();
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: dir, encoding: 'utf8' });
+	// Only the synthetic pages: whatever BANMIAN_SEEDS says outside is not this build's library.
+	const result = spawnSync('npx', ['vite', 'build'], {
+		cwd: dir,
+		encoding: 'utf8',
+		env: { ...process.env, BANMIAN_SEEDS: 'seeds' }
+	});
 	if (result.status !== 0) {
 		throw new Error(`vite build in ${dir} failed:\n${result.stdout}\n${result.stderr}`);
 	}
@@ -291,7 +296,7 @@ export async function benchScale(options: ScaleOptions) {
 	const out = join(options.root, 'bench/out/scale');
 	const librarySeeds = join(out, 'seeds');
 	const oneSeeds = join(out, 'seeds-1');
-	const { bytes } = writeLibrary(join(options.root, 'seeds'), librarySeeds);
+	const { bytes } = writeLibrary(SEED_FOLDERS, librarySeeds);
 	rmSync(oneSeeds, { recursive: true, force: true });
 	mkdirSync(oneSeeds, { recursive: true });
 	for (const f of ['p0000.txt', 'p0000.json']) cpSync(join(librarySeeds, f), join(oneSeeds, f));

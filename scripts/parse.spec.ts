@@ -19,7 +19,10 @@ describe('parse CLI', () => {
 	});
 
 	it('prints an array in the same order for several files and applies a sidecar', () => {
-		const r = run('seeds/002_qingchuan_2023-04-12_p2.txt', 'seeds/000_8d483b34ee5996a6.txt');
+		const r = run(
+			'tests/fixtures/seeds/002_qingchuan_2023-04-12_p2.txt',
+			'seeds/000_8d483b34ee5996a6.txt'
+		);
 		expect(r.status).toBe(0);
 		const docs = JSON.parse(r.stdout);
 		expect(docs.map((d: { source: string }) => d.source)).toEqual([

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
-const seeds = readdirSync('seeds')
-	.filter((f) => f.endsWith('.txt'))
-	.map((f) => `seeds/${f}`);
+const seeds = ['seeds', 'tests/fixtures/seeds'].flatMap((dir) =>
+	readdirSync(dir)
+		.filter((f) => f.endsWith('.txt'))
+		.map((f) => `${dir}/${f}`)
+);
 
 function run(args: string[]) {
 	return spawnSync('npx', ['tsx', 'scripts/search.ts', ...args], { encoding: 'utf8' });

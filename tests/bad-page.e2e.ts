@@ -1,16 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, importFiles } from './fixtures';
+import { test, expect, importFiles, seedCount } from './fixtures';
 
 // A page that hangs the parser used to hang the worker on every visit: the library never became
 // ready and the page could not even be removed. No text hangs the (linear) parser on demand, so
 // the stuck parse is made by lowering the parse budget (`banmianParseBudgetMs`, read by the
 // worker client) after a real, ordinary import: on the reload, that page's parse outlasts 1 ms
 // while every bundled page comes from the cache without a parse.
-
-const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
 
 let temp = '';
 test.beforeAll(() => {

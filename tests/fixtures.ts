@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type FileChooser, type Frame, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { seedFiles, seedFolders, TEST_SEEDS } from '../scripts/seeds.mjs';
 
 /** Every spec gets `makeAxe()` for accessibility checks on what it shows. */
 export const test = base.extend<{ makeAxe: () => AxeBuilder }>({
@@ -14,8 +15,11 @@ export { expect };
 /** The bundled page the specs open first (its id is the parser's, from its file name). */
 export const seedId = '000_8d483b34ee5996a6';
 
-/** How many pages the library bundles: every .txt and .md in seeds/. */
-export const seedCount = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f)).length;
+/** The pages the end-to-end build bundles: the real ones in seeds/ and the test pages. */
+export const testSeeds = seedFiles(seedFolders(TEST_SEEDS, process.cwd()));
+
+/** How many pages the library bundles in the end-to-end build. */
+export const seedCount = testSeeds.length;
 
 export interface ExpectedArticle {
 	title: string;

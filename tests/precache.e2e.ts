@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { test, expect } from './fixtures';
+import { test, expect, testSeeds } from './fixtures';
 
 const out = 'build';
 const scope = 'https://reader.example/some/sub/path/';
@@ -203,9 +203,8 @@ test.describe('the service worker precache', () => {
 		// The app shell is cached under the scope itself, which navigations ask for.
 		expect(cached).toContain(scope);
 		// Every bundled page is there, so it opens with no network.
-		const seeds = readdirSync('seeds').filter((f) => /\.(txt|md)$/i.test(f));
-		for (const seed of seeds) {
-			const stem = seed.replace(/\.(txt|md)$/i, '');
+		for (const seed of testSeeds) {
+			const stem = seed.name.replace(/\.(txt|md)$/i, '');
 			expect([...cachedFiles].some((file) => file?.includes(`/${stem}.`))).toBe(true);
 		}
 	});

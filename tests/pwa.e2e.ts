@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { TEST_SEEDS } from '../scripts/seeds.mjs';
 import { startServer } from '../scripts/pwa-server.mjs';
 import { test, expect, expectedDocument, seedId } from './fixtures';
 
@@ -268,7 +269,7 @@ test.describe('updates', () => {
 		symlinkSync(resolve('node_modules'), join(project, 'node_modules'), 'dir');
 		execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build'], {
 			cwd: project,
-			env: { ...process.env, BANMIAN_VERSION: newVersion },
+			env: { ...process.env, BANMIAN_VERSION: newVersion, BANMIAN_SEEDS: TEST_SEEDS },
 			stdio: 'pipe'
 		});
 		next = join(project, 'build');

@@ -1,3 +1,4 @@
+import seeds from 'virtual:banmian-seeds';
 import type { SidecarMeta } from '../core/parse/types';
 
 /** A bundled page: its text is a separate build asset, fetched only when needed. */
@@ -9,35 +10,13 @@ export interface SeedEntry {
 	sidecar: SidecarMeta | null;
 }
 
-// `?url` turns each seed into an emitted asset and gives back only its URL, so adding a file
-// to seeds/ needs no code change and no page text lands in the first-load JavaScript.
-const textUrls = import.meta.glob('/seeds/*.{txt,md}', {
-	query: '?url',
-	import: 'default',
-	eager: true
-}) as Record<string, string>;
-
-const sidecars = import.meta.glob('/seeds/*.json', { import: 'default', eager: true }) as Record<
-	string,
-	unknown
->;
-
-function fileName(path: string): string {
-	return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function sidecarFor(path: string): SidecarMeta | null {
-	const base = path.replace(/\.(txt|md)$/i, '');
-	const raw = sidecars[`${base}.json`];
-	return raw && typeof raw === 'object' ? (raw as SidecarMeta) : null;
-}
-
+// The build lists the pages of its seed folders (BANMIAN_SEEDS, scripts/seeds.mjs), each an
+// emitted asset, so adding a file needs no code change and no page text lands in the
+// first-load JavaScript.
 export function listSeeds(baseHref: string): SeedEntry[] {
-	return Object.keys(textUrls)
-		.sort()
-		.map((path) => ({
-			source: fileName(path),
-			url: new URL(textUrls[path], baseHref).href,
-			sidecar: sidecarFor(path)
-		}));
+	return seeds.map((seed) => ({
+		source: seed.source,
+		url: new URL(seed.url, baseHref).href,
+		sidecar: seed.sidecar && typeof seed.sidecar === 'object' ? (seed.sidecar as SidecarMeta) : null
+	}));
 }

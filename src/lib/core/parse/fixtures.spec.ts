@@ -7,7 +7,8 @@ import type { SidecarMeta } from './types';
 import { accountingErrors, pickExpectedShape } from './testing.spec-helpers';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SEEDS = join(ROOT, 'seeds');
+/** The real pages the reader ships, and the test pages only the test build bundles. */
+const SEED_FOLDERS = [join(ROOT, 'seeds'), join(ROOT, 'tests', 'fixtures', 'seeds')];
 const EXPECTED = join(ROOT, 'tests', 'fixtures', 'expected');
 
 /** Dialect pages that only the parser's specs read: they never ship in the reader's library. */
@@ -35,7 +36,7 @@ function pagesIn(dir: string, expectedDir: string) {
 		});
 }
 
-const seedPages = pagesIn(SEEDS, EXPECTED);
+const seedPages = SEED_FOLDERS.flatMap((dir) => pagesIn(dir, EXPECTED));
 const fixtures = [
 	...seedPages,
 	...(existsSync(PARSER_PAGES) ? pagesIn(PARSER_PAGES, PARSER_PAGES) : [])
