@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines } from './classify';
+import { DiagnosticLog } from './diagnostics';
+import type { TitleBlock } from './flow';
+import {
+	CLAIM_KICKER,
+	CLAIM_SUBTITLE,
+	claimKickersAndSubtitles,
+	foldDisplayHeadings,
+	inferTitles
+} from './roles';
+import { splitNonBlankLines } from './text';
+
+const flowOf = (text: string) => classifyLines(splitNonBlankLines(text), new DiagnosticLog()).flow;
+
+const title = (text: string, level: number, line: number): TitleBlock => ({
+	level,
+	title: text,
+	kicker: null,
+	subtitle: null,
+	lines: [line]
+});
+
+describe('inferTitles', () => {
+	it('makes a title of a short line right before a dispatch line', () => {
+		const flow = flowOf('上一篇的结尾。\n汾河春早\n本报讯（记者 张三）正文。');
+		inferTitles(flow, new DiagnosticLog());
+		expect(flow[1]).toMatchObject({ kind: 'heading', level: 0, title: '汾河春早' });
+	});
+
+	it('leaves the tail of an unfinished sentence as text', () => {
+		const flow = flowOf('上一篇写到一半，\n汾河春早\n本报讯（记者 张三）正文。');
+		inferTitles(flow, new DiagnosticLog());
+		expect(flow[1].kind).toBe('text');
+	});
+});
+
+describe('claimKickersAndSubtitles', () => {
+	it('claims the line above a title as kicker and a dashed line below as subtitle', () => {
+		const flow = flowOf('引题一行\n# 主题\n——副题一行\n正文。');
+		const claims = claimKickersAndSubtitles(flow);
+		expect(Array.from(claims.of)).toEqual([CLAIM_KICKER, 0, CLAIM_SUBTITLE, 0]);
+		expect(claims.kickerOf.get(1)).toBe(0);
+		expect(claims.subtitleOf.get(1)).toBe(2);
+	});
+});
+
+describe('foldDisplayHeadings', () => {
+	it('folds a less prominent heading into the kicker and a dashed one into the subtitle', () => {
+		const folded = foldDisplayHeadings(
+			[title('引题', 2, 1), title('主题', 1, 2), title('——副题', 2, 3)],
+			1,
+			'正文。'
+		);
+		expect(folded).toEqual([
+			{ level: 1, title: '主题', kicker: '引题', subtitle: '——副题', lines: [2, 1, 3] }
+		]);
+	});
+
+	it('joins a title wrapped onto two headings when the lead names both halves', () => {
+		const folded = foldDisplayHeadings(
+			[title('汾河两岸', 1, 1), title('春意正浓', 1, 2)],
+			1,
+			'汾河两岸春意正浓。'
+		);
+		expect(folded.map((t) => t.title)).toEqual(['汾河两岸 春意正浓']);
+	});
+});
