@@ -31,10 +31,12 @@ export function buildArticles(drafts: Draft[], log: DiagnosticLog): Article[] {
 export function toArticle(draft: Draft): Article {
 	// plain loops, no closures: this runs once per article
 	const paragraphs: string[] = [];
+	const subheads: number[] = [];
 	const markers: ContinuationMarker[] = draft.markers.slice();
 	const lineNumbers: number[] = draft.markerLines.slice();
 	if (draft.titleBlock) append(lineNumbers, draft.titleBlock.lines);
 	for (const p of draft.paragraphs) {
+		if (p.subhead) subheads.push(paragraphs.length);
 		paragraphs.push(p.text);
 		lineNumbers.push(p.first, p.last);
 		if (p.markers.length > 0) {
@@ -96,6 +98,7 @@ export function toArticle(draft: Draft): Article {
 		correspondents,
 		dateline,
 		paragraphs,
+		subheads,
 		captions: draft.captions,
 		continued: to !== null || breaksOff,
 		continuedFrom: from?.page ?? null,

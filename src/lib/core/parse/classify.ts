@@ -74,7 +74,8 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 					text: heading.title,
 					whole: true,
 					indented: false,
-					afterBlank: true
+					afterBlank: true,
+					subhead: true
 				});
 			} else {
 				flow.push({ kind: 'heading', line: no, level: heading.level, title: heading.title });

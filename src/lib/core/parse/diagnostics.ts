@@ -4,9 +4,39 @@ import type { Diagnostic, DiagnosticLevel } from './types';
 
 const MAX_DIAGNOSTICS = 200;
 
-/** Keeps the first MAX_DIAGNOSTICS notes and counts the rest: a hostile page can have millions. */
+/** What the parser decided on a page, counted for the parser report. */
+export interface ParseStats {
+	/** Headings (or inferred title lines) taken as article titles. */
+	titles: number;
+	/** Headings folded into a kicker or subtitle of another title. */
+	kickers: number;
+	subtitles: number;
+	/** Headings kept inside an article as subheads. */
+	subheads: number;
+	/** Titles inferred from the layout on pages without headings. */
+	inferredTitles: number;
+	/** Line breaks inside a paragraph that were rejoined (hard-wrapped lines). */
+	hardWrapJoins: number;
+}
+
+export function emptyStats(): ParseStats {
+	return {
+		titles: 0,
+		kickers: 0,
+		subtitles: 0,
+		subheads: 0,
+		inferredTitles: 0,
+		hardWrapJoins: 0
+	};
+}
+
+/**
+ * Keeps the first MAX_DIAGNOSTICS notes and counts the rest: a hostile page can have millions.
+ * Also tallies the parser's decisions for the report.
+ */
 export class DiagnosticLog {
 	readonly list: Diagnostic[] = [];
+	readonly stats: ParseStats = emptyStats();
 	private dropped = 0;
 	add(level: DiagnosticLevel, message: string, line: number | null = null): void {
 		if (this.list.length < MAX_DIAGNOSTICS) this.list.push({ level, message, line });

@@ -13,11 +13,12 @@ import { DiagnosticLog, inspectCharacters } from './diagnostics';
 import { mergeSidecar } from './furniture';
 import { documentIdFromFileName } from './ids';
 import { claimKickersAndSubtitles, inferTitles } from './roles';
+import { markSubheads } from './subheads';
 import { splitNonBlankLines } from './text';
 import type { ParsedDocument, SidecarMeta } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 /**
  * Parses one page. Never throws: whatever the input, the result is a document, perhaps with no
@@ -65,6 +66,7 @@ function parseChecked(
 	const page = pageMetaFrom(classified.headerParts, classified.footers);
 
 	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
+	markSubheads(flow, log);
 	const blocks = groupBlocks(flow, claimKickersAndSubtitles(flow));
 	flow.length = 0;
 

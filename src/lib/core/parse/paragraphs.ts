@@ -17,7 +17,14 @@ import {
 } from './text';
 
 export type BodyItem =
-	| { kind: 'text'; line: number; text: string; indented?: boolean; afterBlank?: boolean }
+	| {
+			kind: 'text';
+			line: number;
+			text: string;
+			indented?: boolean;
+			afterBlank?: boolean;
+			subhead?: boolean;
+	  }
 	| { kind: 'byline'; line: number; text: string; byline: Byline }
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
@@ -38,8 +45,10 @@ export interface Paragraph {
 	/** Continuation markers removed from this paragraph, in source order. */
 	markers: ContinuationMarker[];
 	markerLines: number[];
-	/** No more lines may join: it ended at a marker, or is a byline line. */
+	/** No more lines may join: it ended at a marker, or is a byline line or a subhead. */
 	closed: boolean;
+	/** A subhead (小标题) inside the article. */
+	subhead: boolean;
 }
 
 export interface BodyParagraphs {
@@ -144,6 +153,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 		} else if (
 			current !== null &&
 			!current.closed &&
+			item.subhead !== true &&
 			pendingFrom.length === 0 &&
 			(indentation
 				? continuesIndented(current, item)
@@ -161,6 +171,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			// a new paragraph (written out here rather than in a closure: this runs per line)
 			const { line, text } = opening;
 			const byline = openingByline;
+			const subhead = opening.kind === 'text' && opening.subhead === true;
 			const hasPending = pendingFrom.length > 0;
 			current = {
 				text,
@@ -173,7 +184,8 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 				strong: byline !== null || cut || hasPending || startsWithDispatch(text),
 				markers: hasPending ? pendingFrom : NO_MARKERS,
 				markerLines: hasPending ? pendingLines : NO_LINES,
-				closed: byline !== null
+				closed: byline !== null || subhead,
+				subhead
 			};
 			if (hasPending) {
 				pendingFrom = [];
