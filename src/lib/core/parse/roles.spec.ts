@@ -65,4 +65,34 @@ describe('foldDisplayHeadings', () => {
 		);
 		expect(folded.map((t) => t.title)).toEqual(['汾河两岸 春意正浓']);
 	});
+
+	it('joins short headings stacked above a longer title into its one kicker', () => {
+		const folded = foldDisplayHeadings(
+			[title('积极行动', 1, 1), title('保种保供', 1, 2), title('南岭省多举措扶持蔬菜生产', 1, 3)],
+			1,
+			'本报讯（记者 甲乙）入春以来，南岭省扶持蔬菜生产。'
+		);
+		expect(folded.map((t) => [t.kicker, t.title])).toEqual([
+			['积极行动 保种保供', '南岭省多举措扶持蔬菜生产']
+		]);
+	});
+
+	it('takes a heading ending with a dash as the kicker of the title below, whatever the levels', () => {
+		const folded = foldDisplayHeadings(
+			[title('绿水青山就是金山银山——', 1, 1), title('柳溪村走出生态致富路', 2, 2)],
+			1,
+			'柳溪村种上了茶树。'
+		);
+		expect(folded.map((t) => [t.kicker, t.title])).toEqual([
+			['绿水青山就是金山银山——', '柳溪村走出生态致富路']
+		]);
+	});
+
+	it('leaves stacked titles alone when each has its own body opening', () => {
+		const stacked = [title('春耕', 1, 1), title('南岭省多举措扶持蔬菜生产', 1, 2)];
+		expect(foldDisplayHeadings(stacked, 2, '').map((t) => t.title)).toEqual([
+			'春耕',
+			'南岭省多举措扶持蔬菜生产'
+		]);
+	});
 });

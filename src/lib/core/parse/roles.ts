@@ -13,6 +13,7 @@ import { endsSentence, hasSentenceEnd, startsWithNonInitial } from './text';
 
 const SPACED = /[ \u3000]/;
 const CLAUSE_MARK = /[，,、]/;
+const DASH_END = /(?:——|──|—|--|－－)$/;
 
 export const CLAIM_KICKER = 1;
 export const CLAIM_SUBTITLE = 2;
@@ -130,7 +131,56 @@ export function foldDisplayHeadings(
 	lead: string
 ): TitleBlock[] {
 	if (titles.length <= openings) return titles;
-	return joinWrappedTitles(foldKickersAndSubtitles(titles, openings), openings, lead);
+	const folded = foldShortKickers(foldKickersAndSubtitles(titles, openings), openings);
+	return joinWrappedTitles(folded, openings, lead);
+}
+
+/** A kicker line is at most this share of its title's length (`积极行动` over a long title). */
+const KICKER_SHARE = 0.6;
+const MAX_KICKER_LINE_CHARS = 12;
+
+/**
+ * A kicker printed over several lines arrives as short headings stacked directly above the
+ * title (`积极行动` / `保种保供` / `某省多举措扶持蔬菜生产`): while there are more titles than
+ * openings, short lines above a longer title join, in order, into its one kicker. Walks up
+ * from the bottom, so each heading is looked at once.
+ */
+function foldShortKickers(titles: TitleBlock[], openings: number): TitleBlock[] {
+	if (titles.length <= openings) return titles;
+	const kept: TitleBlock[] = [];
+	let count = titles.length;
+	let main: TitleBlock | null = null;
+	let kickerLines: string[] = [];
+	const finish = () => {
+		if (main !== null && kickerLines.length > 0) {
+			kickerLines.reverse();
+			if (main.kicker !== null) kickerLines.push(main.kicker);
+			main.kicker = kickerLines.join(' ');
+		}
+		kickerLines = [];
+	};
+	for (let i = titles.length - 1; i >= 0; i--) {
+		const t = titles[i];
+		const short =
+			main !== null &&
+			count > openings &&
+			t.kicker === null &&
+			t.subtitle === null &&
+			t.title.length <= MAX_KICKER_LINE_CHARS &&
+			t.title.length <= KICKER_SHARE * main.title.length &&
+			!hasSentenceEnd(t.title);
+		if (short && main !== null) {
+			kickerLines.push(t.title);
+			append(main.lines, t.lines);
+			count--;
+			continue;
+		}
+		finish();
+		kept.push(t);
+		main = t;
+	}
+	finish();
+	return kept.reverse();
 }
 
 /**
@@ -146,6 +196,13 @@ function foldKickersAndSubtitles(titles: TitleBlock[], openings: number): TitleB
 		const prev = out[out.length - 1];
 		const next = titles[i + 1];
 		if (count > openings && t.kicker === null && t.subtitle === null) {
+			// `绿水青山就是金山银山——` leads into the title below it
+			if (next && next.kicker === null && endsWithDash(t.title)) {
+				next.kicker = t.title;
+				append(next.lines, t.lines);
+				count--;
+				continue;
+			}
 			if (prev && prev.subtitle === null && startsWithDash(t.title)) {
 				prev.subtitle = t.title;
 				append(prev.lines, t.lines);
@@ -168,6 +225,11 @@ function foldKickersAndSubtitles(titles: TitleBlock[], openings: number): TitleB
 		out.push(t);
 	}
 	return out;
+}
+
+/** A kicker may end with a dash that points at the title: `绿水青山就是金山银山——`. */
+function endsWithDash(text: string): boolean {
+	return DASH_END.test(text);
 }
 
 /**
