@@ -5,7 +5,7 @@
  * break, and the pieces are rejoined with nothing in between.
  */
 
-import { startsWithDispatch, type Byline } from './byline';
+import { looksLikeBylineLine, startsWithDispatch, type Byline } from './byline';
 import { startsWithDash } from './headings';
 import type { ContinuationMarker } from './markers';
 import {
@@ -77,7 +77,7 @@ export function isSubhead(text: string): boolean {
 export function continuesParagraph(prev: string, next: string, prevIsSingleLine: boolean): boolean {
 	if (startsWithNonInitial(next)) return true;
 	if (startsWithDispatch(next) || startsWithEnumerator(next)) return false;
-	if (prevIsSingleLine && isSubhead(prev)) return false;
+	if (prevIsSingleLine && (isSubhead(prev) || looksLikeBylineLine(prev))) return false;
 	if (startsWithDash(next) && ENDS_WITH_SEMICOLON.test(prev)) return false;
 	return !endsSentence(prev, next);
 }

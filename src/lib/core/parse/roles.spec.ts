@@ -28,6 +28,27 @@ describe('inferTitles', () => {
 		expect(flow[1]).toMatchObject({ kind: 'heading', level: 0, title: '汾河春早' });
 	});
 
+	it('makes a title of a short line over a byline whose names run together', () => {
+		const flow = flowOf('县城新开一家图书馆\n本报记者沈某任某黄某\n新馆日前开馆。');
+		inferTitles(flow, new DiagnosticLog());
+		expect(flow.map((item) => item.kind)).toEqual(['heading', 'text', 'text']);
+	});
+
+	it('makes a title of a short line over a long paragraph on a page of long lines', () => {
+		const body = '城南河岸公园日前建成开放，公园沿河长三公里，种植各类苗木五万株，还修了健身步道。';
+		const flow = flowOf(`${body}\n河岸公园向市民开放\n${body}`);
+		inferTitles(flow, new DiagnosticLog());
+		expect(flow.map((item) => item.kind)).toEqual(['text', 'heading', 'text']);
+	});
+
+	it('infers no title from short lines on a hard-wrapped page', () => {
+		const flow = flowOf(
+			'城南河岸公园日前建成开\n放。公园沿河长三公里，\n种植各类苗木五万株\n还修了健身步道。每到傍\n晚居民都来散步。'
+		);
+		inferTitles(flow, new DiagnosticLog());
+		expect(flow.every((item) => item.kind === 'text')).toBe(true);
+	});
+
 	it('leaves the tail of an unfinished sentence as text', () => {
 		const flow = flowOf('上一篇写到一半，\n汾河春早\n本报讯（记者 张三）正文。');
 		inferTitles(flow, new DiagnosticLog());

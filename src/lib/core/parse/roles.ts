@@ -4,7 +4,7 @@
  * or subtitle; display headings stacked over one body fold into one title block.
  */
 
-import { startsWithDispatch } from './byline';
+import { looksLikeBylineLine, startsWithDispatch } from './byline';
 import type { DiagnosticLog } from './diagnostics';
 import { append, type FlowItem, type TitleBlock } from './flow';
 import { isColumnLabel, isTitleLike, startsWithDash } from './headings';
@@ -29,18 +29,25 @@ export interface Claims {
 }
 
 /**
- * Pages without markdown headings: a title-like line standing right before a dispatch line or
- * a byline line (after a finished sentence or at the top) is taken as that article's title.
+ * Pages without markdown headings (raw OCR block output): a title-like line at the top of a
+ * block — first, or after a finished sentence — is taken as a title when a byline or dispatch
+ * line follows it, or, on pages of long lines, when a body paragraph much longer than it does.
  * Rewrites those flow items into headings of level 0.
  */
 export function inferTitles(flow: FlowItem[], log: DiagnosticLog): void {
+	const typical = typicalLineLength(flow);
 	let inferred = 0;
 	for (let i = 0; i + 1 < flow.length; i++) {
 		const item = flow[i];
 		if (item.kind !== 'text' || !item.whole || !isTitleLike(item.text)) continue;
+		if (looksLikeBylineLine(item.text)) continue;
 		const next = flow[i + 1];
 		const opensBody =
-			next.kind === 'byline' || (next.kind === 'text' && startsWithDispatch(next.text));
+			next.kind === 'byline' ||
+			(next.kind === 'text' &&
+				(startsWithDispatch(next.text) ||
+					looksLikeBylineLine(next.text) ||
+					headsLongParagraph(item.text, next.text, typical)));
 		if (!opensBody) continue;
 		const before = flow[i - 1];
 		if (before !== undefined && before.kind === 'text' && !endsSentence(before.text, item.text)) {
@@ -49,9 +56,47 @@ export function inferTitles(flow: FlowItem[], log: DiagnosticLog): void {
 		flow[i] = { kind: 'heading', line: item.line, level: 0, title: item.text };
 		inferred++;
 	}
+	log.stats.inferredTitles += inferred;
 	if (inferred > 0) {
 		log.add('info', `No markdown headings; ${inferred} titles were inferred from the layout.`);
 	}
+}
+
+/** Body lines of block output are at least this long; hard-wrapped lines are shorter. */
+const MIN_BODY_LINE_CHARS = 30;
+
+/**
+ * The median length of the page's whole text lines that hold a sentence (capped at 200): long
+ * on block output where a paragraph is one line, short on hard-wrapped pages. Counted in a
+ * histogram: linear.
+ */
+function typicalLineLength(flow: FlowItem[]): number {
+	const counts = new Uint32Array(201);
+	let total = 0;
+	for (const item of flow) {
+		if (item.kind !== 'text' || !item.whole || !hasSentenceEnd(item.text)) continue;
+		counts[Math.min(200, item.text.length)]++;
+		total++;
+	}
+	let seen = 0;
+	for (let length = 0; length <= 200; length++) {
+		seen += counts[length];
+		if (seen * 2 >= total) return length;
+	}
+	return 0;
+}
+
+/**
+ * A short line over a body paragraph on a page whose paragraphs are long lines: the title of
+ * what follows. On hard-wrapped pages every line is short, so this never fires there.
+ */
+function headsLongParagraph(title: string, next: string, typical: number): boolean {
+	return (
+		typical >= MIN_BODY_LINE_CHARS &&
+		title.length * 2 <= typical &&
+		next.length >= MIN_BODY_LINE_CHARS &&
+		hasSentenceEnd(next)
+	);
 }
 
 /**
