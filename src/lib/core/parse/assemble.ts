@@ -53,6 +53,7 @@ function assembleBody(
 	log: DiagnosticLog
 ): void {
 	const body = buildParagraphs(items);
+	log.stats.hardWrapJoins += body.wrapJoins;
 	let titles = stacked;
 	if (titles.length > 1) {
 		let openings = 1;

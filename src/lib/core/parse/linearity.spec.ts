@@ -83,6 +83,13 @@ const families: [string, (n: number) => string, number][] = [
 		(n) => '# 标题\n本报记者  甲乙\n正文。\n' + '# 东方影院\n'.repeat(n),
 		1_000
 	],
+	[
+		'a hard-wrapped body: every printed line its own line, some ending a sentence at the margin',
+		(n) =>
+			'# 标题\n本报记者  甲乙\n' +
+			'入夏以来，青石县老街夜市重\n了水电和垃圾清运，管理规范。\n民游客二十多万人次。\n'.repeat(n),
+		2_000
+	],
 	['ASCII spaces inside a marker: (转     x版', (n) => '(转' + ' '.repeat(n) + 'x版', 5_000],
 	[
 		'full-width spaces around 第 inside a marker: （下转　　第　　版',
