@@ -51,3 +51,11 @@ describe('pageMetaFrom', () => {
 		});
 	});
 });
+
+describe('attachCaptions ties', () => {
+	it('gives a caption midway between two articles to the one below', () => {
+		const drafts = [draftOver(1, 16), draftOver(20, 22)];
+		attachCaptions([{ text: '![](a.jpg)', line: 18 }], drafts, [], new DiagnosticLog());
+		expect(drafts.map((d) => d.captions)).toEqual([[], ['![](a.jpg)']]);
+	});
+});

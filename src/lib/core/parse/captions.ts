@@ -68,7 +68,8 @@ export function attachCaptions(
 		else {
 			const before = caption.line - ranges[at].last;
 			const after = ranges[at + 1].first - caption.line;
-			target = after < before ? ranges[at + 1].index : ranges[at].index;
+			// a tie goes to the article below: its title stands between the caption and its body
+			target = after <= before ? ranges[at + 1].index : ranges[at].index;
 		}
 		drafts[target].captions.push(caption.text);
 	}

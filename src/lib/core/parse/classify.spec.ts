@@ -34,3 +34,25 @@ describe('classifyLines', () => {
 		expect(flow[2]).toMatchObject({ kind: 'text', text: '一、坚持问题导向' });
 	});
 });
+
+describe('photos', () => {
+	it('takes the display line under an image, # or not, as a caption', () => {
+		for (const page of [
+			'![](a.jpg)\n# 春到茶山\n正文。',
+			'![](a.jpg)\n春到茶山\n本报讯（记者 甲）正文。'
+		]) {
+			const out = classify(page);
+			expect(out.captions.map((c) => c.text)).toEqual(['![](a.jpg)', '春到茶山']);
+		}
+	});
+
+	it('keeps a heading under an image as a title when a byline or dispatch follows it', () => {
+		const out = classify('![](a.jpg)\n# 河岸公园开放\n本报讯（记者 甲）正文。');
+		expect(out.flow[0]).toMatchObject({ kind: 'heading', title: '河岸公园开放' });
+	});
+
+	it('keeps a sentence under an image as text', () => {
+		const out = classify('![](a.jpg)\n会议以视频形式召开。');
+		expect(out.flow.map((item) => item.kind)).toEqual(['text']);
+	});
+});

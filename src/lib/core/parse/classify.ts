@@ -4,7 +4,7 @@
  * cannot split a paragraph.
  */
 
-import { parseBylineLine } from './byline';
+import { looksLikeBylineLine, parseBylineLine, startsWithDispatch } from './byline';
 import type { DiagnosticLog } from './diagnostics';
 import { isCaption, isCreditOnly, isEditorsFooter, isPageHeader, isPaperName } from './furniture';
 import type { Caption, FlowItem } from './flow';
@@ -27,6 +27,8 @@ export interface ClassifiedLines {
 const RULE = /^[-*_=—─━~·• \t\u3000]+$/;
 const BULLET_START = /^[·•]/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
+const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
+const MAX_PHOTO_LINE_CHARS = 40;
 const ENDS_WITH_PHOTO_CREDIT = /摄[\s\u3000)）]*$/;
 
 export function classifyLines(lines: SourceLine[], log: DiagnosticLog): ClassifiedLines {
@@ -36,6 +38,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 	const furniture: string[] = [];
 	const headerParts: string[] = [];
 	let lastCaptionIndex = -2;
+	let imageIndex = -2;
 	let headerIndex = -2;
 	for (let index = 0; index < lines.length; index++) {
 		const source = lines[index];
@@ -53,6 +56,15 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				furniture.push(headerText);
 				log.add('info', 'A second page-header line was kept as furniture.', no);
 			}
+			continue;
+		}
+		if (
+			imageIndex === index - 1 &&
+			isPhotoLine(heading ? heading.title : line, heading ? lines[index + 1] : undefined)
+		) {
+			// a photo's headline or caption directly under the image, even when marked `#`
+			captions.push({ text: heading ? heading.title : line, line: no });
+			lastCaptionIndex = index;
 			continue;
 		}
 		if (heading) {
@@ -119,6 +131,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				captions.push({ text: line, line: no });
 			}
 			lastCaptionIndex = index;
+			if (IMAGE.test(line)) imageIndex = index;
 			continue;
 		}
 		const byline = parseBylineLine(line);
@@ -149,6 +162,19 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 		}
 	}
 	return { flow, captions, headerParts, footers, furniture };
+}
+
+/**
+ * The line under an image is the photo's headline or caption when it is a display line (no
+ * sentence, short). A heading there is an article's title instead when a byline or dispatch
+ * line follows it (`nextAfterHeading`, the line after a heading; undefined for other lines).
+ */
+function isPhotoLine(text: string, nextAfterHeading: SourceLine | undefined): boolean {
+	if (text.length === 0 || text.length > MAX_PHOTO_LINE_CHARS || !isTitleLike(text)) return false;
+	if (parseBylineLine(text) || looksLikeBylineLine(text)) return false;
+	if (nextAfterHeading === undefined) return true;
+	const after = nextAfterHeading.text;
+	return !(parseBylineLine(after) || looksLikeBylineLine(after) || startsWithDispatch(after));
 }
 
 /** A separator line (`---`, `* * *`, `———`): layout, not text. */
