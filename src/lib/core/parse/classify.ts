@@ -69,6 +69,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 		}
 		if (heading) {
 			const previous = flow[flow.length - 1];
+			if (heading.title) log.stats.headings++;
 			const headingByline = heading.title ? parseBylineLine(heading.title) : null;
 			if (!heading.title) {
 				log.add('info', 'An empty heading was ignored.', no);
@@ -80,6 +81,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				startsWithEnumerator(heading.title)
 			) {
 				// `### 一、坚持问题导向` inside a body is a numbered subhead, not a new title
+				log.stats.subheads++;
 				flow.push({
 					kind: 'text',
 					line: no,
@@ -106,6 +108,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				underlined.line === lines[index - 1]?.line &&
 				isTitleLike(underlined.text)
 			) {
+				log.stats.headings++;
 				flow[flow.length - 1] = {
 					kind: 'heading',
 					line: underlined.line,

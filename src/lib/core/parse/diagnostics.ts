@@ -6,11 +6,8 @@ const MAX_DIAGNOSTICS = 200;
 
 /** What the parser decided on a page, counted for the parser report. */
 export interface ParseStats {
-	/** Headings (or inferred title lines) taken as article titles. */
-	titles: number;
-	/** Headings folded into a kicker or subtitle of another title. */
-	kickers: number;
-	subtitles: number;
+	/** Markdown headings on the page (setext included; empty ones and page headers not). */
+	headings: number;
 	/** Headings kept inside an article as subheads. */
 	subheads: number;
 	/** Titles inferred from the layout on pages without headings. */
@@ -21,9 +18,7 @@ export interface ParseStats {
 
 export function emptyStats(): ParseStats {
 	return {
-		titles: 0,
-		kickers: 0,
-		subtitles: 0,
+		headings: 0,
 		subheads: 0,
 		inferredTitles: 0,
 		hardWrapJoins: 0

@@ -9,7 +9,7 @@ import { assembleDrafts } from './assemble';
 import { groupBlocks } from './blocks';
 import { attachCaptions, pageMetaFrom } from './captions';
 import { classifyLines } from './classify';
-import { DiagnosticLog, inspectCharacters } from './diagnostics';
+import { DiagnosticLog, inspectCharacters, type ParseStats } from './diagnostics';
 import { mergeSidecar } from './furniture';
 import { documentIdFromFileName } from './ids';
 import { claimKickersAndSubtitles, inferTitles } from './roles';
@@ -29,13 +29,23 @@ export function parsePage(
 	source: string,
 	sidecar?: SidecarMeta | null
 ): ParsedDocument {
+	return parsePageWithStats(text, source, sidecar).document;
+}
+
+/** `parsePage`, with counts of what the parser decided (for the parser report). */
+export function parsePageWithStats(
+	text: string,
+	source: string,
+	sidecar?: SidecarMeta | null
+): { document: ParsedDocument; stats: ParseStats } {
 	const name = typeof source === 'string' ? source : String(source ?? '');
+	const log = new DiagnosticLog();
 	try {
-		return parseChecked(text, name, sidecar);
+		return { document: parseChecked(text, name, sidecar, log), stats: log.stats };
 	} catch (error) {
 		// a bug must not cost the reader the page: keep the text, say what happened
 		const input = typeof text === 'string' ? text : '';
-		return {
+		const document: ParsedDocument = {
 			id: documentIdFromFileName(name),
 			source: name,
 			page: pageMetaFrom([], []),
@@ -44,15 +54,16 @@ export function parsePage(
 			furniture: input.trim() ? [input] : [],
 			parserVersion: PARSER_VERSION
 		};
+		return { document, stats: log.stats };
 	}
 }
 
 function parseChecked(
 	text: string,
 	source: string,
-	sidecar: SidecarMeta | null | undefined
+	sidecar: SidecarMeta | null | undefined,
+	log: DiagnosticLog
 ): ParsedDocument {
-	const log = new DiagnosticLog();
 	const input = typeof text === 'string' ? text : '';
 	inspectCharacters(input, log);
 
