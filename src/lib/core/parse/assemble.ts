@@ -10,7 +10,7 @@ import { append, emptyDraft, type Draft, type TitleBlock } from './flow';
 import type { ContinuationMarker } from './markers';
 import { pairBodies, type Group } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
-import { foldDisplayHeadings } from './roles';
+import { BODY_START_CHARS, foldDisplayHeadings } from './roles';
 
 export interface AssembledDrafts {
 	drafts: Draft[];
@@ -58,7 +58,12 @@ function assembleBody(
 	if (titles.length > 1) {
 		let openings = 1;
 		for (let p = 1; p < body.paragraphs.length; p++) if (body.paragraphs[p].strong) openings++;
-		titles = foldDisplayHeadings(titles, openings, body.paragraphs[0]?.text ?? '');
+		titles = foldDisplayHeadings(
+			titles,
+			openings,
+			body.paragraphs[0]?.text ?? '',
+			bodyStart(body.paragraphs)
+		);
 	}
 	const groups = groupParagraphs(titles, body.paragraphs);
 	if (titles.length > 1 && groups.length > 0) {
@@ -114,6 +119,16 @@ function assembleBody(
 	}
 	append(carry.markers, body.trailing);
 	append(carry.lines, body.trailingLines);
+}
+
+/** The body's first BODY_START_CHARS characters, across paragraphs. */
+function bodyStart(paragraphs: Paragraph[]): string {
+	let text = '';
+	for (const p of paragraphs) {
+		if (text.length >= BODY_START_CHARS) break;
+		text += p.text.slice(0, BODY_START_CHARS - text.length) + '\n';
+	}
+	return text;
 }
 
 /** Which paragraphs go under which title: by content when several titles are stacked. */

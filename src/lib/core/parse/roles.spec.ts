@@ -109,6 +109,19 @@ describe('foldDisplayHeadings', () => {
 		]);
 	});
 
+	it('keeps a single short heading as a title when the body speaks of it', () => {
+		const folded = foldDisplayHeadings(
+			[title('汾河春早', 1, 1), title('社区食堂开到家门口了', 1, 2)],
+			1,
+			'社区食堂开张。',
+			'社区食堂开张。\n汾河春早，柳枝发芽。'
+		);
+		expect(folded.map((t) => [t.kicker, t.title])).toEqual([
+			[null, '汾河春早'],
+			[null, '社区食堂开到家门口了']
+		]);
+	});
+
 	it('leaves stacked titles alone when each has its own body opening', () => {
 		const stacked = [title('春耕', 1, 1), title('南岭省多举措扶持蔬菜生产', 1, 2)];
 		expect(foldDisplayHeadings(stacked, 2, '').map((t) => t.title)).toEqual([

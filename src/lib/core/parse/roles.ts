@@ -173,36 +173,48 @@ export function claimKickersAndSubtitles(flow: FlowItem[]): Claims {
 export function foldDisplayHeadings(
 	titles: TitleBlock[],
 	openings: number,
-	lead: string
+	lead: string,
+	bodyStart = lead
 ): TitleBlock[] {
 	if (titles.length <= openings) return titles;
-	const folded = foldShortKickers(foldKickersAndSubtitles(titles, openings), openings);
+	const folded = foldShortKickers(foldKickersAndSubtitles(titles, openings), openings, bodyStart);
 	return joinWrappedTitles(folded, openings, lead);
 }
 
 /** A kicker line is at most this share of its title's length (`积极行动` over a long title). */
 const KICKER_SHARE = 0.6;
 const MAX_KICKER_LINE_CHARS = 12;
+/** How much of the body a short line's words are looked for in. */
+export const BODY_START_CHARS = 2000;
 
 /**
  * A kicker printed over several lines arrives as short headings stacked directly above the
  * title (`积极行动` / `保种保供` / `某省多举措扶持蔬菜生产`): while there are more titles than
- * openings, short lines above a longer title join, in order, into its one kicker. Walks up
- * from the bottom, so each heading is looked at once.
+ * openings, short lines above a longer title join, in order, into its one kicker. A single
+ * short line joins only when the body (`bodyStart`, its first characters) does not speak of
+ * it: else it may be a short title whose body the pairing finds by content. Walks up from the bottom, so each heading is looked at
+ * once; a run that does not qualify is put back as titles.
  */
-function foldShortKickers(titles: TitleBlock[], openings: number): TitleBlock[] {
+function foldShortKickers(titles: TitleBlock[], openings: number, bodyStart: string): TitleBlock[] {
 	if (titles.length <= openings) return titles;
+	const opening = bodyStart.slice(0, BODY_START_CHARS);
 	const kept: TitleBlock[] = [];
 	let count = titles.length;
 	let main: TitleBlock | null = null;
-	let kickerLines: string[] = [];
+	// the short lines above `main`, bottom first
+	let run: TitleBlock[] = [];
 	const finish = () => {
-		if (main !== null && kickerLines.length > 0) {
-			kickerLines.reverse();
-			if (main.kicker !== null) kickerLines.push(main.kicker);
-			main.kicker = kickerLines.join(' ');
+		if (main === null || run.length === 0) return;
+		if (run.length === 1 && titleCoverage(run[0].title, opening) >= 0.1) {
+			kept.push(run[0]);
+			count++;
+		} else {
+			const lines = run.map((t) => t.title).reverse();
+			if (main.kicker !== null) lines.push(main.kicker);
+			main.kicker = lines.join(' ');
+			for (const t of run) append(main.lines, t.lines);
 		}
-		kickerLines = [];
+		run = [];
 	};
 	for (let i = titles.length - 1; i >= 0; i--) {
 		const t = titles[i];
@@ -214,9 +226,8 @@ function foldShortKickers(titles: TitleBlock[], openings: number): TitleBlock[] 
 			t.title.length <= MAX_KICKER_LINE_CHARS &&
 			t.title.length <= KICKER_SHARE * main.title.length &&
 			!hasSentenceEnd(t.title);
-		if (short && main !== null) {
-			kickerLines.push(t.title);
-			append(main.lines, t.lines);
+		if (short) {
+			run.push(t);
 			count--;
 			continue;
 		}
