@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticles } from './article';
 import { assembleDrafts } from './assemble';
-import { groupBlocks } from './blocks';
+import { groupBlocks } from './grouping';
 import { classifyLines } from './classify';
 import { DiagnosticLog } from './diagnostics';
 import { claimKickersAndSubtitles } from './roles';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDrafts } from './assemble';
-import { groupBlocks } from './blocks';
+import { groupBlocks } from './grouping';
 import { classifyLines } from './classify';
 import { DiagnosticLog } from './diagnostics';
 import { claimKickersAndSubtitles } from './roles';

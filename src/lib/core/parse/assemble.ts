@@ -4,7 +4,7 @@
  * and markers standing between bodies go to the article after them.
  */
 
-import type { Block } from './blocks';
+import type { Block } from './grouping';
 import type { DiagnosticLog } from './diagnostics';
 import { append, emptyDraft, type Draft, type TitleBlock } from './flow';
 import type { ContinuationMarker } from './markers';

@@ -6,7 +6,7 @@
 
 import { buildArticles } from './article';
 import { assembleDrafts } from './assemble';
-import { groupBlocks } from './blocks';
+import { groupBlocks } from './grouping';
 import { attachCaptions, pageMetaFrom } from './captions';
 import { classifyLines } from './classify';
 import { DiagnosticLog, inspectCharacters, type ParseStats } from './diagnostics';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBlocks } from './blocks';
+import { groupBlocks } from './grouping';
 import { classifyLines } from './classify';
 import { DiagnosticLog } from './diagnostics';
 import { claimKickersAndSubtitles } from './roles';
