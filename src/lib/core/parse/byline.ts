@@ -1,6 +1,6 @@
 /** Bylines (`本报讯(记者 X 通讯员 Y)`, `新华社北京3月7日电(记者 X)`, `□ 本报记者 X`) and datelines. */
 
-import { isDigit, numeralValue } from './text';
+import { hasSentenceEnd, isDigit, numeralValue } from './text';
 
 export interface Byline {
 	agency: string | null;
@@ -207,4 +207,14 @@ export function findFirstDate(text: string): string | null {
 		i += run;
 	}
 	return null;
+}
+
+const CREDIT_LINE_START = /^(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)/;
+
+/**
+ * `本报记者沈某任某黄某`: a reporter credit on its own line, even with the names run together
+ * (which `parseBylineLine` cannot split). A line of its own, never a title.
+ */
+export function looksLikeBylineLine(text: string): boolean {
+	return text.length <= 30 && CREDIT_LINE_START.test(text) && !hasSentenceEnd(text);
 }

@@ -116,6 +116,8 @@ const COLON_CREDIT = /(?:制图|摄影|供图|图片|摄)[:：][\s\u3000]*[\u4e0
 const CREDIT_END =
 	/(?:(?:记者|通讯员|摄影师?|实习生|特约摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}|[\s\u3000][\u4e00-\u9fff·]{2,5})[\s\u3000]*摄[\s\u3000]*[)）]?$/;
 const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]?$/;
+/** `……采摘春茶。张三摄`, `……新茶。青石县委宣传部供图`: a credit glued to the caption's sentence. */
+const CREDIT_AFTER_STOP = /[。！]([\u4e00-\u9fff·]{2,5}摄|[\u4e00-\u9fff]{2,14}供图)[)）]?$/;
 
 /**
  * A photo caption: opens with `图为`/`上图`…, or ends with a photographer's credit
@@ -148,6 +150,10 @@ export function isCaption(text: string): boolean {
 	// 摄 发 片 图: the only characters a credit or source line can end with
 	if (last !== 0x6444 && last !== 0x53d1 && last !== 0x7247 && last !== 0x56fe) return false;
 	if (NAME_CREDIT_ONLY.test(text)) return true;
+	if (CREDIT_AFTER_STOP.test(tail)) {
+		const credit = tail.slice(tail.lastIndexOf('。') + 1);
+		return !(credit.length > 1 && '拍航抓偷'.includes(credit[credit.length - 2]));
+	}
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');
 		const last = before[before.length - 1];

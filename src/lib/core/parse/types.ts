@@ -23,6 +23,8 @@ export interface Article {
 	correspondents: string[];
 	dateline: string | null;
 	paragraphs: string[];
+	/** Indices into `paragraphs` of the article's subheads (小标题), in order; empty when none. */
+	subheads: number[];
 	captions: string[];
 	continued: boolean;
 	continuedFrom: string | null;

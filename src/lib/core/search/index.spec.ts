@@ -26,6 +26,7 @@ function article(id: string, fields: Partial<Article> = {}): Article {
 		correspondents: [],
 		dateline: null,
 		paragraphs: [],
+		subheads: [],
 		captions: [],
 		continued: false,
 		continuedFrom: null,

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from './page';
+import { accountingErrors } from './testing.spec-helpers';
+
+const parse = (text: string) => {
+	const doc = parsePage(text, 'subheads.md');
+	expect(accountingErrors(text, doc)).toEqual({});
+	return doc;
+};
+const titles = (text: string) => parse(text).articles.map((a) => a.title);
+
+describe('subheads marked as headings', () => {
+	it('keeps a heading inside a bylined article as a subhead paragraph, in place', () => {
+		const [a, ...rest] = parse(
+			'# 茶园提质增效\n本报记者  甲乙\n第一段正文。\n# 改良品种，夯实基础\n第二部分正文写得比较长，有十几个字。'
+		).articles;
+		expect(rest).toEqual([]);
+		expect(a.paragraphs).toEqual([
+			'本报记者  甲乙',
+			'第一段正文。',
+			'改良品种，夯实基础',
+			'第二部分正文写得比较长，有十几个字。'
+		]);
+		expect(a.subheads).toEqual([2]);
+	});
+
+	it('starts a new article at a heading followed by a byline or dispatch line', () => {
+		expect(
+			titles(
+				'# 甲文\n本报记者  甲乙\n正文。\n# 乙文\n本报讯（记者 丙丁）乙的正文。\n# 丙文\n本报记者  戊己\n丙的正文。'
+			)
+		).toEqual(['甲文', '乙文', '丙文']);
+	});
+
+	it('does not take a run of short headings without body sentences as subheads', () => {
+		const doc = parse('# 甲文\n本报记者  甲乙\n正文。\n# 东方影院\n# 红星影院\n# 工人俱乐部');
+		expect(doc.articles[0].subheads).toEqual([]);
+		expect(doc.articles.map((a) => a.title)).toEqual([
+			'甲文',
+			'东方影院',
+			'红星影院',
+			'工人俱乐部'
+		]);
+	});
+
+	it('keeps headings as titles on a page whose articles open without bylines', () => {
+		expect(
+			titles('# 甲地植树\n近日，甲地植树万株。\n# 乙地修路\n日前，乙地新修公路十里。')
+		).toEqual(['甲地植树', '乙地修路']);
+	});
+
+	it('takes a less prominent heading of parallel shape as a subhead even without a byline', () => {
+		const [a] = parse(
+			'# 甲地植树\n近日，甲地植树万株。\n## 选好树种，种好树苗\n今年选的是本地树种，栽下去成活率高。'
+		).articles;
+		expect(a.subheads).toEqual([1]);
+		expect(
+			titles(
+				'# 甲地植树\n近日，甲地植树万株。\n## 乙地修路\n日前，乙地新修公路十里，方便群众出行。'
+			)
+		).toEqual(['甲地植树', '乙地修路']);
+	});
+
+	it('does not take a heading over a short item as a subhead', () => {
+		expect(titles('# 甲文\n本报记者  甲乙\n正文。\n# 乙文\n乙文很短。')).toEqual(['甲文', '乙文']);
+	});
+
+	it('lists a numbered heading inside a body as a subhead', () => {
+		const [a] = parse('# 甲文\n正文。\n### 一、坚持问题导向\n后文。').articles;
+		expect(a.subheads).toEqual([1]);
+	});
+
+	it('starts a new article after a (下转…) marker or under a column label', () => {
+		expect(
+			titles('# 甲文\n本报记者  甲乙\n正文（下转第2版）\n# 乙文\n乙的正文写得比较长，有十几个字。')
+		).toEqual(['甲文', '乙文']);
+		expect(
+			titles(
+				'# 甲文\n本报记者  甲乙\n正文。\n## 短评：字符就是字符\n评论的正文写得比较长，有十几个字。'
+			)
+		).toEqual(['甲文', '短评：字符就是字符']);
+	});
+});
