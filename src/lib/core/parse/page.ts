@@ -96,6 +96,9 @@ function parseChecked(
 
 	attachCaptions(classified.captions, drafts, furniture, log);
 	const articles = buildArticles(drafts, log);
+	// the drafts are read off: let a big page's copies go before the blocks stage
+	drafts.length = 0;
+	blocks.length = 0;
 	const pageBlocks = takeBlocks(articles, input);
 	if (pageBlocks.length > 0)
 		log.add('info', `${pageBlocks.length} non-article blocks were kept apart.`);

@@ -35,12 +35,25 @@ describe('subheads marked as headings', () => {
 	it('does not take a run of short headings without body sentences as subheads', () => {
 		const doc = parse('# 甲文\n本报记者  甲乙\n正文。\n# 东方影院\n# 红星影院\n# 工人俱乐部');
 		expect(doc.articles[0].subheads).toEqual([]);
-		expect(doc.articles.map((a) => a.title)).toEqual([
-			'甲文',
-			'东方影院',
-			'红星影院',
-			'工人俱乐部'
-		]);
+		// nor as articles: with no prose between them they are a block of their own
+		expect(doc.articles.map((a) => a.title)).toEqual(['甲文']);
+		expect(doc.blocks.map((b) => b.text)).toEqual(['东方影院\n红星影院\n工人俱乐部']);
+	});
+
+	it('does not take a heading over a box or an ad as a subhead', () => {
+		const doc = parse(
+			'# 甲文\n本报记者  甲乙\n正文。\n# 天气预报\n今天  多云转晴  东北风3级  12℃～21℃\n明天  晴  北风2级  10℃～20℃\n后天  晴转多云  微风  11℃～22℃'
+		);
+		expect(doc.articles.map((a) => a.title)).toEqual(['甲文']);
+		expect(doc.articles[0].subheads).toEqual([]);
+		expect(doc.blocks.map((b) => b.kind)).toEqual(['other']);
+	});
+
+	it('starts a new item at a heading whose lead opens with its own first words', () => {
+		const doc = parse(
+			'# 甲文\n本报记者  甲乙\n正文。\n# 社区食堂受欢迎\n社区食堂开业一个月，每天接待老人三百多人次。'
+		);
+		expect(doc.articles.map((a) => a.title)).toEqual(['甲文', '社区食堂受欢迎']);
 	});
 
 	it('keeps headings as titles on a page whose articles open without bylines', () => {

@@ -2,9 +2,12 @@
  * Stage: subheads — layout tools tag every large-type line as a heading, so an article's
  * in-text subheads (小标题) arrive as `#` lines exactly like titles. A heading inside a running
  * article that is followed by more body text (no byline, no dispatch line) is a subhead: it
- * becomes a paragraph of that article, and never a separate article.
+ * becomes a paragraph of that article, and never a separate article. Not when what follows it
+ * reads as an ad, listing, notice or other box (the blocks stage takes those), nor when its
+ * lead restates the heading's opening words, as a new item's lead restates its title.
  */
 
+import { blockKindOf } from './blocks';
 import { startsWithDispatch } from './byline';
 import type { DiagnosticLog } from './diagnostics';
 import type { FlowItem } from './flow';
@@ -21,6 +24,8 @@ const MAX_SUBHEAD_CHARS = 30;
 const MIN_SECTION_CHARS = 16;
 /** A line this long is body text even without a full stop (a hard-wrapped paragraph). */
 const BODY_LINE_CHARS = 50;
+/** A lead opening with this many of the heading's first characters restates it. */
+const RESTATED_CHARS = 3;
 
 /**
  * Rewrites subhead headings into text items marked `subhead`. An article is running once its
@@ -46,7 +51,8 @@ export function markSubheads(flow: FlowItem[], log: DiagnosticLog): void {
 				item.title.length <= MAX_SUBHEAD_CHARS &&
 				!hasSentenceEnd(item.title) &&
 				!opensColumn(item.title, flow[i - 1]) &&
-				bodyFollows(flow, i)
+				bodyFollows(flow, i) &&
+				!opensOwnItem(flow, i, item.title)
 			) {
 				flow[i] = {
 					kind: 'text',
@@ -97,6 +103,28 @@ function opensColumn(title: string, before: FlowItem | undefined): boolean {
 	if (before !== undefined && before.kind === 'text' && isColumnLabel(before.text)) return true;
 	const colon = Math.max(title.indexOf('：'), title.indexOf(':'));
 	return colon > 0 && isColumnLabel(title.slice(0, colon));
+}
+
+/**
+ * The text after the heading (up to the lookahead) reads as a non-article block, or its first
+ * line opens with the heading's first words (`社区食堂受欢迎` over `社区食堂开业一个月……`):
+ * the heading starts an item of its own, not a section of the article above.
+ */
+function opensOwnItem(flow: FlowItem[], at: number, title: string): boolean {
+	const lines = [title];
+	const end = Math.min(flow.length, at + 1 + LOOKAHEAD);
+	for (let j = at + 1; j < end; j++) {
+		const next = flow[j];
+		if (next.kind !== 'text') break;
+		lines.push(next.text);
+	}
+	if (lines.length > 1 && restates(lines[1], title)) return true;
+	return blockKindOf(lines, title) !== null;
+}
+
+function restates(lead: string, title: string): boolean {
+	if (title.length < RESTATED_CHARS) return false;
+	return lead.startsWith(title.slice(0, RESTATED_CHARS));
 }
 
 /**
