@@ -19,7 +19,7 @@ import {
 } from './furniture';
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { assignArticleIds, documentIdFromFileName } from './ids';
-import { splitMarkers, type ContinuationMarker } from './markers';
+import { mayHoldMarker, splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
 import { buildParagraphs, type BodyItem, type Paragraph } from './paragraphs';
 import {
@@ -40,7 +40,7 @@ import type {
 } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 const MAX_DIAGNOSTICS = 200;
 
@@ -251,7 +251,7 @@ function parseChecked(
 			flow.push({ kind: 'byline', line: no, text: line, byline });
 			continue;
 		}
-		if (line.indexOf('版') < 0) {
+		if (!mayHoldMarker(line)) {
 			// no continuation marker possible: the common case, without the pieces array
 			flow.push(source);
 			continue;
