@@ -1,6 +1,6 @@
 /** Titles (markdown headings), kickers (引题) and subtitles (副题). */
 
-import { startsWithDispatch } from './byline';
+import { parseAuthorLine, startsWithDispatch } from './byline';
 import {
 	endsWithClausePunctuation,
 	hasSentenceEnd,
@@ -60,7 +60,8 @@ export function isTitleLike(text: string): boolean {
 	if (startsWithNonInitial(text) || startsWithEnumerator(text) || startsWithDispatch(text)) {
 		return false;
 	}
-	return true;
+	// `张某  李某`: the authors closing the item above, not a kicker of the next title
+	return parseAuthorLine(text) === null;
 }
 
 /** Subtitles often open with a dash: `——记汾河岸边的护林员`. */

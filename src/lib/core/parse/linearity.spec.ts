@@ -71,6 +71,17 @@ const families: [string, (n: number) => string, number][] = [
 		(n) => '# 汾河两岸\n# 春意正浓\n本报讯（记者 张三）汾河两岸春意正浓。\n'.repeat(n),
 		2_000
 	],
+	[
+		'citations glued to bylines, padded names and names between middle dots',
+		(n) =>
+			'《青禾日报》（2025年03月01日第 04 版）本报记者  林  溪\n· 顾远 ·\n正文甲乙。\n'.repeat(n),
+		1_000
+	],
+	[
+		'one long line of unclosed citations and 民國 years',
+		(n) => '《青禾日报》（2025年03月01日 民國四十五年十一月'.repeat(n),
+		2_000
+	],
 	['ASCII spaces inside a marker: (转     x版', (n) => '(转' + ' '.repeat(n) + 'x版', 5_000],
 	[
 		'full-width spaces around 第 inside a marker: （下转　　第　　版',

@@ -1,6 +1,7 @@
 /** The page parser: extracted text of one newspaper page in, structured articles out. */
 
 import {
+	closingAuthors,
 	findFirstDate,
 	parseBylineLine,
 	parseClosingCredit,
@@ -18,6 +19,7 @@ import {
 	parsePageHeader
 } from './furniture';
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
+import { applyCitations, takeCitation, type Citation } from './citation';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { mayHoldMarker, splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
@@ -163,8 +165,10 @@ function parseChecked(
 	let lastCaptionIndex = -2;
 	const headerParts: string[] = [];
 	let headerIndex = -2;
+	const citations: Citation[] = [];
 	for (let index = 0; index < lines.length; index++) {
-		const source = lines[index];
+		const source = takeCitation(lines[index], citations);
+		if (source === null) continue;
 		const { line: no, text: line, indented, afterBlank } = source;
 		const heading = parseHeading(line);
 		// a page header is furniture even when the extractor marked it as a heading
@@ -278,6 +282,7 @@ function parseChecked(
 		page.header = headerParts.join(' ');
 		Object.assign(page, parsePageHeader(page.header));
 	}
+	applyCitations(page, citations, furniture);
 
 	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
 
@@ -813,7 +818,7 @@ function toArticle(draft: Draft): Article {
 				if (closing) {
 					reporters = closing.reporters;
 					correspondents = closing.correspondents;
-				}
+				} else reporters = closingAuthors(paragraphs) ?? reporters;
 			}
 		}
 		if (byline) {
@@ -827,7 +832,8 @@ function toArticle(draft: Draft): Article {
 	const breaksOff =
 		lastText !== undefined &&
 		!draft.paragraphs[draft.paragraphs.length - 1].bylineLine &&
-		!endsSentence(lastText);
+		!endsSentence(lastText) &&
+		closingAuthors(paragraphs) === null;
 	const article: Article = {
 		id: '',
 		kicker: draft.titleBlock?.kicker ?? null,
