@@ -20,6 +20,7 @@ import {
 } from './furniture';
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { applyCitations, takeCitation, type Citation } from './citation';
+import { columnOfTitle, isBoxLabel } from './labels';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { mayHoldMarker, splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
@@ -193,11 +194,13 @@ function parseChecked(
 			} else if (headingByline) {
 				flow.push({ kind: 'byline', line: no, text: heading.title, byline: headingByline });
 			} else if (
-				previous !== undefined &&
-				previous.kind !== 'heading' &&
-				startsWithEnumerator(heading.title)
+				isBoxLabel(heading.title) ||
+				(previous !== undefined &&
+					previous.kind !== 'heading' &&
+					startsWithEnumerator(heading.title))
 			) {
-				// `### 一、坚持问题导向` inside a body is a numbered subhead, not a new title
+				// `### 一、坚持问题导向` inside a body is a numbered subhead, not a new title;
+				// `## 核心阅读` labels a box inside the article
 				flow.push({
 					kind: 'text',
 					line: no,
@@ -838,6 +841,7 @@ function toArticle(draft: Draft): Article {
 		id: '',
 		kicker: draft.titleBlock?.kicker ?? null,
 		title: draft.titleBlock?.title ?? '',
+		column: draft.titleBlock ? columnOfTitle(draft.titleBlock.title) : null,
 		subtitle: draft.titleBlock?.subtitle ?? null,
 		agency,
 		reporters,

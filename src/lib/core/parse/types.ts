@@ -18,6 +18,8 @@ export interface Article {
 	kicker: string | null;
 	title: string;
 	subtitle: string | null;
+	/** A column named in parentheses after the title (`（人民论坛）`); it stays in the title too. */
+	column: string | null;
 	agency: string | null;
 	reporters: string[];
 	correspondents: string[];

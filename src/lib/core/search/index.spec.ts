@@ -21,6 +21,7 @@ function article(id: string, fields: Partial<Article> = {}): Article {
 		kicker: null,
 		title: '',
 		subtitle: null,
+		column: null,
 		agency: null,
 		reporters: [],
 		correspondents: [],
