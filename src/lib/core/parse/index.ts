@@ -9,6 +9,7 @@ export { decodeBytes, type DecodedText } from './decode';
 export { documentIdFromFileName } from './ids';
 export { linkContinuations, type ArticleRef, type ContinuationLink } from './links';
 export { parsePage, PARSER_VERSION } from './page';
+export { articleHeading } from './title';
 
 /** Decodes and parses; decoding diagnostics come first in the document's diagnostics. */
 export function parseBytes(

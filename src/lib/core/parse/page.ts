@@ -21,6 +21,7 @@ import {
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { applyCitations, takeCitation, type Citation } from './citation';
 import { columnOfTitle, isBoxLabel } from './labels';
+import { articleHeading } from './title';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { mayHoldMarker, splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
@@ -471,7 +472,7 @@ function parseChecked(
 	for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
 	for (const a of articles) {
 		if (a.continued && a.continuedTo === null && a !== articles[articles.length - 1]) {
-			log.add('info', `"${a.title}" breaks off mid-sentence.`, a.lines[1]);
+			log.add('info', `"${articleHeading(a)}" breaks off mid-sentence.`, a.lines[1]);
 		}
 	}
 
@@ -840,7 +841,7 @@ function toArticle(draft: Draft): Article {
 	const article: Article = {
 		id: '',
 		kicker: draft.titleBlock?.kicker ?? null,
-		title: draft.titleBlock?.title ?? '',
+		title: draft.titleBlock?.title ?? null,
 		column: draft.titleBlock ? columnOfTitle(draft.titleBlock.title) : null,
 		subtitle: draft.titleBlock?.subtitle ?? null,
 		agency,

@@ -25,7 +25,7 @@ describe('hostile input', () => {
 
 	it('no headings: text kept as an untitled article, with a warning', () => {
 		const doc = expectDocument('汾河两岸春意浓。\n\n本报讯（记者 张三）3月7日，全市召开会议。');
-		expect(doc.articles.map((a) => a.title)).toEqual(['', '']);
+		expect(doc.articles.map((a) => a.title)).toEqual([null, null]);
 		expect(doc.articles[1].reporters).toEqual(['张三']);
 		expect(doc.diagnostics.some((d) => d.level === 'warning')).toBe(true);
 	});

@@ -67,7 +67,7 @@ function build(docs: ParsedDocument[], mode: BuildMode = 'add'): SearchIndex {
 /** Every searchable field of an article, as the user sees it. */
 function fields(a: Article): string[] {
 	return [
-		a.title,
+		a.title ?? '',
 		a.kicker ?? '',
 		a.subtitle ?? '',
 		a.agency ?? '',

@@ -16,6 +16,7 @@
  */
 
 import { Index as FlexIndex } from 'flexsearch';
+import { articleHeading } from '../parse/title';
 import type { Article, ParsedDocument } from '../parse/types';
 import { normalize, normalizeWithMap } from './normalize';
 import {
@@ -195,7 +196,7 @@ function createFlex(): FlexIndex {
 
 function storeArticle(article: Article): StoredArticle {
 	const segments = [
-		article.title,
+		articleHeading(article),
 		article.kicker ?? '',
 		article.subtitle ?? '',
 		...(article.agency ? [article.agency] : []),
