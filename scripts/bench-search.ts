@@ -115,7 +115,7 @@ export function buildCorpus(targetBytes: number): {
 
 function fields(a: Article): string[] {
 	return [
-		a.title,
+		a.title ?? '',
 		a.kicker ?? '',
 		a.subtitle ?? '',
 		a.agency ?? '',
