@@ -78,6 +78,11 @@ const families: [string, (n: number) => string, number][] = [
 		1_000
 	],
 	[
+		'markers that lost a bracket at the edges of long lines',
+		(n) => '上接第一版）' + '正文甲乙，'.repeat(n) + '（下转第　　二版',
+		20_000
+	],
+	[
 		'one long line of unclosed citations and 民國 years',
 		(n) => '《青禾日报》（2025年03月01日 民國四十五年十一月'.repeat(n),
 		2_000

@@ -29,6 +29,25 @@ describe('continuation markers', () => {
 		]);
 	});
 
+	it('reads a marker that lost one bracket at the edge of its line', () => {
+		expect(splitMarkers('上接第一版）改造后的厂房')).toEqual([
+			{ kind: 'marker', marker: { direction: 'from', page: '第1版', raw: '上接第一版）' } },
+			{ kind: 'text', text: '改造后的厂房' }
+		]);
+		expect(splitMarkers('今年的收成不错（下转第二版')).toEqual([
+			{ kind: 'text', text: '今年的收成不错' },
+			{ kind: 'marker', marker: { direction: 'to', page: '第2版', raw: '（下转第二版' } }
+		]);
+		expect(markersOf('（上接第3版')).toEqual([
+			{ direction: 'from', page: '第3版', raw: '（上接第3版' }
+		]);
+	});
+
+	it('takes a half-bracketed marker nowhere but at the edge of a line', () => {
+		expect(markersOf('他说上接第一版）的内容')).toEqual([]);
+		expect(markersOf('（下转第二版 之后再说')).toEqual([]);
+	});
+
 	it('leaves prose that mentions a page alone', () => {
 		expect(markersOf('本报第一版刊发了评论员文章。')).toEqual([]);
 		expect(markersOf('画册第二页印着全家福（上）')).toEqual([]);
