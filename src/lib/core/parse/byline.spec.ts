@@ -159,6 +159,8 @@ describe('bylines in other shapes', () => {
 		expect(parseBylineLine('·许清 周航·')).toMatchObject({ reporters: ['许清', '周航'] });
 		expect(parseDottedByline('· 人民时评 ·')).toBeNull();
 		expect(parseDottedByline('·编者按·')).toBeNull();
+		expect(parseDottedByline('· 广告 ·')).toBeNull();
+		expect(parseDottedByline('·遗失声明·')).toBeNull();
 		expect(parseDottedByline('· 一 ·')).toBeNull();
 	});
 

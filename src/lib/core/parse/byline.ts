@@ -203,7 +203,8 @@ const QUOTE = /^>[\s\u3000]*/;
 const DOTTED =
 	/^[·•・‧][\s\u3000]*([\u4e00-\u9fff]{1,4}(?:[\s\u3000]+[\u4e00-\u9fff]{1,4}){0,5})[\s\u3000]*[·•・‧]$/;
 /** Column and box labels are set between dots too (`·人民时评·`, `·编者按·`): not names. */
-const LABEL_END = /[评評论論谈談按语語察讯訊闻聞读讀话話录錄坛壇谭譚栏欄点點]$/;
+const LABEL_END =
+	/(?:[评評论論谈談按语語察讯訊闻聞读讀话話录錄坛壇谭譚栏欄点點告事聘知示]|声明|聲明)$/;
 
 /**
  * A byline on a line of its own before the body: `□ 本报记者 X Y`, `本报记者 X 通讯员 Y`.
