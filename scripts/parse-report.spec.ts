@@ -49,4 +49,20 @@ describe('parser report', () => {
 		);
 		expect(lines[4]).toMatch(/^ {2}1\. （无标题） {2}\[lines 1–2, 1 paragraphs\]$/);
 	});
+
+	it('names an untitled continuation as the reader does, and lists the blocks kept apart', () => {
+		const lines = report(
+			[
+				'（上接第一版）这段正文从第一版接过来，到这里讲完。',
+				'# 甲地植树（人民论坛）',
+				'近日，甲地植树万株。',
+				'# 东方影院',
+				'# 红星影院',
+				'# 工人俱乐部'
+			].join('\n')
+		);
+		expect(lines[4]).toBe('  1. （上接第1版）  [lines 1–1, 1 paragraphs, 上接第1版]');
+		expect(lines[5]).toBe('  2. 甲地植树（人民论坛）  [lines 2–3, 1 paragraphs, 栏目 人民论坛]');
+		expect(lines.slice(6, 8)).toEqual(['blocks: 1', '  listing lines 4–6: 东方影院']);
+	});
 });

@@ -2,13 +2,18 @@
  * The parser report: what the parser decided on each page, at a glance, for a person checking
  * a new paper's pages (`npm run --silent parse -- --report FILE...`).
  */
-import type { Article, ParsedDocument, ParseStats } from '../src/lib/core/parse/index';
+import {
+	articleHeading,
+	type Article,
+	type ParsedDocument,
+	type ParseStats
+} from '../src/lib/core/parse/index';
 
-/** A title block on one line: `〔kicker〕 title ——subtitle`, or 「（无标题）」. */
+/** A title block on one line: `〔kicker〕 title ——subtitle`, or what the reader calls it untitled. */
 function titleLine(article: Article): string {
 	const parts: string[] = [];
 	if (article.kicker) parts.push(`〔${article.kicker}〕`);
-	parts.push(article.title || '（无标题）');
+	parts.push(articleHeading(article));
 	if (article.subtitle) parts.push(`／ ${article.subtitle}`);
 	return parts.join(' ');
 }
@@ -50,11 +55,19 @@ export function formatParseReport(doc: ParsedDocument, stats: ParseStats): strin
 	articles.forEach((a, i) => {
 		const notes = [`lines ${a.lines[0]}–${a.lines[1]}`, `${a.paragraphs.length} paragraphs`];
 		if (a.subheads.length > 0) notes.push(`${a.subheads.length} subheads`);
+		if (a.column) notes.push(`栏目 ${a.column}`);
 		if (a.reporters.length > 0) notes.push(`记者 ${a.reporters.join('、')}`);
 		if (a.continuedFrom) notes.push(`上接${a.continuedFrom}`);
 		if (a.continuedTo) notes.push(`下转${a.continuedTo}`);
 		out.push(`  ${i + 1}. ${titleLine(a)}  [${notes.join(', ')}]`);
 	});
+	// ads, listings and notices kept apart from the articles, with their first line
+	const blocks = doc.blocks ?? [];
+	if (blocks.length > 0) out.push(`blocks: ${blocks.length}`);
+	for (const b of blocks) {
+		const first = b.text.split('\n', 1)[0];
+		out.push(`  ${b.kind} lines ${b.lines[0]}–${b.lines[1]}: ${first}`);
+	}
 	if (doc.diagnostics.length === 0) out.push('diagnostics: none');
 	else {
 		out.push(`diagnostics: ${doc.diagnostics.length}`);

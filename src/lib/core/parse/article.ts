@@ -1,11 +1,19 @@
 /** Stage: read each draft's fields off — byline, dateline, continuation, id — into an Article. */
 
-import { findFirstDate, parseClosingCredit, parseInlineByline, type Byline } from './byline';
+import {
+	closingAuthors,
+	findFirstDate,
+	parseClosingCredit,
+	parseInlineByline,
+	type Byline
+} from './byline';
 import type { DiagnosticLog } from './diagnostics';
 import { append, span, type Draft } from './flow';
 import { assignArticleIds } from './ids';
+import { columnOfTitle } from './labels';
 import type { ContinuationMarker } from './markers';
 import { endsSentence } from './text';
+import { articleHeading } from './title';
 import type { Article } from './types';
 
 /** The page's articles in order, with ids unique on the page. */
@@ -21,7 +29,7 @@ export function buildArticles(drafts: Draft[], log: DiagnosticLog): Article[] {
 	for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
 	for (const a of articles) {
 		if (a.continued && a.continuedTo === null && a !== articles[articles.length - 1]) {
-			log.add('info', `"${a.title}" breaks off mid-sentence.`, a.lines[1]);
+			log.add('info', `"${articleHeading(a)}" breaks off mid-sentence.`, a.lines[1]);
 		}
 	}
 	return articles;
@@ -73,7 +81,7 @@ export function toArticle(draft: Draft): Article {
 				if (closing) {
 					reporters = closing.reporters;
 					correspondents = closing.correspondents;
-				}
+				} else reporters = closingAuthors(paragraphs) ?? reporters;
 			}
 		}
 		if (byline) {
@@ -87,11 +95,13 @@ export function toArticle(draft: Draft): Article {
 	const breaksOff =
 		lastText !== undefined &&
 		!draft.paragraphs[draft.paragraphs.length - 1].bylineLine &&
-		!endsSentence(lastText);
+		!endsSentence(lastText) &&
+		closingAuthors(paragraphs) === null;
 	return {
 		id: '',
 		kicker: draft.titleBlock?.kicker ?? null,
-		title: draft.titleBlock?.title ?? '',
+		title: draft.titleBlock?.title ?? null,
+		column: draft.titleBlock ? columnOfTitle(draft.titleBlock.title) : null,
 		subtitle: draft.titleBlock?.subtitle ?? null,
 		agency,
 		reporters,

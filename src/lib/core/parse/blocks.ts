@@ -69,7 +69,7 @@ function fieldLines(a: Article): string[] {
 }
 
 function fieldLength(a: Article): number {
-	let n = (a.kicker?.length ?? 0) + a.title.length + (a.subtitle?.length ?? 0);
+	let n = (a.kicker?.length ?? 0) + (a.title?.length ?? 0) + (a.subtitle?.length ?? 0);
 	for (const p of a.paragraphs) n += p.length;
 	for (const c of a.captions) n += c.length;
 	return n;

@@ -5,11 +5,13 @@
  */
 
 import { looksLikeBylineLine, parseBylineLine, startsWithDispatch } from './byline';
+import { takeCitation, type Citation } from './citation';
 import type { DiagnosticLog } from './diagnostics';
 import { isCaption, isCreditOnly, isEditorsFooter, isPageHeader, isPaperName } from './furniture';
 import type { Caption, FlowItem } from './flow';
 import { isTitleLike, parseHeading } from './headings';
-import { splitMarkers } from './markers';
+import { isBoxLabel } from './labels';
+import { mayHoldMarker, splitMarkers } from './markers';
 import { startsWithEnumerator, type SourceLine } from './text';
 
 export interface ClassifiedLines {
@@ -21,6 +23,8 @@ export interface ClassifiedLines {
 	footers: string[];
 	/** Lines that belong to nothing: rules, a second header. */
 	furniture: string[];
+	/** Citation lines (`《某某日报》（2025年03月01日第 01 版）`), cut out of the lines they were on. */
+	citations: Citation[];
 }
 
 // Regexes live at module level: a literal inside a function is a new object on every call.
@@ -40,8 +44,10 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 	let lastCaptionIndex = -2;
 	let imageIndex = -2;
 	let headerIndex = -2;
+	const citations: Citation[] = [];
 	for (let index = 0; index < lines.length; index++) {
-		const source = lines[index];
+		const source = takeCitation(lines[index], citations);
+		if (source === null) continue;
 		const { line: no, text: line, indented, afterBlank } = source;
 		const heading = parseHeading(line);
 		// a page header is furniture even when the extractor marked it as a heading
@@ -75,6 +81,16 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				log.add('info', 'An empty heading was ignored.', no);
 			} else if (headingByline) {
 				flow.push({ kind: 'byline', line: no, text: heading.title, byline: headingByline });
+			} else if (isBoxLabel(heading.title)) {
+				// `## 核心阅读` labels a box inside the article
+				flow.push({
+					kind: 'text',
+					line: no,
+					text: heading.title,
+					whole: true,
+					indented: false,
+					afterBlank: true
+				});
 			} else if (
 				previous !== undefined &&
 				previous.kind !== 'heading' &&
@@ -142,7 +158,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 			flow.push({ kind: 'byline', line: no, text: line, byline });
 			continue;
 		}
-		if (line.indexOf('版') < 0) {
+		if (!mayHoldMarker(line)) {
 			// no continuation marker possible: the common case, without the pieces array
 			flow.push(source);
 			continue;
@@ -164,7 +180,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 			}
 		}
 	}
-	return { flow, captions, headerParts, footers, furniture };
+	return { flow, captions, headerParts, footers, furniture, citations };
 }
 
 /**

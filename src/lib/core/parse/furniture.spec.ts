@@ -97,3 +97,21 @@ describe('sidecar', () => {
 		expect(normaliseDate('2023-13-01')).toBeNull();
 	});
 });
+
+describe('traditional-character and older page headers', () => {
+	it('reads a 民國 date, a 頁 page and a traditional paper name', () => {
+		const header = '華南晚報 中華民國四十五年十一月二十日 星期二 第二頁';
+		expect(isPageHeader(header)).toBe(true);
+		expect(parsePageHeader(header)).toEqual({
+			paper: '華南晚報',
+			date: '1956-11-20',
+			pageNumber: 2,
+			pageName: null
+		});
+	});
+
+	it('takes a lunar-date line for furniture, never for a title', () => {
+		expect(isPageHeader('農曆丙申年十月十八日')).toBe(true);
+		expect(parsePageHeader('華南晚報 農曆丙申年十月十八日').paper).toBe('華南晚報');
+	});
+});

@@ -11,6 +11,7 @@ export { documentIdFromFileName } from './ids';
 export { linkContinuations, type ArticleRef, type ContinuationLink } from './links';
 export { parsePage, parsePageWithStats, PARSER_VERSION } from './page';
 export type { ParseStats } from './diagnostics';
+export { articleHeading } from './title';
 
 /** Decodes and parses; decoding diagnostics come first in the document's diagnostics. */
 export function parseBytes(

@@ -9,6 +9,7 @@ import { assembleDrafts } from './assemble';
 import { groupBlocks } from './grouping';
 import { takeBlocks } from './blocks';
 import { attachCaptions, pageMetaFrom } from './captions';
+import { applyCitations } from './citation';
 import { classifyLines } from './classify';
 import { DiagnosticLog, inspectCharacters, type ParseStats } from './diagnostics';
 import { mergeSidecar } from './furniture';
@@ -19,7 +20,7 @@ import { splitNonBlankLines } from './text';
 import type { ParsedDocument, SidecarMeta } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 12;
+export const PARSER_VERSION = 13;
 
 /**
  * Parses one page. Never throws: whatever the input, the result is a document, perhaps with no
@@ -77,6 +78,7 @@ function parseChecked(
 	lines.length = 0;
 	const { flow, furniture } = classified;
 	const page = pageMetaFrom(classified.headerParts, classified.footers);
+	applyCitations(page, classified.citations, furniture);
 
 	if (!flow.some((item) => item.kind === 'heading')) inferTitles(flow, log);
 	markSubheads(flow, log);

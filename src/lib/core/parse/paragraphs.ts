@@ -7,6 +7,7 @@
 
 import { looksLikeBylineLine, startsWithDispatch, type Byline } from './byline';
 import { startsWithDash } from './headings';
+import { isBoxLabel, startsWithBoxBullet } from './labels';
 import type { ContinuationMarker } from './markers';
 import {
 	endsSentence,
@@ -80,6 +81,7 @@ export function continuesParagraph(prev: string, next: string, prevIsSingleLine:
 	if (startsWithNonInitial(next)) return true;
 	if (startsWithDispatch(next) || startsWithEnumerator(next)) return false;
 	if (prevIsSingleLine && (isSubhead(prev) || looksLikeBylineLine(prev))) return false;
+	if (startsWithBoxBullet(next) || (prevIsSingleLine && isBoxLabel(prev))) return false;
 	if (startsWithDash(next) && ENDS_WITH_SEMICOLON.test(prev)) return false;
 	return !endsSentence(prev, next);
 }

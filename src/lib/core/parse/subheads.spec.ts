@@ -37,7 +37,7 @@ describe('subheads marked as headings', () => {
 		expect(doc.articles[0].subheads).toEqual([]);
 		// nor as articles: with no prose between them they are a block of their own
 		expect(doc.articles.map((a) => a.title)).toEqual(['甲文']);
-		expect(doc.blocks.map((b) => b.text)).toEqual(['东方影院\n红星影院\n工人俱乐部']);
+		expect(doc.blocks?.map((b) => b.text)).toEqual(['东方影院\n红星影院\n工人俱乐部']);
 	});
 
 	it('does not take a heading over a box or an ad as a subhead', () => {
@@ -46,7 +46,7 @@ describe('subheads marked as headings', () => {
 		);
 		expect(doc.articles.map((a) => a.title)).toEqual(['甲文']);
 		expect(doc.articles[0].subheads).toEqual([]);
-		expect(doc.blocks.map((b) => b.kind)).toEqual(['other']);
+		expect(doc.blocks?.map((b) => b.kind)).toEqual(['other']);
 	});
 
 	it('starts a new item at a heading whose lead opens with its own first words', () => {
@@ -54,6 +54,22 @@ describe('subheads marked as headings', () => {
 			'# 甲文\n本报记者  甲乙\n正文。\n# 社区食堂受欢迎\n社区食堂开业一个月，每天接待老人三百多人次。'
 		);
 		expect(doc.articles.map((a) => a.title)).toEqual(['甲文', '社区食堂受欢迎']);
+	});
+
+	it('starts a new item at a heading over a box label or over text closed by its authors', () => {
+		expect(
+			titles(
+				'# 甲文\n本报记者  甲乙\n正文。\n# 菜市场里的公平秤\n【编辑点评】\n一杆公平秤，称的是分量，更是人心。'
+			)
+		).toEqual(['甲文', '菜市场里的公平秤']);
+		const doc = parse(
+			'# 甲文\n本报记者  甲乙\n正文。\n# 街角花园添新绿\n居民在街角空地上种下了三百多株花苗。\n张晓  李明远  王芳\n# 丙文\n本报记者  戊己\n丙的正文。'
+		);
+		expect(doc.articles.map((a) => [a.title, a.reporters])).toEqual([
+			['甲文', ['甲乙']],
+			['街角花园添新绿', ['张晓', '李明远', '王芳']],
+			['丙文', ['戊己']]
+		]);
 	});
 
 	it('keeps headings as titles on a page whose articles open without bylines', () => {

@@ -3,15 +3,17 @@
  * in-text subheads (小标题) arrive as `#` lines exactly like titles. A heading inside a running
  * article that is followed by more body text (no byline, no dispatch line) is a subhead: it
  * becomes a paragraph of that article, and never a separate article. Not when what follows it
- * reads as an ad, listing, notice or other box (the blocks stage takes those), nor when its
- * lead restates the heading's opening words, as a new item's lead restates its title.
+ * reads as an ad, listing, notice or other box (the blocks stage takes those), nor when it
+ * reads as an item of its own: a lead restating the heading's opening words, a box label under
+ * the heading, or authors closing its text.
  */
 
 import { blockKindOf } from './blocks';
-import { startsWithDispatch } from './byline';
+import { closingAuthors, startsWithDispatch } from './byline';
 import type { DiagnosticLog } from './diagnostics';
 import type { FlowItem } from './flow';
 import { isColumnLabel, isTitleLike } from './headings';
+import { isBoxLabel } from './labels';
 import { hasSentenceEnd } from './text';
 
 const PARALLEL_CUT = /[，,、\s\u3000]+/;
@@ -106,19 +108,24 @@ function opensColumn(title: string, before: FlowItem | undefined): boolean {
 }
 
 /**
- * The text after the heading (up to the lookahead) reads as a non-article block, or its first
- * line opens with the heading's first words (`社区食堂受欢迎` over `社区食堂开业一个月……`):
- * the heading starts an item of its own, not a section of the article above.
+ * The heading starts an item of its own, not a section of the article above: the text after it
+ * (up to the lookahead) reads as a non-article block, its first line opens with the heading's
+ * first words (`社区食堂受欢迎` over `社区食堂开业一个月……`) or is a box label (`【编辑点评】`,
+ * which heads a box, as a subhead would), or the text ends, before the next heading, on a line
+ * of authors (`张某  李某`), as a short item does.
  */
 function opensOwnItem(flow: FlowItem[], at: number, title: string): boolean {
 	const lines = [title];
 	const end = Math.min(flow.length, at + 1 + LOOKAHEAD);
-	for (let j = at + 1; j < end; j++) {
+	let j = at + 1;
+	for (; j < end; j++) {
 		const next = flow[j];
 		if (next.kind !== 'text') break;
 		lines.push(next.text);
 	}
-	if (lines.length > 1 && restates(lines[1], title)) return true;
+	if (lines.length > 1 && (restates(lines[1], title) || isBoxLabel(lines[1]))) return true;
+	const sectionEnds = j === flow.length || flow[j].kind === 'heading';
+	if (sectionEnds && lines.length > 2 && closingAuthors(lines.slice(1)) !== null) return true;
 	return blockKindOf(lines, title) !== null;
 }
 

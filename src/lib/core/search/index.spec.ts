@@ -21,6 +21,7 @@ function article(id: string, fields: Partial<Article> = {}): Article {
 		kicker: null,
 		title: '',
 		subtitle: null,
+		column: null,
 		agency: null,
 		reporters: [],
 		correspondents: [],
@@ -67,7 +68,7 @@ function build(docs: ParsedDocument[], mode: BuildMode = 'add'): SearchIndex {
 /** Every searchable field of an article, as the user sees it. */
 function fields(a: Article): string[] {
 	return [
-		a.title,
+		a.title ?? '',
 		a.kicker ?? '',
 		a.subtitle ?? '',
 		a.agency ?? '',
