@@ -25,7 +25,8 @@ const pageTwo = `青禾日报 2025年4月2日 第2版
 `;
 
 async function paste(page: Page, name: string, text: string) {
-	// the paste form is a disclosure: open it unless an earlier paste left it open
+	await page.getByRole('button', { name: '导入', exact: true }).click();
+	// the paste form is a disclosure in the sheet: open it unless an earlier paste left it open
 	if (!(await page.getByLabel('版面文本').isVisible()))
 		await page.getByText('粘贴文本导入').click();
 	await page.getByLabel('名称').fill(name);

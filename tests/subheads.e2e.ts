@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, importFiles } from './fixtures';
 
 // A layout tool's page whose article has `#` subheads (invented content).
 const file = 'tests/fixtures/parse/dialect-subheads.md';
@@ -23,7 +23,7 @@ test('subheads marked # inside an article read as its h3 subheads, not as articl
 	makeAxe
 }) => {
 	await page.goto('./#/');
-	await page.getByLabel('导入文件').setInputFiles(file);
+	await importFiles(page, file);
 	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText(
 		'已导入「dialect-subheads.md」'
 	);
