@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { executablePath, chromiumArgs } from '../playwright.config';
-import { decodeBytes, parsePage } from '../src/lib/core/parse/index';
+import { articleHeading, decodeBytes, parsePage } from '../src/lib/core/parse/index';
 import type { Article } from '../src/lib/core/parse/types';
 import { CPU_SLOWDOWN, OBSERVERS, PHONE, SLOW_4G, throttle } from './browser';
 // @ts-expect-error plain ES module without types
@@ -170,7 +170,7 @@ export function writeFloor(dir: string, seedFile: string): { article: Article; d
 	const html = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<title>${esc(article.title)}</title>
+<title>${esc(articleHeading(article))}</title>
 <style>
 :root{--paper:#fbfaf7;--ink:#1d1d1f;--muted:#5f5b55;
 --font-serif:'Noto Serif CJK SC','Source Han Serif SC','Songti SC','SimSun',serif;
@@ -182,7 +182,7 @@ h1{font-family:var(--font-serif);line-height:1.35;font-size:1.6rem;margin:.1em 0
 p{font-family:var(--font-serif);font-size:1.1rem;margin:0 0 1em;text-indent:2em}
 </style></head>
 <body><main><article>
-${article.kicker ? `<p class="aux">${esc(article.kicker)}</p>` : ''}<h1>${esc(article.title)}</h1>
+${article.kicker ? `<p class="aux">${esc(article.kicker)}</p>` : ''}<h1>${esc(articleHeading(article))}</h1>
 ${article.subtitle ? `<p class="aux">${esc(article.subtitle)}</p>` : ''}
 ${article.paragraphs.map((p, i) => `<p data-paragraph="${i}">${esc(p)}</p>`).join('\n')}
 </article></main></body></html>
@@ -213,7 +213,7 @@ export async function benchLoad(options: LoadOptions) {
 	const floorUrl = `${origin}/floor/`;
 	// Plain Han text from the second paragraph, shown in a <p> by both the app and the floor,
 	// whatever the app's markup or punctuation display.
-	const ready = /\p{Script=Han}{8}/u.exec(article.paragraphs[1] ?? article.title)![0];
+	const ready = /\p{Script=Han}{8}/u.exec(article.paragraphs[1] ?? articleHeading(article))![0];
 	const browser: Browser = await chromium.launch({ executablePath, args: chromiumArgs });
 	const browserVersion = browser.version();
 	const samples: Record<'cold' | 'warm' | 'offline' | 'floor', VisitSample[]> = {
@@ -292,7 +292,7 @@ export async function benchLoad(options: LoadOptions) {
 	}
 	return {
 		url: `/#/doc/${docId}/${article.id}`,
-		article: article.title,
+		article: articleHeading(article),
 		browser: browserVersion,
 		phone: { viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor },
 		cpuSlowdown: CPU_SLOWDOWN,

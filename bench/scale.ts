@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { executablePath, chromiumArgs } from '../playwright.config';
-import { parsePage } from '../src/lib/core/parse/index';
+import { articleHeading, parsePage } from '../src/lib/core/parse/index';
 import { CPU_SLOWDOWN, OBSERVERS, PHONE } from './browser';
 import { LIBRARY_PAGES as PAGES, SEED_FOLDERS, writeLibrary } from './corpus';
 // @ts-expect-error plain ES module without types
@@ -333,7 +333,9 @@ export async function benchScale(options: ScaleOptions) {
 	);
 	const article = firstPage.articles[0];
 	const articleHash = `#/doc/${firstPage.id}/${article.id}`;
-	const articleText = /\p{Script=Han}{8}/u.exec(article.paragraphs[1] ?? article.title)![0];
+	const articleText = /\p{Script=Han}{8}/u.exec(
+		article.paragraphs[1] ?? articleHeading(article)
+	)![0];
 	const samples: Record<
 		'library' | 'onePage',
 		{ first: VisitScale; second: VisitScale; deepLinkMs: number }[]

@@ -39,7 +39,7 @@ function heapUsed(): number {
 
 function fields(a: Article): string[] {
 	return [
-		a.title,
+		a.title ?? '',
 		a.kicker ?? '',
 		a.subtitle ?? '',
 		a.agency ?? '',

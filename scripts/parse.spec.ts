@@ -32,6 +32,21 @@ describe('parse CLI', () => {
 		expect(docs[0].page.paper).toBe('青川日报');
 	});
 
+	it('prints a report per page with --report', () => {
+		const r = run(
+			'--report',
+			'seeds/002_qingchuan_2023-04-12_p2.txt',
+			'seeds/000_8d483b34ee5996a6.txt'
+		);
+		expect(r.status).toBe(0);
+		const pages = r.stdout.trim().split('\n\n');
+		expect(pages.map((page) => page.split('\n')[0])).toEqual([
+			'== 002_qingchuan_2023-04-12_p2.txt (青川日报 2023-04-12 第2版 综合 utf-8)',
+			'== 000_8d483b34ee5996a6.txt (utf-8)'
+		]);
+		expect(pages[1]).toContain('articles: 5 (5 titled, 0 untitled)');
+	});
+
 	it('exits 0 for a page that only yields diagnostics', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
 		const file = join(dir, 'garbage.txt');

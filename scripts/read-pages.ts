@@ -1,7 +1,12 @@
 /** Reading page files (and their sidecars) for the command-line tools. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseBytes, type ParsedDocument, type SidecarMeta } from '../src/lib/core/parse/index';
+import {
+	parseBytesWithStats,
+	type ParsedDocument,
+	type ParseStats,
+	type SidecarMeta
+} from '../src/lib/core/parse/index';
 
 function sidecarPath(file: string): string {
 	const dot = file.lastIndexOf('.');
@@ -20,12 +25,16 @@ function readSidecar(tool: string, file: string): SidecarMeta | null {
 	}
 }
 
-/** Parses each file; `failed` is set when any file could not be read (reported on stderr). */
+/**
+ * Parses each file; `failed` is set when any file could not be read (reported on stderr).
+ * `stats[i]` counts what the parser decided on `docs[i]`.
+ */
 export function readPages(
 	tool: string,
 	files: string[]
-): { docs: ParsedDocument[]; failed: boolean } {
+): { docs: ParsedDocument[]; stats: ParseStats[]; failed: boolean } {
 	const docs: ParsedDocument[] = [];
+	const stats: ParseStats[] = [];
 	let failed = false;
 	for (const file of files) {
 		let bytes: Uint8Array;
@@ -36,7 +45,9 @@ export function readPages(
 			failed = true;
 			continue;
 		}
-		docs.push(parseBytes(bytes, basename(file), readSidecar(tool, file)));
+		const parsed = parseBytesWithStats(bytes, basename(file), readSidecar(tool, file));
+		docs.push(parsed.document);
+		stats.push(parsed.stats);
 	}
-	return { docs, failed };
+	return { docs, stats, failed };
 }

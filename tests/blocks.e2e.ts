@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, importFiles } from './fixtures';
 
 // An invented evening-paper page: three articles, then a weather box, a stock table, a
 // crossword, a lost-licence notice and a shop's ad (the parser's fixture page).
@@ -26,7 +26,7 @@ async function go(page: Page, hash: string) {
 
 async function importPage(page: Page) {
 	await page.goto('./#/');
-	await page.getByLabel('导入文件').setInputFiles(file.path);
+	await importFiles(page, file.path);
 	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText(
 		`已导入「${file.name}」`
 	);

@@ -71,6 +71,16 @@ describe('caches', () => {
 		expect([...(await loadParses()).keys()]).toEqual(['p|1']);
 	});
 
+	it('reads back a parse whose continuation has no title on its page', async () => {
+		const continued = parsePage('（上接第一版）续文写到这里。\n# 春耕\n正文。', 'p2.txt', null);
+		expect(continued.articles[0].title).toBeNull();
+		await saveParses(
+			new Map([['p|untitled', { document: continued, encoding: 'utf-8', hash: 'h2' }]]),
+			[]
+		);
+		expect((await loadParse('p|untitled'))?.document.articles).toEqual(continued.articles);
+	});
+
 	it('keeps only the newest index snapshot, and reads a damaged record as a miss', async () => {
 		await saveSnapshot('idx-1', { terms: 3 });
 		expect(await loadSnapshot('idx-1')).toEqual({ terms: 3 });

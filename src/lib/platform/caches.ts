@@ -186,7 +186,8 @@ function isCachedParse(value: unknown): value is CachedParse {
 				typeof article === 'object' &&
 				article !== null &&
 				typeof article.id === 'string' &&
-				typeof article.title === 'string' &&
+				// null: a continuation whose title is on another page
+				(typeof article.title === 'string' || article.title === null) &&
 				Array.isArray(article.paragraphs)
 		)
 	);

@@ -8,6 +8,7 @@ import {
 	type EmbedSettingsPatch
 } from '../core/embed/protocol';
 import type { EmbedBridge } from '../platform/embed-bridge';
+import { articleHeading } from '../core/parse/title';
 import { links } from '../links';
 import { library, documentTitle } from './library.svelte';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
@@ -20,7 +21,7 @@ function readyListing() {
 		.map((doc) => ({
 			id: doc.id,
 			title: documentTitle(doc),
-			articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
+			articles: doc.articles.map((a) => ({ id: a.id, title: articleHeading(a) }))
 		}));
 }
 
@@ -111,9 +112,8 @@ export class EmbedMode {
 		this.fraction = 0;
 		if (!this.#bridge || !doc) return;
 		const summary = library.summary(doc);
-		const title =
-			(article && summary?.articles.find((a) => a.id === article)?.title) ||
-			(summary ? documentTitle(summary) : doc);
+		const target = article ? summary?.articles.find((a) => a.id === article) : undefined;
+		const title = (target && articleHeading(target)) || (summary ? documentTitle(summary) : doc);
 		this.#bridge.navigated(doc, article, title);
 	}
 
@@ -131,7 +131,11 @@ export class EmbedMode {
 			throw new EmbedError('unknown-article', `No article "${article}" in document "${doc}".`);
 		}
 		await goto(target ? links.article(doc, target.id) : links.page(doc));
-		return { doc, article: target?.id ?? null, title: target?.title ?? documentTitle(summary) };
+		return {
+			doc,
+			article: target?.id ?? null,
+			title: target ? articleHeading(target) : documentTitle(summary)
+		};
 	}
 
 	async #search(query: string, blocks: boolean) {

@@ -335,16 +335,27 @@ export class Library {
 		const key = doc && groupKey(doc);
 		const pageNumber = target ? Number(/\d+/.exec(target)?.[0]) : NaN;
 		if (!doc || !key || !Number.isFinite(pageNumber)) return null;
-		const normalise = (title: string) => title.replace(/\s+/g, '');
+		const normalise = (title: string | null) => (title ?? '').replace(/\s+/g, '');
+		const wanted = normalise(article.title);
+		const here = `第${doc.page.pageNumber}版`;
 		for (const other of this.documents) {
 			if (groupKey(other) !== key || other.page.pageNumber !== pageNumber) continue;
-			const match =
-				other.articles.find(
-					(a) =>
-						normalise(a.title) === normalise(article.title) &&
-						(direction === 'to' ? a.continuedFrom !== null : a.continuedTo !== null)
-				) ?? other.articles.find((a) => normalise(a.title) === normalise(article.title));
-			if (match) return { doc: other.id, article: match.id };
+			// the articles over there that jump to or from this page
+			const jumping = other.articles.filter((a) =>
+				direction === 'to' ? a.continuedFrom === here : a.continuedTo === here
+			);
+			const match = wanted
+				? (jumping.find((a) => normalise(a.title) === wanted) ??
+					other.articles.find((a) => normalise(a.title) === wanted))
+				: // a continuation without a title here: the only article that jumps to it
+					jumping.length === 1
+					? jumping[0]
+					: undefined;
+			// …and from a titled start, the only untitled continuation
+			const untitled = jumping.filter((a) => a.title === null);
+			const fallback = !match && untitled.length === 1 ? untitled[0] : undefined;
+			const found = match ?? fallback;
+			if (found) return { doc: other.id, article: found.id };
 		}
 		return null;
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLines, isNumericRow } from './blocks';
+import { blockKindOf, isNumericRow } from './blocks';
 import { parsePage } from './page';
 import { accountingErrors } from './testing.spec-helpers';
 
@@ -7,39 +7,39 @@ const parse = (text: string) => parsePage(text, 'blocks.md');
 const titles = (text: string) => parse(text).articles.map((a) => a.title);
 const kinds = (text: string) => (parse(text).blocks ?? []).map((b) => b.kind);
 
-describe('classifyLines', () => {
+describe('blockKindOf', () => {
 	it('knows each kind by its shape', () => {
 		expect(
-			classifyLines(['光华影院', 'Summer Rain', '每日四场  二时半  五时半  七时半'], '光华影院')
+			blockKindOf(['光华影院', 'Summer Rain', '每日四场  二时半  五时半  七时半'], '光华影院')
 		).toBe('listing');
-		expect(classifyLines(['19:00  新闻', '19:30  电视剧', '21:15  体育'], null)).toBe('listing');
-		expect(classifyLines(['明德诊所', '地址：北街三号  电话：六七八九'], '明德诊所')).toBe('ad');
-		expect(classifyLines(['遗失声明', '某某不慎遗失工作证一本，声明作废。'], '遗失声明')).toBe(
+		expect(blockKindOf(['19:00  新闻', '19:30  电视剧', '21:15  体育'], null)).toBe('listing');
+		expect(blockKindOf(['明德诊所', '地址：北街三号  电话：六七八九'], '明德诊所')).toBe('ad');
+		expect(blockKindOf(['遗失声明', '某某不慎遗失工作证一本，声明作废。'], '遗失声明')).toBe(
 			'notice'
 		);
+		expect(blockKindOf(['趣味字谜', '㊀  ㊁  ㊂  各打一字', '（答案下期见报）'], '趣味字谜')).toBe(
+			'puzzle'
+		);
 		expect(
-			classifyLines(['趣味字谜', '㊀  ㊁  ㊂  各打一字', '（答案下期见报）'], '趣味字谜')
-		).toBe('puzzle');
-		expect(
-			classifyLines(
+			blockKindOf(
 				['外汇牌价', '美元  718.20  721.10', '欧元  780.05  785.60', '日元  4.81  4.85'],
 				'外汇牌价'
 			)
 		).toBe('table');
-		expect(
-			classifyLines(['天气预报', '今天  晴  15℃～24℃', '明天  阴  13℃～20℃'], '天气预报')
-		).toBe('other');
+		expect(blockKindOf(['天气预报', '今天  晴  15℃～24℃', '明天  阴  13℃～20℃'], '天气预报')).toBe(
+			'other'
+		);
 	});
 
 	it('reads traditional characters too', () => {
-		expect(classifyLines(['大光明戲院', '每日四場  票價一元'], '大光明戲院')).toBe('listing');
-		expect(classifyLines(['遺失聲明', '本人不慎遺失身份證一張。'], '遺失聲明')).toBe('notice');
-		expect(classifyLines(['仁和藥行', '地址：某道十號  電話：二三四五'], '仁和藥行')).toBe('ad');
+		expect(blockKindOf(['大光明戲院', '每日四場  票價一元'], '大光明戲院')).toBe('listing');
+		expect(blockKindOf(['遺失聲明', '本人不慎遺失身份證一張。'], '遺失聲明')).toBe('notice');
+		expect(blockKindOf(['仁和藥行', '地址：某道十號  電話：二三四五'], '仁和藥行')).toBe('ad');
 	});
 
 	it('leaves prose alone even when it names a phone, an address or a price', () => {
 		expect(
-			classifyLines(
+			blockKindOf(
 				[
 					'社区食堂开业',
 					'一份套餐售价十二元，老人享受八折优惠。',
@@ -48,7 +48,7 @@ describe('classifyLines', () => {
 				'社区食堂开业'
 			)
 		).toBeNull();
-		expect(classifyLines(['春耕备耕忙', '农民抢抓农时，田间一片繁忙。'], '春耕备耕忙')).toBeNull();
+		expect(blockKindOf(['春耕备耕忙', '农民抢抓农时，田间一片繁忙。'], '春耕备耕忙')).toBeNull();
 	});
 
 	it('tells a row of figures from a line that only mentions numbers', () => {

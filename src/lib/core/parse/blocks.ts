@@ -69,7 +69,7 @@ function fieldLines(a: Article): string[] {
 }
 
 function fieldLength(a: Article): number {
-	let n = (a.kicker?.length ?? 0) + a.title.length + (a.subtitle?.length ?? 0);
+	let n = (a.kicker?.length ?? 0) + (a.title?.length ?? 0) + (a.subtitle?.length ?? 0);
 	for (const p of a.paragraphs) n += p.length;
 	for (const c of a.captions) n += c.length;
 	return n;
@@ -145,7 +145,7 @@ export function isDataLine(line: string): boolean {
  * What a group of lines is, or null when nothing says it is anything but text. `title` is the
  * first line when it is a heading (a notice is known by its title).
  */
-export function classifyLines(lines: readonly string[], title: string | null): BlockKind | null {
+export function blockKindOf(lines: readonly string[], title: string | null): BlockKind | null {
 	const n = lines.length;
 	if (n === 0) return null;
 	let chars = 0;
@@ -209,7 +209,7 @@ export function classifyLines(lines: readonly string[], title: string | null): B
  */
 function standsAsBlock(a: Article): boolean {
 	if (hasByline(a) || fieldLength(a) > MAX_BLOCK_CHARS) return false;
-	const kind = classifyLines(fieldLines(a), a.title || null);
+	const kind = blockKindOf(fieldLines(a), a.title || null);
 	if (kind === null) return false;
 	if (kind === 'puzzle' || kind === 'notice' || kind === 'ad') return true;
 	let all = 0;
@@ -227,10 +227,15 @@ interface SpanLine {
 	heading: boolean;
 }
 
-/** The page's source lines, split once and only when a run needs them, with a reading budget. */
+/**
+ * The page's source lines, found once and only when a run needs them, with a reading budget.
+ * Line starts are offsets in a typed array, not a page's worth of strings: a big page's lines
+ * allocated this late made the collector's work grow faster than the page.
+ */
 interface Source {
 	input: string;
-	raw: string[] | null;
+	/** Offset of each line's first character, and one past the end of the input last. */
+	starts: Uint32Array | null;
 	/** Source lines that may still be re-read: the page's length once, plus some slack. */
 	budget: number;
 }
@@ -265,7 +270,7 @@ export function takeBlocks(articles: Article[], input: string): PageBlock[] {
 			role[i] = ENCLOSING;
 		}
 	}
-	const source: Source = { input, raw: null, budget: 0 };
+	const source: Source = { input, starts: null, budget: 0 };
 	const blocks: PageBlock[] = [];
 	const taken = new Uint8Array(n);
 	const takeRun = (start: number, end: number, strict: boolean): boolean => {
@@ -338,23 +343,25 @@ function blocksOfRun(
 		if (!slight[i]) strong++;
 	}
 	const count = end - start + 1;
-	const runKind = classifyLines(fields, articles[start].title || null);
+	const runKind = blockKindOf(fields, articles[start].title || null);
 	// a prose-free run is a block when it reads as one kind, or is a run of data lines (three
 	// short items or more, with more lines than titles); one stray title stays an article
 	const isBlock = runKind !== null || strong > 0 || (count >= 3 && fields.length * 2 >= count * 3);
 	if (!isBlock) return strict ? null : [];
 	const whole = (): PageBlock[] | null =>
 		strict ? null : [{ kind: runKind ?? 'other', lines: [first, last], text: fields.join('\n') }];
-	source.raw ??= source.input.split(/\r\n|\r|\n/);
-	if (source.budget === 0) source.budget = source.raw.length + 1000;
-	const raw = source.raw;
+	const input = source.input;
+	source.starts ??= lineStarts(input);
+	const starts = source.starts;
+	const lineCount = starts.length - 1;
+	if (source.budget === 0) source.budget = lineCount + 1000;
 	const size = last - first + 1;
-	if (!(size > 0) || size > source.budget || first < 1 || last > raw.length) return whole();
+	if (!(size > 0) || size > source.budget || first < 1 || last > lineCount) return whole();
 	source.budget -= size;
 	const span: SpanLine[] = [];
 	const counts = new Map<number, number>();
 	for (let no = first; no <= last; no++) {
-		const text = raw[no - 1].trim();
+		const text = input.slice(starts[no - 1], lineEnd(input, starts[no])).trim();
 		if (!text) continue;
 		const heading = parseHeading(text);
 		const shown = heading ? heading.title : text;
@@ -380,7 +387,7 @@ function blocksOfRun(
 	const kinds: (BlockKind | null)[] = [];
 	for (let p = 0; p < parts.length; p++) {
 		const part = parts[p];
-		const kind = classifyLines(part, titled[p] ? part[0] : null);
+		const kind = blockKindOf(part, titled[p] ? part[0] : null);
 		if (strict && kind === null && isProse(part)) return null;
 		kinds.push(kind);
 	}
@@ -402,6 +409,29 @@ function blocksOfRun(
 		}
 	}
 	return blocks;
+}
+
+/** Where each line starts (lines end at \r\n, \r or \n), plus the input's length. */
+function lineStarts(input: string): Uint32Array {
+	let count = 1;
+	for (let i = 0; i < input.length; i++) {
+		const c = input.charCodeAt(i);
+		if (c === 10 || (c === 13 && input.charCodeAt(i + 1) !== 10)) count++;
+	}
+	const starts = new Uint32Array(count + 1);
+	let line = 1;
+	for (let i = 0; i < input.length; i++) {
+		const c = input.charCodeAt(i);
+		if (c === 10 || (c === 13 && input.charCodeAt(i + 1) !== 10)) starts[line++] = i + 1;
+	}
+	starts[count] = input.length + 1;
+	return starts;
+}
+
+/** Where a line ends (before its \n, \r or \r\n), given where the next one starts. */
+function lineEnd(input: string, nextStart: number): number {
+	const end = nextStart - 1;
+	return input.charCodeAt(end) === 10 && input.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
 function isProse(lines: readonly string[]): boolean {

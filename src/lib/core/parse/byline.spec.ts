@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+	creditTokens,
 	findFirstDate,
+	parseAuthorLine,
+	parseDottedByline,
 	parseBylineLine,
 	parseClosingCredit,
 	parseCredits,
@@ -117,5 +120,71 @@ describe('byline variants', () => {
 		});
 		expect(parseClosingCredit('（完）')).toBeNull();
 		expect(parseClosingCredit('（图片由记者提供，详见第3版）')).toBeNull();
+	});
+});
+
+describe('bylines in other shapes', () => {
+	it('reads a blockquoted byline and rejoins names padded to three columns', () => {
+		expect(parseBylineLine('> 本报记者  张  三')).toMatchObject({
+			agency: '本报',
+			reporters: ['张三']
+		});
+		expect(parseBylineLine('> 本报记者  张  三  李  四  王小明')).toMatchObject({
+			reporters: ['张三', '李四', '王小明']
+		});
+	});
+
+	it('keeps single characters apart when only an ordinary space or a comma separates them', () => {
+		expect(creditTokens('记者 甲 乙')).toEqual(['记者', '甲', '乙']);
+		expect(creditTokens('记者  欧  阳  明')).toEqual(['记者', '欧阳明']);
+		expect(creditTokens('记者　张　三、李四')).toEqual(['记者', '张三', '李四']);
+	});
+
+	it("reads the paper's dated dispatch with the reporter after it", () => {
+		expect(parseInlineByline('本报北京6月9日电  （记者某某）6月8日，')).toMatchObject({
+			agency: '本报讯',
+			reporters: ['某某'],
+			dispatchDate: '6月9日'
+		});
+	});
+
+	it('reads 笔者 and 作者 as a byline line', () => {
+		expect(parseBylineLine('笔者  陈  默')).toMatchObject({ reporters: ['陈默'] });
+		expect(parseBylineLine('作者：林小溪')).toMatchObject({ reporters: ['林小溪'] });
+		expect(parseBylineLine('笔者近日走访了三个村子，看到')).toBeNull();
+	});
+
+	it('reads names between middle dots, but not a label set the same way', () => {
+		expect(parseDottedByline('· 许清 ·')).toMatchObject({ reporters: ['许清'] });
+		expect(parseBylineLine('·许清 周航·')).toMatchObject({ reporters: ['许清', '周航'] });
+		expect(parseDottedByline('· 人民时评 ·')).toBeNull();
+		expect(parseDottedByline('·编者按·')).toBeNull();
+		expect(parseDottedByline('· 广告 ·')).toBeNull();
+		expect(parseDottedByline('·遗失声明·')).toBeNull();
+		expect(parseDottedByline('· 一 ·')).toBeNull();
+	});
+
+	it('reads authors on the last line of a short item, two names or more', () => {
+		expect(parseAuthorLine('张某  李某  王某')).toEqual(['张某', '李某', '王某']);
+		expect(parseAuthorLine('春风十里')).toBeNull();
+		expect(parseAuthorLine('今年  产量  翻番了。')).toBeNull();
+	});
+});
+
+describe('traditional characters', () => {
+	it('reads 本報訊 with 記者 and 通訊員, names as written', () => {
+		expect(parseInlineByline('本報訊（記者 陳小龍 通訊員 黃大衛）昨日')).toMatchObject({
+			agency: '本報訊',
+			reporters: ['陳小龍'],
+			correspondents: ['黃大衛']
+		});
+	});
+
+	it('reads a traditional byline line and a dated wire dispatch', () => {
+		expect(parseBylineLine('本報記者 何文輝')).toMatchObject({
+			agency: '本報',
+			reporters: ['何文輝']
+		});
+		expect(parseInlineByline('新華社北京十一月十九日電 近日')).toMatchObject({ agency: '新華社' });
 	});
 });

@@ -48,6 +48,10 @@ describe('captions', () => {
 		['本报记者 罗佳 摄', true],
 		['上图：游客在古镇游览。（新华社发）', true],
 		['王丹摄', true],
+		['茶农在高山茶园采摘春茶。张三摄', true],
+		['采茶工人在云雾缭绕的茶山上忙着采摘新茶。青石县委宣传部供图', true],
+		['大家都来了。现场拍摄', false],
+		['这些照片都是他自己拍摄的。他说要多拍摄', false],
 		['市民纷纷拿出手机拍摄', false],
 		['记者现场进行了拍摄', false],
 		['园区新入驻企业43家，发展势头良好。', false],
@@ -91,5 +95,23 @@ describe('sidecar', () => {
 		expect(normaliseDate('2023-4-12')).toBe('2023-04-12');
 		expect(normaliseDate('2023年4月12日')).toBe('2023-04-12');
 		expect(normaliseDate('2023-13-01')).toBeNull();
+	});
+});
+
+describe('traditional-character and older page headers', () => {
+	it('reads a 民國 date, a 頁 page and a traditional paper name', () => {
+		const header = '華南晚報 中華民國四十五年十一月二十日 星期二 第二頁';
+		expect(isPageHeader(header)).toBe(true);
+		expect(parsePageHeader(header)).toEqual({
+			paper: '華南晚報',
+			date: '1956-11-20',
+			pageNumber: 2,
+			pageName: null
+		});
+	});
+
+	it('takes a lunar-date line for furniture, never for a title', () => {
+		expect(isPageHeader('農曆丙申年十月十八日')).toBe(true);
+		expect(parsePageHeader('華南晚報 農曆丙申年十月十八日').paper).toBe('華南晚報');
 	});
 });

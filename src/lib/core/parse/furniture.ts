@@ -1,5 +1,6 @@
 /** Page furniture: header line, editors' footer, photo captions — text that is not article text. */
 
+import { findChineseDate, isLunarDateLine } from './dates';
 import { hasSentenceEnd, numeralValue } from './text';
 import type { PageMeta, SidecarMeta } from './types';
 
@@ -10,13 +11,14 @@ const HAS_STOP = /[。！？]/;
 const HAS_OPEN_PAREN = /[（(]/;
 const NAME_CREDIT_ONLY = /^[\u4e00-\u9fff·]{2,4}[\s\u3000]*摄[)）]?$/;
 const WHITESPACE_RUN = /\s+/;
-const WEEKDAY_START = /^(?:星期|周|礼拜)[一二三四五六日天]/;
+const WEEKDAY_START = /^(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]/;
 const PAGE_TOKEN = /^[A-Za-z]?\d{1,3}$/;
 const FULL_DATE =
 	/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
-const PAGE_NO = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*版/;
-const WEEKDAY = /^(?:星期|周|礼拜)[一二三四五六日天]$/;
-const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$/;
+const PAGE_NO = /第\s*([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页頁]/;
+const WEEKDAY = /^(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]$/;
+const LUNAR_TOKEN = /^(?:农历|農曆|夏历|夏曆)/;
+const PAPER = /^[\u4e00-\u9fff]{1,10}[报報]$/;
 
 /**
  * A page header such as `太行日报 2022年3月8日 第1版` or `2022年3月8日 星期二  要闻  2`: short,
@@ -24,6 +26,7 @@ const PAPER = /^[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|商报|报)$
  * paper name).
  */
 export function isPageHeader(text: string): boolean {
+	if (isLunarDateLine(text)) return true;
 	// cheap gates first: headers are short and have a 年-date, an ISO-like date or a 版
 	if (text.length > 80) return false;
 	if (
@@ -37,7 +40,7 @@ export function isPageHeader(text: string): boolean {
 		return false;
 	}
 	if (text.length > 80 || hasSentenceEnd(text) || CLAUSE_MARK.test(text)) return false;
-	const hasDate = FULL_DATE.test(text);
+	const hasDate = FULL_DATE.test(text) || findChineseDate(text) !== null;
 	const hasPage = PAGE_NO.test(text);
 	const tokens = text.split(WHITESPACE_RUN);
 	let hasWeekday = false;
@@ -60,7 +63,7 @@ function isoDate(y: string, m: string, d: string): string | null {
 
 /** A masthead alone on a line: `晋南日报`. */
 export function isPaperName(text: string): boolean {
-	return text.length <= 12 && PAPER.test(text) && !/^本报/.test(text);
+	return text.length <= 12 && PAPER.test(text) && !/^本[报報]/.test(text);
 }
 
 /** Reads paper, date, page number and page name from a header line. */
@@ -76,6 +79,12 @@ export function parsePageHeader(text: string): Omit<PageMeta, 'header' | 'footer
 	if (date) {
 		meta.date = date[1] ? isoDate(date[1], date[2], date[3]) : isoDate(date[4], date[5], date[6]);
 		rest = text.slice(0, date.index) + ' ' + text.slice(date.index + date[0].length);
+	} else {
+		const written = findChineseDate(text);
+		if (written) {
+			meta.date = written.iso;
+			rest = text.slice(0, written.index) + ' ' + text.slice(written.index + written.length);
+		}
 	}
 	const page = PAGE_NO.exec(rest);
 	if (page) {
@@ -86,7 +95,7 @@ export function parsePageHeader(text: string): Omit<PageMeta, 'header' | 'footer
 	const names: string[] = [];
 	for (const token of rest.split(/\s+/)) {
 		if (!token) continue;
-		if (WEEKDAY.test(token) || /^农历/.test(token)) continue;
+		if (WEEKDAY.test(token) || LUNAR_TOKEN.test(token)) continue;
 		if (/^[A-Za-z]?\d{1,3}$/.test(token)) {
 			if (meta.pageNumber === null && /^\d+$/.test(token)) meta.pageNumber = Number(token);
 			continue;
@@ -116,6 +125,8 @@ const COLON_CREDIT = /(?:制图|摄影|供图|图片|摄)[:：][\s\u3000]*[\u4e0
 const CREDIT_END =
 	/(?:(?:记者|通讯员|摄影师?|实习生|特约摄影)[\s\u3000]*[\u4e00-\u9fff·]{2,5}|[\s\u3000][\u4e00-\u9fff·]{2,5})[\s\u3000]*摄[\s\u3000]*[)）]?$/;
 const SOURCE_END = /(?:新华社发|资料图片|供图|制图)[\s\u3000]*[)）]?$/;
+/** `……采摘春茶。张三摄`, `……新茶。青石县委宣传部供图`: a credit glued to the caption's sentence. */
+const CREDIT_AFTER_STOP = /[。！]([\u4e00-\u9fff·]{2,5}摄|[\u4e00-\u9fff]{2,14}供图)[)）]?$/;
 
 /**
  * A photo caption: opens with `图为`/`上图`…, or ends with a photographer's credit
@@ -148,6 +159,10 @@ export function isCaption(text: string): boolean {
 	// 摄 发 片 图: the only characters a credit or source line can end with
 	if (last !== 0x6444 && last !== 0x53d1 && last !== 0x7247 && last !== 0x56fe) return false;
 	if (NAME_CREDIT_ONLY.test(text)) return true;
+	if (CREDIT_AFTER_STOP.test(tail)) {
+		const credit = tail.slice(tail.lastIndexOf('。') + 1);
+		return !(credit.length > 1 && '拍航抓偷'.includes(credit[credit.length - 2]));
+	}
 	if (CREDIT_END.test(tail)) {
 		const before = tail.replace(/[\s\u3000)）]*摄[\s\u3000)）]*$/, '');
 		const last = before[before.length - 1];

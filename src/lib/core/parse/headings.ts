@@ -1,6 +1,7 @@
 /** Titles (markdown headings), kickers (引题) and subtitles (副题). */
 
-import { startsWithDispatch } from './byline';
+import { parseAuthorLine, startsWithDispatch } from './byline';
+import { isBoxLabel } from './labels';
 import {
 	endsWithClausePunctuation,
 	hasSentenceEnd,
@@ -53,14 +54,15 @@ const WHOLLY_PARENTHESISED = /^[(（][^()（）]*[)）]$/;
 const DASH_START = /^(?:——|──|—|--|－－)/;
 
 export function isTitleLike(text: string): boolean {
-	if (text.length > 50) return false;
+	if (text.length > 50 || isBoxLabel(text)) return false;
 	if (hasSentenceEnd(text) || endsWithClausePunctuation(text)) return false;
 	// `（完）`, `（记者 张三）`: asides closing an article, not display lines
 	if (WHOLLY_PARENTHESISED.test(text)) return false;
 	if (startsWithNonInitial(text) || startsWithEnumerator(text) || startsWithDispatch(text)) {
 		return false;
 	}
-	return true;
+	// `张某  李某`: the authors closing the item above, not a kicker of the next title
+	return parseAuthorLine(text) === null;
 }
 
 /** Subtitles often open with a dash: `——记汾河岸边的护林员`. */

@@ -84,6 +84,41 @@ const families: [string, (n: number) => string, number][] = [
 		(n) => '# 汾河两岸\n# 春意正浓\n本报讯（记者 张三）汾河两岸春意正浓。\n'.repeat(n),
 		2_000
 	],
+	[
+		'an article with a long run of # subheads, each over a section of body',
+		(n) =>
+			'# 茶园提质增效\n本报记者  甲乙\n正文。\n' +
+			'# 改良品种，夯实基础\n这一部分的正文写得比较长，有十几个字。\n'.repeat(n),
+		1_000
+	],
+	[
+		'a long run of short # lines with no body between them',
+		(n) => '# 标题\n本报记者  甲乙\n正文。\n' + '# 东方影院\n'.repeat(n),
+		1_000
+	],
+	[
+		'a hard-wrapped body: every printed line its own line, some ending a sentence at the margin',
+		(n) =>
+			'# 标题\n本报记者  甲乙\n' +
+			'入夏以来，青石县老街夜市重\n了水电和垃圾清运，管理规范。\n民游客二十多万人次。\n'.repeat(n),
+		2_000
+	],
+	[
+		'citations glued to bylines, padded names and names between middle dots',
+		(n) =>
+			'《青禾日报》（2025年03月01日第 04 版）本报记者  林  溪\n· 顾远 ·\n正文甲乙。\n'.repeat(n),
+		1_000
+	],
+	[
+		'markers that lost a bracket at the edges of long lines',
+		(n) => '上接第一版）' + '正文甲乙，'.repeat(n) + '（下转第　　二版',
+		20_000
+	],
+	[
+		'one long line of unclosed citations and 民國 years',
+		(n) => '《青禾日报》（2025年03月01日 民國四十五年十一月'.repeat(n),
+		2_000
+	],
 	['ASCII spaces inside a marker: (转     x版', (n) => '(转' + ' '.repeat(n) + 'x版', 5_000],
 	[
 		'full-width spaces around 第 inside a marker: （下转　　第　　版',

@@ -51,10 +51,10 @@ export function linkContinuations(documents: ParsedDocument[]): ContinuationLink
 			const candidates = targets.flatMap((target) =>
 				target.articles.filter((a) => a.continuedFrom === here).map((a) => ({ target, a }))
 			);
-			const wanted = titleKey(article.title);
+			const wanted = titleKey(article.title ?? '');
 			const match =
-				candidates.find((c) => wanted !== '' && titleKey(c.a.title) === wanted) ??
-				(candidates.length === 1 && candidates[0].a.title === '' ? candidates[0] : undefined);
+				candidates.find((c) => wanted !== '' && titleKey(c.a.title ?? '') === wanted) ??
+				(candidates.length === 1 && candidates[0].a.title === null ? candidates[0] : undefined);
 			if (match) {
 				links.push({
 					from: { documentId: doc.id, articleId: article.id },

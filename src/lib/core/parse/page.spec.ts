@@ -321,7 +321,7 @@ describe('continuation markers inside a body', () => {
 		const doc = parse('# 甲\n\n甲的正文。\n\n（上接第1版）\n\n乙的续文。');
 		expect(doc.articles.map((a) => [a.title, a.paragraphs, a.continuedFrom])).toEqual([
 			['甲', ['甲的正文。'], null],
-			['', ['乙的续文。'], '第1版']
+			[null, ['乙的续文。'], '第1版']
 		]);
 	});
 
@@ -329,7 +329,7 @@ describe('continuation markers inside a body', () => {
 		const doc = parse('# 甲\n\n甲的正文未完(下转第3版)\n\n一则没有标题的启事。');
 		expect(doc.articles.map((a) => [a.title, a.paragraphs, a.continuedTo])).toEqual([
 			['甲', ['甲的正文未完'], '第3版'],
-			['', ['一则没有标题的启事。'], null]
+			[null, ['一则没有标题的启事。'], null]
 		]);
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildParagraphs, continuesParagraph, type BodyItem } from './paragraphs';
+import {
+	buildParagraphs,
+	continuesParagraph,
+	wrappedColumnWidth,
+	type BodyItem
+} from './paragraphs';
 
 const lines = (...texts: string[]): BodyItem[] =>
 	texts.map((text, i) => ({ kind: 'text', line: i * 2 + 1, text }));
@@ -48,5 +53,44 @@ describe('rejoining column breaks', () => {
 			['文字未完', false, 1],
 			['另一篇的开头。', true, 0]
 		]);
+	});
+});
+
+describe('hard-wrapped lines', () => {
+	const wrapped = (...texts: string[]): BodyItem[] =>
+		texts.map((text, i) => ({ kind: 'text', line: i + 1, text, afterBlank: false }));
+
+	it('finds the column width of a body where every printed line is a line', () => {
+		expect(
+			wrappedColumnWidth(
+				wrapped(
+					'入夏以来，青石县老街夜市重',
+					'新开张，每晚六点到十一点，',
+					'一百多个摊位。',
+					'县商务局介绍，夜市统一规划',
+					'了水电和垃圾清运，管理规范。'
+				)
+			)
+		).toBe(13);
+		expect(wrappedColumnWidth(wrapped('一段。', '另一段长一些的文字。', '第三段。'))).toBe(0);
+	});
+
+	it('continues a full-width line past a full stop, and ends a paragraph at a short line', () => {
+		const body = buildParagraphs(
+			wrapped(
+				'入夏以来，青石县老街夜市重',
+				'新开张，每晚六点到十一点，',
+				'一百多个摊位沿街排开。',
+				'县商务局介绍，夜市统一规划',
+				'了水电和垃圾清运，管理规范。',
+				'开业一个月，夜市累计接待市',
+				'民游客二十多万人次。'
+			)
+		);
+		expect(body.paragraphs.map((p) => p.text)).toEqual([
+			'入夏以来，青石县老街夜市重新开张，每晚六点到十一点，一百多个摊位沿街排开。',
+			'县商务局介绍，夜市统一规划了水电和垃圾清运，管理规范。开业一个月，夜市累计接待市民游客二十多万人次。'
+		]);
+		expect(body.wrapJoins).toBe(5);
 	});
 });

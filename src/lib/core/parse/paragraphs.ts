@@ -5,8 +5,9 @@
  * break, and the pieces are rejoined with nothing in between.
  */
 
-import { startsWithDispatch, type Byline } from './byline';
+import { looksLikeBylineLine, startsWithDispatch, type Byline } from './byline';
 import { startsWithDash } from './headings';
+import { isBoxLabel, startsWithBoxBullet } from './labels';
 import type { ContinuationMarker } from './markers';
 import {
 	endsSentence,
@@ -17,7 +18,14 @@ import {
 } from './text';
 
 export type BodyItem =
-	| { kind: 'text'; line: number; text: string; indented?: boolean; afterBlank?: boolean }
+	| {
+			kind: 'text';
+			line: number;
+			text: string;
+			indented?: boolean;
+			afterBlank?: boolean;
+			subhead?: boolean;
+	  }
 	| { kind: 'byline'; line: number; text: string; byline: Byline }
 	| { kind: 'marker'; line: number; marker: ContinuationMarker };
 
@@ -38,8 +46,10 @@ export interface Paragraph {
 	/** Continuation markers removed from this paragraph, in source order. */
 	markers: ContinuationMarker[];
 	markerLines: number[];
-	/** No more lines may join: it ended at a marker, or is a byline line. */
+	/** No more lines may join: it ended at a marker, or is a byline line or a subhead. */
 	closed: boolean;
+	/** A subhead (小标题) inside the article. */
+	subhead: boolean;
 }
 
 export interface BodyParagraphs {
@@ -50,6 +60,8 @@ export interface BodyParagraphs {
 	trailing: ContinuationMarker[];
 	leadingLines: number[];
 	trailingLines: number[];
+	/** Line breaks without a blank line that were joined inside a paragraph (hard wraps). */
+	wrapJoins: number;
 }
 
 const ENDS_WITH_SEMICOLON = /[；;]$/;
@@ -68,7 +80,8 @@ export function isSubhead(text: string): boolean {
 export function continuesParagraph(prev: string, next: string, prevIsSingleLine: boolean): boolean {
 	if (startsWithNonInitial(next)) return true;
 	if (startsWithDispatch(next) || startsWithEnumerator(next)) return false;
-	if (prevIsSingleLine && isSubhead(prev)) return false;
+	if (prevIsSingleLine && (isSubhead(prev) || looksLikeBylineLine(prev))) return false;
+	if (startsWithBoxBullet(next) || (prevIsSingleLine && isBoxLabel(prev))) return false;
 	if (startsWithDash(next) && ENDS_WITH_SEMICOLON.test(prev)) return false;
 	return !endsSentence(prev, next);
 }
@@ -89,6 +102,52 @@ function usesIndentation(items: BodyItem[]): boolean {
 	return indented >= 2 && wrapped >= 1;
 }
 
+/** Hard-wrapped columns are this narrow at most (characters per printed line). */
+const MAX_COLUMN_WIDTH = 40;
+const MIN_COLUMN_WIDTH = 6;
+/** At least this many lines, and this share of them at the column width, make a wrapped body. */
+const MIN_WRAPPED_LINES = 5;
+const WRAPPED_SHARE = 0.5;
+
+/**
+ * Some tools emit every printed line as a line of its own: many lines of about one length (the
+ * column width) with no blank lines between them. Returns that width, or 0 when the body is
+ * not hard-wrapped. One histogram pass: linear.
+ */
+export function wrappedColumnWidth(items: BodyItem[]): number {
+	const counts = new Uint32Array(MAX_COLUMN_WIDTH + 2);
+	let lines = 0;
+	for (const item of items) {
+		if (item.kind !== 'text' || item.subhead) continue;
+		lines++;
+		if (item.text.length <= MAX_COLUMN_WIDTH + 1) counts[item.text.length]++;
+	}
+	if (lines < MIN_WRAPPED_LINES) return 0;
+	let width = 0;
+	let best = 0;
+	for (let w = MIN_COLUMN_WIDTH; w <= MAX_COLUMN_WIDTH; w++) {
+		// a full line may be one longer: punctuation hanging in the margin
+		const around = counts[w] + counts[w + 1];
+		if (around > best) {
+			best = around;
+			width = w;
+		}
+	}
+	return best >= WRAPPED_SHARE * lines ? width : 0;
+}
+
+/**
+ * In a hard-wrapped body a line as wide as the column continues on the next line even after a
+ * full stop (the sentence ended at the margin); a shorter line that ends a sentence ends the
+ * paragraph.
+ */
+function continuesWrapped(prev: string, next: string, prevIsSingleLine: boolean, width: number) {
+	if (prev.length >= width && !startsWithDispatch(next) && !startsWithEnumerator(next)) {
+		return !(prevIsSingleLine && (isSubhead(prev) || looksLikeBylineLine(prev)));
+	}
+	return continuesParagraph(prev, next, prevIsSingleLine);
+}
+
 function continuesIndented(
 	current: Paragraph,
 	item: { text: string; indented?: boolean; afterBlank?: boolean }
@@ -106,6 +165,8 @@ const NO_LINES: number[] = [];
 
 export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 	const indentation = usesIndentation(items);
+	const width = indentation ? 0 : wrappedColumnWidth(items);
+	let wrapJoins = 0;
 	const paragraphs: Paragraph[] = [];
 	const leading: ContinuationMarker[] = [];
 	const leadingLines: number[] = [];
@@ -144,11 +205,15 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 		} else if (
 			current !== null &&
 			!current.closed &&
+			item.subhead !== true &&
 			pendingFrom.length === 0 &&
 			(indentation
 				? continuesIndented(current, item)
-				: continuesParagraph(current.lastText, item.text, current.lineCount === 1))
+				: width > 0 && !item.afterBlank
+					? continuesWrapped(current.lastText, item.text, current.lineCount === 1, width)
+					: continuesParagraph(current.lastText, item.text, current.lineCount === 1))
 		) {
+			if (!item.afterBlank) wrapJoins++;
 			if (current.parts === null) current.parts = [current.text];
 			current.parts.push(item.text);
 			current.lastText = item.text;
@@ -161,6 +226,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 			// a new paragraph (written out here rather than in a closure: this runs per line)
 			const { line, text } = opening;
 			const byline = openingByline;
+			const subhead = opening.kind === 'text' && opening.subhead === true;
 			const hasPending = pendingFrom.length > 0;
 			current = {
 				text,
@@ -173,7 +239,8 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 				strong: byline !== null || cut || hasPending || startsWithDispatch(text),
 				markers: hasPending ? pendingFrom : NO_MARKERS,
 				markerLines: hasPending ? pendingLines : NO_LINES,
-				closed: byline !== null
+				closed: byline !== null || subhead,
+				subhead
 			};
 			if (hasPending) {
 				pendingFrom = [];
@@ -194,6 +261,7 @@ export function buildParagraphs(items: BodyItem[]): BodyParagraphs {
 		leading,
 		trailing: pendingFrom,
 		leadingLines,
-		trailingLines: pendingLines
+		trailingLines: pendingLines,
+		wrapJoins
 	};
 }

@@ -15,6 +15,8 @@ export interface SourceLine {
 	indented: boolean;
 	/** A blank line came right before it. */
 	afterBlank: boolean;
+	/** A subhead (小标题) inside an article: a paragraph of its own. */
+	subhead?: boolean;
 }
 
 /**

@@ -16,13 +16,18 @@ export interface Article {
 	/** URL-safe; stable when other articles on the page change. */
 	id: string;
 	kicker: string | null;
-	title: string;
+	/** Null when the title is not on this page: a continuation, or text before the first title. */
+	title: string | null;
 	subtitle: string | null;
+	/** A column named in parentheses after the title (`（人民论坛）`); it stays in the title too. */
+	column: string | null;
 	agency: string | null;
 	reporters: string[];
 	correspondents: string[];
 	dateline: string | null;
 	paragraphs: string[];
+	/** Indices into `paragraphs` of the article's subheads (小标题), in order; empty when none. */
+	subheads: number[];
 	captions: string[];
 	continued: boolean;
 	continuedFrom: string | null;

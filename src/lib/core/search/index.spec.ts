@@ -21,11 +21,13 @@ function article(id: string, fields: Partial<Article> = {}): Article {
 		kicker: null,
 		title: '',
 		subtitle: null,
+		column: null,
 		agency: null,
 		reporters: [],
 		correspondents: [],
 		dateline: null,
 		paragraphs: [],
+		subheads: [],
 		captions: [],
 		continued: false,
 		continuedFrom: null,
@@ -66,7 +68,7 @@ function build(docs: ParsedDocument[], mode: BuildMode = 'add'): SearchIndex {
 /** Every searchable field of an article, as the user sees it. */
 function fields(a: Article): string[] {
 	return [
-		a.title,
+		a.title ?? '',
 		a.kicker ?? '',
 		a.subtitle ?? '',
 		a.agency ?? '',

@@ -16,6 +16,7 @@
  */
 
 import { Index as FlexIndex } from 'flexsearch';
+import { articleHeading } from '../parse/title';
 import type { Article, BlockKind, PageBlock, ParsedDocument } from '../parse/types';
 import { normalize, normalizeWithMap } from './normalize';
 import {
@@ -202,7 +203,7 @@ function createFlex(): FlexIndex {
 
 function storeArticle(article: Article): StoredArticle {
 	const segments = [
-		article.title,
+		articleHeading(article),
 		article.kicker ?? '',
 		article.subtitle ?? '',
 		...(article.agency ? [article.agency] : []),
