@@ -38,7 +38,7 @@ export type { QueryTerm, CompiledQuery } from './query';
 export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
 
 /** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
-export const SEARCH_VERSION = 'banmian-search-2';
+export const SEARCH_VERSION = 'banmian-search-3';
 
 /** `[start, end)` in UTF-16 code units. */
 export type Range = [number, number];

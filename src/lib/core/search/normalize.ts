@@ -120,7 +120,15 @@ function foldString(s: string): string {
 		if (next === out) break;
 		out = next;
 	}
-	return out;
+	// A mark left at the front (￣ folds to a lone combining macron) would join the character
+	// before it when the output is normalised again: drop it, so normalising is idempotent.
+	let lead = 0;
+	while (lead < out.length) {
+		const cp = codePointAt(out, lead);
+		if (!isMark(cp)) break;
+		lead += cp > 0xffff ? 2 : 1;
+	}
+	return lead === 0 ? out : out.slice(lead);
 }
 
 // Lazily filled caches for BMP code points: most text uses a few thousand distinct characters.
