@@ -35,7 +35,7 @@ describe('parse CLI', () => {
 	it('prints a report per page with --report', () => {
 		const r = run(
 			'--report',
-			'seeds/002_qingchuan_2023-04-12_p2.txt',
+			'tests/fixtures/seeds/002_qingchuan_2023-04-12_p2.txt',
 			'seeds/000_8d483b34ee5996a6.txt'
 		);
 		expect(r.status).toBe(0);
