@@ -19,6 +19,7 @@ import {
 } from './furniture';
 import { isColumnLabel, isTitleLike, parseHeading, startsWithDash } from './headings';
 import { isDataLine, takeBlocks } from './blocks';
+import { deriveMissingMeta } from './derive-meta';
 import { assignArticleIds, documentIdFromFileName } from './ids';
 import { splitMarkers, type ContinuationMarker } from './markers';
 import { pairBodies, TITLE_COVERAGE_CHARS, titleCoverage } from './pairing';
@@ -483,7 +484,7 @@ function parseChecked(
 		parserVersion: PARSER_VERSION
 	};
 	if (furniture.length > 0) doc.furniture = furniture;
-	return doc;
+	return deriveMissingMeta(doc);
 }
 
 /**
