@@ -9,7 +9,8 @@ import {
 } from '../core/embed/protocol';
 import type { EmbedBridge } from '../platform/embed-bridge';
 import { links } from '../links';
-import { library, documentTitle } from './library.svelte';
+import { library } from './library.svelte';
+import { pageLabel } from '../core/library/label';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
 import { workerClient } from '../worker/client';
 
@@ -19,7 +20,7 @@ function readyListing() {
 		.flatMap((group) => group.documents)
 		.map((doc) => ({
 			id: doc.id,
-			title: documentTitle(doc),
+			title: pageLabel(doc),
 			articles: doc.articles.map((a) => ({ id: a.id, title: a.title }))
 		}));
 }
@@ -113,7 +114,7 @@ export class EmbedMode {
 		const summary = library.summary(doc);
 		const title =
 			(article && summary?.articles.find((a) => a.id === article)?.title) ||
-			(summary ? documentTitle(summary) : doc);
+			(summary ? pageLabel(summary) : doc);
 		this.#bridge.navigated(doc, article, title);
 	}
 
@@ -131,7 +132,7 @@ export class EmbedMode {
 			throw new EmbedError('unknown-article', `No article "${article}" in document "${doc}".`);
 		}
 		await goto(target ? links.article(doc, target.id) : links.page(doc));
-		return { doc, article: target?.id ?? null, title: target?.title ?? documentTitle(summary) };
+		return { doc, article: target?.id ?? null, title: target?.title ?? pageLabel(summary) };
 	}
 
 	async #search(query: string, blocks: boolean) {
