@@ -19,10 +19,11 @@ function titleLine(article: Article): string {
 }
 
 function pageLine(doc: ParsedDocument): string {
-	const { paper, date, pageNumber, pageName } = doc.page;
+	const { paper, date, monthDay, pageNumber, pageName } = doc.page;
 	const fields = [
 		paper,
-		date,
+		// a month and day read from the datelines, the year unknown
+		date ?? (monthDay ? `?-${monthDay}` : null),
 		pageNumber === null ? null : `第${pageNumber}版`,
 		pageName,
 		doc.encoding ?? null

@@ -42,7 +42,7 @@ describe('parse CLI', () => {
 		const pages = r.stdout.trim().split('\n\n');
 		expect(pages.map((page) => page.split('\n')[0])).toEqual([
 			'== 002_qingchuan_2023-04-12_p2.txt (青川日报 2023-04-12 第2版 综合 utf-8)',
-			'== 000_8d483b34ee5996a6.txt (utf-8)'
+			'== 000_8d483b34ee5996a6.txt (山西日报 ?-12-22 utf-8)'
 		]);
 		expect(pages[1]).toContain('articles: 5 (5 titled, 0 untitled)');
 	});

@@ -14,7 +14,8 @@ const readerOrigin = `http://localhost:${port}`;
 const hostOrigin = `http://127.0.0.1:${port}`;
 const imported = {
 	path: 'tests/fixtures/import/gb18030-page.txt',
-	name: 'gb18030-page.txt',
+	/** How the library lists it: the file name without extension. */
+	listed: 'gb18030-page',
 	title: '山村小学有了新图书角',
 	term: '青杉图书角'
 };
@@ -85,7 +86,7 @@ test('an embedding site never lists, searches or opens the reader’s imported p
 	const entry = page
 		.getByRole('list', { name: '文档列表' })
 		.getByRole('listitem')
-		.filter({ hasText: imported.name });
+		.filter({ hasText: imported.listed });
 	await expect(entry.getByText('导入', { exact: true })).toBeVisible();
 	const href = await entry.getByRole('link').first().getAttribute('href');
 	const importedId = decodeURIComponent(/#\/doc\/([^/]+)/.exec(href ?? '')![1]);
@@ -118,7 +119,7 @@ test('an embedding site never lists, searches or opens the reader’s imported p
 	const view = page.frameLocator('iframe');
 	await frame.evaluate(() => (location.hash = '#/'));
 	await expect(view.getByRole('list', { name: '文档列表' }).first()).toBeVisible();
-	await expect(view.getByText(imported.name)).toHaveCount(0);
+	await expect(view.getByText(imported.listed)).toHaveCount(0);
 	await expect(view.getByRole('button', { name: '导入', exact: true })).toHaveCount(0);
 	await frame.evaluate((term) => (location.hash = `#/search/${term}`), imported.term);
 	await expect(view.getByText(`没有找到“${imported.term}”`)).toBeVisible({ timeout: 30_000 });

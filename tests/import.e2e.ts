@@ -45,8 +45,12 @@ test.afterAll(() => {
 /** The 「导入」 tags that mark imported pages in the library list. */
 const importedTags = (page: Page) =>
 	page.getByRole('list', { name: '文档列表' }).getByText('导入', { exact: true });
+/** A page in the library by its file name, which is listed without its extension. */
 const entry = (page: Page, name: string) =>
-	page.getByRole('list', { name: '文档列表' }).getByRole('listitem').filter({ hasText: name });
+	page
+		.getByRole('list', { name: '文档列表' })
+		.getByRole('listitem')
+		.filter({ hasText: name.replace(/\.(txt|md)$/, '') });
 
 /**
  * Changes the view without reloading, as the app's own links do. Set again until it holds: a
@@ -183,7 +187,7 @@ test('page details set by hand, another encoding, pasted and dropped text', asyn
 	await item.getByLabel('日期').fill('2024-03-05');
 	await item.getByLabel('版次').fill('2');
 	await item.getByRole('button', { name: '保存版面信息' }).click();
-	const dated = page.getByRole('region', { name: '青杉日报 2024-03-05' }).getByRole('listitem');
+	const dated = page.getByRole('region', { name: '青杉日报 · 2024年3月5日' }).getByRole('listitem');
 	await expect(dated).toContainText('第2版');
 	await expect(dated).toContainText(files.gb18030.title);
 
@@ -240,7 +244,7 @@ test('a page imported in another tab is found here, and its paper is offered as 
 	await item.getByLabel('报纸').fill('青杉日报');
 	await item.getByLabel('日期').fill('2024-03-05');
 	await item.getByRole('button', { name: '保存版面信息' }).click();
-	await expect(there.getByRole('region', { name: '青杉日报 2024-03-05' })).toBeVisible();
+	await expect(there.getByRole('region', { name: '青杉日报 · 2024年3月5日' })).toBeVisible();
 
 	await here.getByText('筛选').click();
 	const papers = here.getByLabel('报纸');

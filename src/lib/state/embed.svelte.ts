@@ -10,7 +10,8 @@ import {
 import type { EmbedBridge } from '../platform/embed-bridge';
 import { articleHeading } from '../core/parse/title';
 import { links } from '../links';
-import { library, documentTitle } from './library.svelte';
+import { library } from './library.svelte';
+import { pageLabel } from '../core/library/label';
 import { readerSettings, fontScaleOf, fontStepFor } from './settings.svelte';
 import { workerClient } from '../worker/client';
 
@@ -20,7 +21,7 @@ function readyListing() {
 		.flatMap((group) => group.documents)
 		.map((doc) => ({
 			id: doc.id,
-			title: documentTitle(doc),
+			title: pageLabel(doc),
 			articles: doc.articles.map((a) => ({ id: a.id, title: articleHeading(a) }))
 		}));
 }
@@ -113,7 +114,7 @@ export class EmbedMode {
 		if (!this.#bridge || !doc) return;
 		const summary = library.summary(doc);
 		const target = article ? summary?.articles.find((a) => a.id === article) : undefined;
-		const title = (target && articleHeading(target)) || (summary ? documentTitle(summary) : doc);
+		const title = (target && articleHeading(target)) || (summary ? pageLabel(summary) : doc);
 		this.#bridge.navigated(doc, article, title);
 	}
 
@@ -134,7 +135,7 @@ export class EmbedMode {
 		return {
 			doc,
 			article: target?.id ?? null,
-			title: target ? articleHeading(target) : documentTitle(summary)
+			title: target ? articleHeading(target) : pageLabel(summary)
 		};
 	}
 

@@ -71,15 +71,6 @@ async function importedSource(store: ReadingStore, info: ImportedDocInfo): Promi
 	};
 }
 
-/** A page's name for titles and lists: paper, date, page and page name, else the file name. */
-export function documentTitle(doc: DocumentSummary): string {
-	const { paper, date, pageNumber, pageName } = doc.page;
-	const label = [paper, date, pageNumber !== null ? `第${pageNumber}版` : null, pageName]
-		.filter(Boolean)
-		.join(' ');
-	return label || doc.source;
-}
-
 /** The document a `#/doc/<id>…` URL (or an embed's `?doc=<id>`) opens, if any. */
 function openedDocumentId(): string | null {
 	const match = /^#\/doc\/([^/?#]+)/.exec(location.hash);

@@ -221,7 +221,12 @@ describe('Markdown export takes time linear in the notes', () => {
 		// the paper's name comes from an imported page: untrusted
 		const paper = (n: number) => 'x' + '\n'.repeat(n) + 'y';
 		const exportWith = (name: string) =>
-			void highlightsToMarkdown([highlight], () => ({ paper: name }));
+			void highlightsToMarkdown([highlight], () => ({
+				page: {
+					source: 'p.txt',
+					page: { paper: name, date: null, pageNumber: null, pageName: null }
+				}
+			}));
 		expect(growth(exportWith, paper(5_000), paper(5_000 * SCALE))).toBeLessThan(MAX_GROWTH);
 	});
 });

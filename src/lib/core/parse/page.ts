@@ -13,6 +13,7 @@ import { applyCitations } from './citation';
 import { classifyLines } from './classify';
 import { DiagnosticLog, inspectCharacters, type ParseStats } from './diagnostics';
 import { mergeSidecar } from './furniture';
+import { deriveMissingMeta } from './derive-meta';
 import { documentIdFromFileName } from './ids';
 import { claimKickersAndSubtitles, inferTitles } from './roles';
 import { markSubheads } from './subheads';
@@ -20,7 +21,7 @@ import { splitNonBlankLines } from './text';
 import type { ParsedDocument, SidecarMeta } from './types';
 
 /** Bump whenever the output for some input changes: readers use it to invalidate caches. */
-export const PARSER_VERSION = 13;
+export const PARSER_VERSION = 14;
 
 /**
  * Parses one page. Never throws: whatever the input, the result is a document, perhaps with no
@@ -116,5 +117,5 @@ function parseChecked(
 		parserVersion: PARSER_VERSION
 	};
 	if (furniture.length > 0) doc.furniture = furniture;
-	return doc;
+	return deriveMissingMeta(doc);
 }

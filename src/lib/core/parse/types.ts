@@ -8,6 +8,11 @@ export interface PageMeta {
 	paper: string | null;
 	/** ISO date `YYYY-MM-DD`. */
 	date: string | null;
+	/**
+	 * `MM-DD` when only month and day are known (from the articles' datelines, see
+	 * derive-meta.ts); absent when `date` is known or nothing says.
+	 */
+	monthDay?: string;
 	pageNumber: number | null;
 	pageName: string | null;
 }

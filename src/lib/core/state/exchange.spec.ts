@@ -311,22 +311,43 @@ describe('highlightsToMarkdown', () => {
 				}),
 				highlight('h1', '今年春耕*全面*展开'),
 				highlight('h3', '删掉了', { deleted: true }),
-				highlight('h4', '无出处', { docId: 'x', articleId: 'y' })
+				highlight('h4', '无出处', { docId: 'x', articleId: 'y' }),
+				highlight('h5', '山西日报的话', { docId: 'shanxi', articleId: 'lead' }),
+				highlight('h6', '消失的文章', { docId: 'shanxi', articleId: 'gone' })
 			],
 			(docId, articleId) =>
 				docId === 'taihang-2022-03-08-01'
 					? {
-							paper: '太行日报',
-							date: '2022-03-08',
-							pageNumber: 1,
-							pageName: '要闻',
+							page: {
+								source: 'taihang-2022-03-08-01.txt',
+								page: { paper: '太行日报', date: '2022-03-08', pageNumber: 1, pageName: '要闻' }
+							},
 							title: `标题${articleId}`
 						}
-					: undefined
+					: docId === 'shanxi'
+						? {
+								page: {
+									source: '000_8d483b34ee5996a6.txt',
+									page: {
+										paper: '山西日报',
+										date: null,
+										monthDay: '12-22',
+										pageNumber: null,
+										pageName: null
+									},
+									articles: [{ title: '交出整改工作合格答卷' }]
+								},
+								title: articleId === 'gone' ? null : '交出整改工作合格答卷'
+							}
+						: undefined
 		);
 		expect(md).toContain(
-			'> 今年春耕\\*全面\\*展开\n>\n> —— 《标题a1》，《太行日报》2022年3月8日第1版（要闻）'
+			'> 今年春耕\\*全面\\*展开\n>\n> —— 《标题a1》，太行日报 · 2022年3月8日 · 第1版 · 要闻'
 		);
+		// the page named as everywhere else: derived paper and day, never the file name
+		expect(md).toContain('> 山西日报的话\n>\n> —— 《交出整改工作合格答卷》，山西日报 · 12月22日\n');
+		expect(md).toContain('> 消失的文章\n>\n> —— 山西日报 · 12月22日 · 交出整改工作合格答卷\n');
+		expect(md).not.toContain('.txt');
 		expect(md).toContain('笔记：第一行  \n第二行');
 		expect(md.indexOf('今年春耕')).toBeLessThan(md.indexOf('第二段里的话'));
 		expect(md).not.toContain('删掉了');

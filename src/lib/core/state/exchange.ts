@@ -2,6 +2,7 @@
  * Backup export and import. The export is one versioned JSON file; an import is validated in
  * full before anything changes, so a malformed or foreign file changes nothing and says why.
  */
+import { pageLabel, type LabelledPage } from '../library/label';
 import { articleKey } from './keys';
 import { emptyState, mergeRecentSearches, pickNewer, pickSettings, sameRecord } from './merge';
 import { BACKUP_SNIFF_ABOVE_BYTES, MAX_BACKUP_BYTES } from './limits';
@@ -369,33 +370,17 @@ export function describeImportSummary(summary: ImportSummary): string {
 	return parts.length ? parts.join('；') : '没有新内容，一切已是最新';
 }
 
-/** What a citation can say about where a quote comes from; any part may be unknown. */
+/** Where a quote comes from: its page, and its article's title when the article is known. */
 export interface CitationInfo {
-	paper?: string | null;
-	/** ISO `YYYY-MM-DD`. */
-	date?: string | null;
-	pageNumber?: number | null;
-	pageName?: string | null;
+	page: LabelledPage;
 	title?: string | null;
 }
 
-export function formatChineseDate(iso: string): string {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-	return m ? `${+m[1]}年${+m[2]}月${+m[3]}日` : iso;
-}
-
-/** `《标题》，《太行日报》2022年3月8日第1版（要闻）` with the unknown parts left out. */
+/** `《标题》，太行日报 · 2022年3月8日 · 第1版 · 要闻`: the page named as everywhere else. */
 export function formatCitation(info: CitationInfo | undefined, fallback: string): string {
-	const where: string[] = [];
-	if (info?.paper) where.push(`《${info.paper}》`);
-	if (info?.date) where.push(formatChineseDate(info.date));
-	if (info?.pageNumber !== undefined && info?.pageNumber !== null)
-		where.push(`第${info.pageNumber}版` + (info.pageName ? `（${info.pageName}）` : ''));
-	else if (info?.pageName) where.push(info.pageName);
-	const parts: string[] = [];
-	if (info?.title) parts.push(`《${info.title}》`);
-	if (where.length) parts.push(where.join(''));
-	return parts.length ? parts.join('，') : fallback;
+	if (!info) return fallback;
+	const where = pageLabel(info.page, { withoutLeadTitle: Boolean(info.title) });
+	return info.title ? `《${info.title}》，${where}` : where;
 }
 
 // The indent stops at a line break: `\s*` would cross it and rescan the run from every line.
