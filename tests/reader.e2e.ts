@@ -230,3 +230,25 @@ test('settings and a dark article pass axe', async ({ page, makeAxe }) => {
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect((await makeAxe().analyze()).violations).toEqual([]);
 });
+
+test('a jump links to its continuation on the named page of the same issue, and back', async ({
+	page
+}) => {
+	await page.goto('./#/doc/001_qingchuan_2023-04-12_p1');
+	await page.getByRole('link', { name: '汾河湿地迎来今春首批候鸟' }).click();
+	const heading = page.getByRole('heading', { level: 1 });
+	await expect(heading).toHaveText('汾河湿地迎来今春首批候鸟');
+
+	await page.getByRole('link', { name: '(下转第2版)' }).click();
+	await expect(page).toHaveURL(/#\/doc\/002_qingchuan_2023-04-12_p2\//);
+	await expect(heading).toHaveText('汾河湿地迎来今春首批候鸟');
+	await page.getByRole('link', { name: '(上接第1版)' }).click();
+	await expect(page).toHaveURL(/#\/doc\/001_qingchuan_2023-04-12_p1\//);
+
+	// page 4 of this issue is not in the library: the jump is told, not linked
+	await page.goto('./#/doc/003_qingchuan_2023-04-12_p3');
+	await page.getByRole('link', { name: '云岭高铁站开通首趟直达上海列车' }).click();
+	await expect(heading).toHaveText('云岭高铁站开通首趟直达上海列车');
+	await expect(page.getByText('(下转第4版)')).toBeVisible();
+	await expect(page.getByRole('link', { name: '(下转第4版)' })).toHaveCount(0);
+});

@@ -2,6 +2,7 @@ import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { ImportedDocInfo, ImportedDocMeta } from '../core/state/types';
 import type { ReadingStore } from '../platform/reading-store';
 import { documentIdFromFileName } from '../core/parse/ids';
+import { continuationsOf } from '../core/parse/links';
 import { mergeByKey } from '../core/unique';
 import { parseEmbedParams } from '../core/embed/protocol';
 import { loadReadingStore } from './store-loader';
@@ -312,43 +313,14 @@ export class Library {
 		return { previous: pages[at - 1] ?? null, next: pages[at + 1] ?? null };
 	}
 
-	/**
-	 * The article a `(下转第3版)` / `(上接第1版)` marker points at: on the named page of the same
-	 * paper and date, the article with the same title that continues from / to this page.
-	 */
+	/** The article a `(下转第3版)` / `(上接第1版)` marker of this article links to, if any. */
 	continuation(
 		docId: string,
 		article: ArticleSummary,
 		direction: 'to' | 'from'
 	): ArticleRef | null {
-		const doc = this.summary(docId);
-		const target = direction === 'to' ? article.continuedTo : article.continuedFrom;
-		const key = doc && groupKey(doc);
-		const pageNumber = target ? Number(/\d+/.exec(target)?.[0]) : NaN;
-		if (!doc || !key || !Number.isFinite(pageNumber)) return null;
-		const normalise = (title: string | null) => (title ?? '').replace(/\s+/g, '');
-		const wanted = normalise(article.title);
-		const here = `第${doc.page.pageNumber}版`;
-		for (const other of this.documents) {
-			if (groupKey(other) !== key || other.page.pageNumber !== pageNumber) continue;
-			// the articles over there that jump to or from this page
-			const jumping = other.articles.filter((a) =>
-				direction === 'to' ? a.continuedFrom === here : a.continuedTo === here
-			);
-			const match = wanted
-				? (jumping.find((a) => normalise(a.title) === wanted) ??
-					other.articles.find((a) => normalise(a.title) === wanted))
-				: // a continuation without a title here: the only article that jumps to it
-					jumping.length === 1
-					? jumping[0]
-					: undefined;
-			// …and from a titled start, the only untitled continuation
-			const untitled = jumping.filter((a) => a.title === null);
-			const fallback = !match && untitled.length === 1 ? untitled[0] : undefined;
-			const found = match ?? fallback;
-			if (found) return { doc: other.id, article: found.id };
-		}
-		return null;
+		const target = continuationsOf(this.documents, docId, article.id)[direction];
+		return target && { doc: target.documentId, article: target.articleId };
 	}
 }
 

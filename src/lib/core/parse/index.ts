@@ -8,7 +8,12 @@ import type { ParsedDocument, SidecarMeta } from './types';
 export type * from './types';
 export { decodeBytes, type DecodedText } from './decode';
 export { documentIdFromFileName } from './ids';
-export { linkContinuations, type ArticleRef, type ContinuationLink } from './links';
+export {
+	continuationsOf,
+	linkContinuations,
+	type ArticleRef,
+	type ContinuationLink
+} from './links';
 export { parsePage, parsePageWithStats, PARSER_VERSION } from './page';
 export type { ParseStats } from './diagnostics';
 export { articleHeading } from './title';

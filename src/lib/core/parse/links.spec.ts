@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { linkContinuations, parsePage } from './index';
+import { continuationsOf, linkContinuations, parsePage } from './index';
 
 const page = (text: string, pageNo: number, paper = '青川日报', date = '2023-04-12') =>
-	parsePage(text, `p${pageNo}-${paper}.txt`, { paper, date, page: pageNo });
+	parsePage(text, `p${pageNo}-${paper}-${date}.txt`, { paper, date, page: pageNo });
 
 describe('linkContinuations', () => {
 	it('links by issue, page and title, and ignores other papers and dates', () => {
@@ -25,7 +25,76 @@ describe('linkContinuations', () => {
 		expect(linkContinuations([p1, two])).toHaveLength(0);
 	});
 
+	it('links the start left over after the title matches to the one untitled continuation', () => {
+		const p1 = page('# 古镇\n\n古镇未完(下转第2版)\n\n# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）春水续完。\n\n# 古镇\n\n(上接第1版)古镇续完。', 2);
+		const links = linkContinuations([p1, p2]);
+		expect(links.map((l) => [l.from.articleId, l.to.articleId])).toEqual([
+			[p1.articles[0].id, p2.articles[1].id],
+			[p1.articles[1].id, p2.articles[0].id]
+		]);
+	});
+
+	it('never links two starts to one untitled continuation', () => {
+		const p1 = page('# 古镇\n\n古镇未完(下转第2版)\n\n# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）续完。', 2);
+		expect(linkContinuations([p1, p2])).toEqual([]);
+	});
+
+	it('does not link to an article of the same title that does not continue from the page', () => {
+		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('# 汾河春早\n\n同名的另一篇，不是续文。', 2);
+		expect(linkContinuations([p1, p2])).toEqual([]);
+	});
+
+	it('does not link a continuation under another title', () => {
+		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('# 古镇\n\n(上接第1版)古镇续完。', 2);
+		expect(linkContinuations([p1, p2])).toEqual([]);
+	});
+
+	it('does not link pages whose paper or date is unknown', () => {
+		const undated = (text: string, pageNo: number) =>
+			parsePage(text, `undated-${pageNo}.txt`, { page: pageNo });
+		const p1 = undated('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = undated('# 汾河春早\n\n(上接第1版)续完。', 2);
+		expect(p1.page.date).toBeNull();
+		expect(linkContinuations([p1, p2])).toEqual([]);
+	});
+
 	it('leaves a jump unlinked when its page is missing', () => {
 		expect(linkContinuations([page('# 甲\n\n未完(下转第5版)', 1)])).toEqual([]);
+	});
+});
+
+describe('continuationsOf', () => {
+	it('gives an article its onward and back links, agreeing with linkContinuations', () => {
+		const p1 = page('# 古镇\n\n古镇未完(下转第2版)\n\n# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）春水续完。(下转第3版)\n\n# 古镇\n\n(上接第1版)古镇续完。', 2);
+		const p3 = page('（上接第2版）春水再续。', 3);
+		const docs = [p1, p2, p3];
+		for (const doc of docs) {
+			for (const article of doc.articles) {
+				const { to, from } = continuationsOf(docs, doc.id, article.id);
+				const links = linkContinuations(docs);
+				const onward = links.find(
+					(l) => l.from.documentId === doc.id && l.from.articleId === article.id
+				);
+				const back = links.find((l) => l.to.documentId === doc.id && l.to.articleId === article.id);
+				expect(to).toEqual(onward?.to ?? null);
+				expect(from).toEqual(back?.from ?? null);
+			}
+		}
+		// the untitled continuation in the middle links both ways
+		expect(continuationsOf(docs, p2.id, p2.articles[0].id)).toEqual({
+			from: { documentId: p1.id, articleId: p1.articles[1].id },
+			to: { documentId: p3.id, articleId: p3.articles[0].id }
+		});
+	});
+
+	it('gives nothing for an unknown page or article', () => {
+		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		expect(continuationsOf([p1], 'nope', p1.articles[0].id)).toEqual({ to: null, from: null });
+		expect(continuationsOf([p1], p1.id, 'nope')).toEqual({ to: null, from: null });
 	});
 });
