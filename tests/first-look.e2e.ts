@@ -81,6 +81,16 @@ test('with nothing saved, the notes view says what it is for and where to start'
 	);
 });
 
+test('with no search yet, the search view says in one sentence how to search', async ({ page }) => {
+	await page.goto('./#/search');
+	const hint = page.getByText('在上方的搜索框里输入词语');
+	await expect(hint).toBeVisible();
+	await page.keyboard.press('/');
+	await page.keyboard.type('汾河');
+	await expect(page.getByText(/共 \d+ 篇/)).toBeVisible();
+	await expect(hint).toBeHidden();
+});
+
 test('the notes view never shows a wrong count or a missing article before the store has answered', async ({
 	page
 }) => {

@@ -43,7 +43,7 @@ test('a continuation without a title is shown as （上接第1版） and linked 
 	await paste(page, '创客空间一版', pageOne);
 	await paste(page, '创客空间二版', pageTwo);
 
-	const issue = page.getByRole('region', { name: '青禾日报 2025-04-02' });
+	const issue = page.getByRole('region', { name: '青禾日报 · 2025年4月2日' });
 	await issue.getByRole('link', { name: /第2版/ }).click();
 	const listed = page.getByRole('list', { name: '本版文章' }).getByRole('heading');
 	await expect(listed).toHaveText(['（上接第1版）', '城西公园新添健身步道']);
@@ -69,7 +69,7 @@ test('a column named after the title is shown above it in the article', async ({
 	await page.goto('./#/');
 	await paste(page, '人民论坛一版', pageOne);
 	await page
-		.getByRole('region', { name: '青禾日报 2025-04-02' })
+		.getByRole('region', { name: '青禾日报 · 2025年4月2日' })
 		.getByRole('link', { name: /第1版/ })
 		.click();
 	await page

@@ -30,7 +30,7 @@ test('subheads marked # inside an article read as its h3 subheads, not as articl
 	await page
 		.getByRole('list', { name: '文档列表' })
 		.getByRole('listitem')
-		.filter({ hasText: 'dialect-subheads.md' })
+		.filter({ hasText: '县里推动茶园提质增效' })
 		.getByRole('link')
 		.click();
 	const list = page.getByRole('list', { name: '本版文章' });
