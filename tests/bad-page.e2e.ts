@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, importFiles, seedCount } from './fixtures';
+import { test, expect, importFiles, seedCount, go } from './fixtures';
 
 // A page that hangs the parser used to hang the worker on every visit: the library never became
 // ready and the page could not even be removed. No text hangs the (linear) parser on demand, so
@@ -20,17 +20,6 @@ test.afterAll(() => {
 
 const entries = (page: Page) => page.locator('[aria-label="文档列表"] > li');
 const entry = (page: Page, name: string) => entries(page).filter({ hasText: name });
-
-async function go(page: Page, hash: string) {
-	await expect(async () => {
-		const now = await page.evaluate(async (h) => {
-			if (location.hash !== h) location.hash = h;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			return location.hash;
-		}, hash);
-		expect(now).toBe(hash);
-	}).toPass({ timeout: 10_000 });
-}
 
 test('a page the parser gets stuck on is skipped: listed as unparsable and removable, the rest works', async ({
 	page,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, importFiles } from './fixtures';
+import { test, expect, importFiles, go } from './fixtures';
 
 // An invented evening-paper page: three articles, then a weather box, a stock table, a
 // crossword, a lost-licence notice and a shop's ad (the parser's fixture page).
@@ -11,18 +11,6 @@ const file = {
 
 const entry = (page: Page) =>
 	page.getByRole('list', { name: '文档列表' }).getByRole('listitem').filter({ hasText: file.lead });
-
-/** Changes the view without reloading, as the app's own links do (again until it holds). */
-async function go(page: Page, hash: string) {
-	await expect(async () => {
-		const now = await page.evaluate(async (h) => {
-			if (location.hash !== h) location.hash = h;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			return location.hash;
-		}, hash);
-		expect(now).toBe(hash);
-	}).toPass({ timeout: 10_000 });
-}
 
 async function importPage(page: Page) {
 	await page.goto('./#/');

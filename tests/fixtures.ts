@@ -91,3 +91,15 @@ export async function importBackup(page: Page, file: Parameters<FileChooser['set
 	await page.getByRole('button', { name: '导入备份' }).click();
 	await (await chooser).setFiles(file);
 }
+
+/** Changes the view without reloading; set again until it holds while the app starts. */
+export async function go(page: Page, hash: string) {
+	await expect(async () => {
+		const now = await page.evaluate(async (h) => {
+			if (location.hash !== h) location.hash = h;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			return location.hash;
+		}, hash);
+		expect(now).toBe(hash);
+	}).toPass({ timeout: 10_000 });
+}

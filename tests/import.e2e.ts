@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, importFiles } from './fixtures';
+import { test, expect, importFiles, go } from './fixtures';
 
 // The fixtures come from scripts/make-import-fixtures.mjs.
 const dir = 'tests/fixtures/import';
@@ -56,17 +56,6 @@ const entry = (page: Page, name: string) =>
  * Changes the view without reloading, as the app's own links do. Set again until it holds: a
  * change made while the app is still starting can be replaced by its first navigation.
  */
-async function go(page: Page, hash: string) {
-	await expect(async () => {
-		const now = await page.evaluate(async (h) => {
-			if (location.hash !== h) location.hash = h;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			return location.hash;
-		}, hash);
-		expect(now).toBe(hash);
-	}).toPass({ timeout: 10_000 });
-}
-
 async function expectReadable(page: Page, file: Fixture) {
 	await go(page, '#/');
 	await entry(page, file.name).getByRole('link').click();

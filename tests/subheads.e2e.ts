@@ -1,22 +1,9 @@
-import type { Page } from '@playwright/test';
-import { test, expect, importFiles } from './fixtures';
+import { test, expect, importFiles, go } from './fixtures';
 
 // A layout tool's page whose article has `#` subheads (invented content).
 const file = 'tests/fixtures/parse/dialect-subheads.md';
 const title = '县里推动茶园提质增效';
 const subheads = ['改良品种，夯实产业基础', '拓宽销路，带动农户增收'];
-
-/** Changes the view without reloading; set again until it holds while the app starts. */
-async function go(page: Page, hash: string) {
-	await expect(async () => {
-		const now = await page.evaluate(async (h) => {
-			if (location.hash !== h) location.hash = h;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			return location.hash;
-		}, hash);
-		expect(now).toBe(hash);
-	}).toPass({ timeout: 10_000 });
-}
 
 test('subheads marked # inside an article read as its h3 subheads, not as articles, and are searchable', async ({
 	page,
