@@ -38,6 +38,22 @@ function failedRequests(context: BrowserContext): string[] {
 	return failed;
 }
 
+/** Asks the browser for the deployed worker and waits for the new one to install or fail. */
+function updateOutcome(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const registration = (await navigator.serviceWorker.getRegistration())!;
+		await registration.update();
+		const worker = registration.installing ?? registration.waiting;
+		if (!worker) return 'no new worker';
+		if (worker.state === 'installed' || worker.state === 'redundant') return worker.state;
+		return new Promise<string>((done) =>
+			worker.addEventListener('statechange', () => {
+				if (worker.state === 'installed' || worker.state === 'redundant') done(worker.state);
+			})
+		);
+	});
+}
+
 test('after one visit, with no network: a deep link reloads, a new tab opens, search finds 汾河, and no request reaches the server', async ({
 	page,
 	context
@@ -170,18 +186,7 @@ test('a redeploy of the same build that cannot install leaves the version in cha
 		expect(before).toHaveLength(1);
 
 		server.setRoot(redeployed);
-		const outcome = await page.evaluate(async () => {
-			const registration = (await navigator.serviceWorker.getRegistration())!;
-			await registration.update();
-			const worker = registration.installing ?? registration.waiting;
-			if (!worker) return 'no new worker';
-			if (worker.state === 'installed' || worker.state === 'redundant') return worker.state;
-			return new Promise<string>((done) =>
-				worker.addEventListener('statechange', () => {
-					if (worker.state === 'installed' || worker.state === 'redundant') done(worker.state);
-				})
-			);
-		});
+		const outcome = await updateOutcome(page);
 		expect(outcome).toBe('redundant');
 		expect(await page.evaluate(() => globalThis.caches.keys())).toEqual(before);
 
@@ -369,18 +374,7 @@ test.describe('updates', () => {
 			await waitUntilControlled(page);
 
 			server.setRoot(broken);
-			const outcome = await page.evaluate(async () => {
-				const registration = (await navigator.serviceWorker.getRegistration())!;
-				await registration.update();
-				const worker = registration.installing ?? registration.waiting;
-				if (!worker) return 'no new worker';
-				if (worker.state === 'installed' || worker.state === 'redundant') return worker.state;
-				return new Promise<string>((done) =>
-					worker.addEventListener('statechange', () => {
-						if (worker.state === 'installed' || worker.state === 'redundant') done(worker.state);
-					})
-				);
-			});
+			const outcome = await updateOutcome(page);
 			expect(outcome).toBe('redundant');
 			// The failed install took its partial cache with it; the old one is untouched.
 			const caches = await page.evaluate(() => globalThis.caches.keys());
