@@ -13,7 +13,7 @@ import {
 	saveSnapshot
 } from './caches';
 import { openBanmianDb } from './db';
-import { summariseArticle, type DocumentSummary } from '../worker/types';
+import { summariseArticle, type DocumentSummary } from '../core/library/summary';
 
 // The worker's cache uses the default database (fake-indexeddb's global factory here).
 const text = '#春耕备耕正当时\n本报讯(记者 王丹)全省春耕备耕工作有序推进。\n';

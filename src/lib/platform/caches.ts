@@ -17,7 +17,8 @@ import { hashString } from '../core/hash';
 import { openBanmianDb, type BanmianDb, type BanmianSchema, type CacheRecord } from './db';
 import type { StoreNames } from 'idb';
 import type { ParsedDocument } from '../core/parse/types';
-import type { DocumentSource, DocumentSummary } from '../worker/types';
+import type { DocumentSummary } from '../core/library/summary';
+import type { DocumentSource } from '../worker/types';
 
 /** The stores that hold only what can be rebuilt. */
 const CACHE_STORES = [

@@ -151,7 +151,7 @@ export class EmbedMode {
 				// a block is no article the host could open: `open(doc)` shows its page
 				article: hit.block ? null : hit.articleId,
 				title: hit.title,
-				snippet: hit.snippet,
+				snippet: hit.snippet.text,
 				block: hit.block
 			}))
 		};

@@ -9,42 +9,17 @@ import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { underServiceWorker } from '../platform/sw-client';
 import { workerClient } from '../worker/client';
-import type { ArticleSummary, DocumentSource, DocumentSummary } from '../worker/types';
-
-export interface PageGroup {
-	key: string;
-	paper: string | null;
-	date: string | null;
-	documents: DocumentSummary[];
-}
+import type { DocumentSource } from '../worker/types';
+import {
+	withStoredEncoding,
+	type ArticleSummary,
+	type DocumentSummary
+} from '../core/library/summary';
+import { groupPages, neighbours, type PageGroup } from '../core/library/grouping';
 
 export interface ArticleRef {
 	doc: string;
 	article: string;
-}
-
-function groupKey(doc: DocumentSummary): string | null {
-	return doc.page.paper && doc.page.date ? `${doc.page.paper}|${doc.page.date}` : null;
-}
-
-/** Imported texts are stored decoded; the encoding to show is the one used at import. */
-function withStoredEncoding(doc: DocumentSummary, infos: ImportedDocInfo[]): DocumentSummary {
-	const info = doc.imported ? infos.find((i) => i.id === doc.id) : undefined;
-	return info ? { ...doc, encoding: info.encoding } : doc;
-}
-
-// Plain code-unit comparisons: localeCompare goes through ICU collation, which a thousand
-// pages re-sorted on every batch made one of the main thread's largest costs.
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function bySource(a: DocumentSummary, b: DocumentSummary): number {
-	return compareText(a.source, b.source);
-}
-
-function byPageNumber(a: DocumentSummary, b: DocumentSummary): number {
-	return (a.page.pageNumber ?? 1e9) - (b.page.pageNumber ?? 1e9) || bySource(a, b);
 }
 
 /** The page details a reader gave an imported page, as the parser's sidecar. */
@@ -128,33 +103,7 @@ export class Library {
 	}
 
 	/** Pages of one paper and date together (newest first), then pages known only by name. */
-	groups: PageGroup[] = $derived.by(() => {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this derivation
-		const groups = new Map<string, PageGroup>();
-		const loose: DocumentSummary[] = [];
-		for (const doc of this.documents) {
-			const key = groupKey(doc);
-			if (!key) {
-				loose.push(doc);
-				continue;
-			}
-			let group = groups.get(key);
-			if (!group) {
-				group = { key, paper: doc.page.paper, date: doc.page.date, documents: [] };
-				groups.set(key, group);
-			}
-			group.documents.push(doc);
-		}
-		const dated = [...groups.values()]
-			.map((g) => ({ ...g, documents: g.documents.sort(byPageNumber) }))
-			.sort(
-				(a, b) =>
-					compareText(b.date ?? '', a.date ?? '') || compareText(a.paper ?? '', b.paper ?? '')
-			);
-		return loose.length
-			? [...dated, { key: '', paper: null, date: null, documents: loose.sort(bySource) }]
-			: dated;
-	});
+	groups: PageGroup[] = $derived(groupPages(this.documents));
 
 	load(): Promise<void> {
 		this.#loading ??= this.#load();
@@ -305,12 +254,7 @@ export class Library {
 
 	/** The previous and next page of the same paper and date. */
 	neighbours(id: string): { previous: DocumentSummary | null; next: DocumentSummary | null } {
-		const doc = this.summary(id);
-		const key = doc && groupKey(doc);
-		if (!doc || !key) return { previous: null, next: null };
-		const pages = this.documents.filter((d) => groupKey(d) === key).sort(byPageNumber);
-		const at = pages.indexOf(doc);
-		return { previous: pages[at - 1] ?? null, next: pages[at + 1] ?? null };
+		return neighbours(this.documents, id);
 	}
 
 	/** The article a `(下转第3版)` / `(上接第1版)` marker of this article links to, if any. */

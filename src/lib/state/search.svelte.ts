@@ -1,13 +1,8 @@
 import { appendPage, uniqueHits } from '../core/search/hits';
 import { workerClient } from '../worker/client';
-import type {
-	DocumentSummary,
-	IndexProgress,
-	SearchFacets,
-	SearchFilters,
-	SearchResultHit,
-	SearchResultPage
-} from '../worker/types';
+import type { DocumentSummary } from '../core/library/summary';
+import type { SearchFilters, SearchHit, SearchResult } from '../core/search/types';
+import type { IndexProgress, SearchFacets } from '../worker/types';
 import { library } from './library.svelte';
 
 // A phone shows four or five results; ten fill the screen and render quickly, more load on scroll.
@@ -18,7 +13,7 @@ export class SearchState {
 	query = $state('');
 	filters = $state<SearchFilters>({});
 	// Raw: each answer replaces the list; nothing edits a hit.
-	hits = $state.raw<SearchResultHit[]>([]);
+	hits = $state.raw<SearchHit[]>([]);
 	total = $state(0);
 	status = $state<'idle' | 'searching' | 'done' | 'error'>('idle');
 	message = $state<string | null>(null);
@@ -82,7 +77,7 @@ export class SearchState {
 			this.#foundIn = foundIn;
 			this.hits = uniqueHits(page.hits);
 			this.total = page.total;
-			this.message = page.message;
+			this.message = null;
 			this.status = 'done';
 		} catch (error) {
 			if ((error as Error).name === 'AbortError') return;
@@ -103,8 +98,8 @@ export class SearchState {
 		const options = { filters: $state.snapshot(this.filters) };
 		try {
 			const foundIn = library.documents;
-			let hits: SearchResultHit[] | null = null;
-			let page: SearchResultPage | null = null;
+			let hits: SearchHit[] | null = null;
+			let page: SearchResult | null = null;
 			if (foundIn === this.#foundIn) {
 				page = await workerClient.search(
 					this.query,

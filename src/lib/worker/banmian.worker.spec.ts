@@ -93,3 +93,16 @@ describe('worker: a page whose parse throws', () => {
 		expect(slow.error).toBe('这一版无法解析:解析超时');
 	});
 });
+
+describe('worker: search results', () => {
+	it('are the search index’s own hits, marks and page details as the index gives them', async () => {
+		const api = await freshWorker();
+		await api.loadDocuments([good]);
+		const found = await api.search('春耕', { offset: 0, limit: 10, filters: {} });
+		const { SearchIndex } = await import('../core/search/index');
+		const index = new SearchIndex();
+		index.add((await api.getDocument('imp-good'))!);
+		expect(found).toEqual(index.search('春耕', { offset: 0, limit: 10, filters: {} }));
+		expect(found.hits[0].heading.title).toEqual({ text: '春耕备耕正当时', ranges: [[0, 2]] });
+	});
+});

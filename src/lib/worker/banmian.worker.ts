@@ -12,6 +12,15 @@ import {
 } from '../core/import/sniff';
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { SearchIndex, SearchSnapshot } from '../core/search/index';
+import type { SearchFilters, SearchResult } from '../core/search/types';
+import {
+	failedSummary,
+	summariseDocument,
+	SUMMARY_VERSION,
+	UNPARSABLE_NOTICE,
+	unparsableSummary,
+	type DocumentSummary
+} from '../core/library/summary';
 import { hashString } from '../core/hash';
 import {
 	loadLibrary,
@@ -26,18 +35,7 @@ import {
 	saveUnparsable,
 	type CachedParse
 } from '../platform/caches';
-import {
-	SUMMARY_VERSION,
-	summariseArticle,
-	UNPARSABLE_NOTICE,
-	type DocumentSource,
-	type DocumentSummary,
-	type IndexProgress,
-	type ParseNotice,
-	type SearchFacets,
-	type SearchFilters,
-	type SearchResultPage
-} from './types';
+import type { DocumentSource, IndexProgress, ParseNotice, SearchFacets } from './types';
 
 const documents = new Map<string, ParsedDocument>();
 /** Content hash of each document's text: with the versions, the index snapshot's key. */
@@ -112,11 +110,6 @@ const REPORT_BATCH = 100;
 const REPORT_INTERVAL_MS = 150;
 /** Below this many new pages, pages are added one by one; above it, in one bulk build. */
 const BULK_THRESHOLD = 32;
-
-const marked = (m: { text: string; ranges: [number, number][] }) => ({
-	text: m.text,
-	marks: m.ranges
-});
 
 function isSnapshot(value: unknown): value is SearchSnapshot {
 	return typeof value === 'object' && value !== null && 'version' in value && 'docs' in value;
@@ -224,21 +217,6 @@ async function readSource(source: DocumentSource): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-function failedSummary(source: DocumentSource, message: string): DocumentSummary {
-	return {
-		id: source.id ?? source.source,
-		source: source.source,
-		page: { header: null, footer: null, paper: null, date: null, pageNumber: null, pageName: null },
-		articles: [],
-		blockCount: 0,
-		diagnostics: [{ level: 'error', message, line: null }],
-		encoding: 'unknown',
-		imported: source.imported ?? false,
-		error: message,
-		unparsable: null
-	};
-}
-
 async function loadOne(source: DocumentSource, stored = true): Promise<DocumentSummary> {
 	try {
 		const decoded =
@@ -257,15 +235,12 @@ async function loadOne(source: DocumentSource, stored = true): Promise<DocumentS
 		documents.set(document.id, document);
 		hashes.set(document.id, hash);
 		if (wasIndexed) index?.add(document);
-		return summarise(document, encoding, source.imported ?? false);
+		return summariseDocument(document, encoding, source.imported ?? false);
 	} catch (error) {
 		if (error instanceof Unparsable) {
 			// an import parsed again (new page details) must not leave its old parse searchable
 			if (source.id) void api.removeDocument(source.id);
-			return {
-				...failedSummary(source, `${UNPARSABLE_NOTICE}:${error.message}`),
-				unparsable: error.message
-			};
+			return unparsableSummary(source, error.message);
 		}
 		return failedSummary(source, error instanceof Error ? error.message : String(error));
 	}
@@ -289,25 +264,10 @@ export type WorkerImportPhase = 'decoding' | 'parsing';
 const preparedImports = new Map<string, { document: ParsedDocument; hash: string }>();
 const discardedImports = new Set<string>();
 
-function summarise(document: ParsedDocument, encoding: string, imported: boolean) {
-	return {
-		id: document.id,
-		source: document.source,
-		page: document.page,
-		articles: document.articles.map(summariseArticle),
-		blockCount: document.blocks?.length ?? 0,
-		diagnostics: document.diagnostics,
-		encoding,
-		imported,
-		error: null,
-		unparsable: null
-	} satisfies DocumentSummary;
-}
-
 /** A cached parse's summary, or null when the record is damaged (the page is parsed again). */
 function summariseCached(hit: CachedParse): DocumentSummary | null {
 	try {
-		return summarise(hit.document, hit.encoding, false);
+		return summariseDocument(hit.document, hit.encoding, false);
 	} catch {
 		return null;
 	}
@@ -457,7 +417,7 @@ export const api = {
 			text: decoded.text,
 			encoding: decoded.encoding,
 			size: bytes.byteLength,
-			summary: summarise(document, decoded.encoding, true)
+			summary: summariseDocument(document, decoded.encoding, true)
 		};
 	},
 
@@ -532,31 +492,8 @@ export const api = {
 	async search(
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
-	): Promise<SearchResultPage> {
-		const result = (await currentIndex()).search(query, options);
-		return {
-			query,
-			total: result.total,
-			offset: options.offset,
-			message: null,
-			hits: result.hits.map((hit) => ({
-				docId: hit.docId,
-				articleId: hit.articleId,
-				block: hit.block,
-				title: hit.title,
-				paper: hit.paper,
-				date: hit.date,
-				pageNumber: hit.page,
-				snippet: hit.snippet.text,
-				marks: hit.snippet.ranges,
-				inTitle: hit.inTitle,
-				heading: {
-					kicker: hit.heading.kicker && marked(hit.heading.kicker),
-					title: marked(hit.heading.title),
-					subtitle: hit.heading.subtitle && marked(hit.heading.subtitle)
-				}
-			}))
-		};
+	): Promise<SearchResult> {
+		return (await currentIndex()).search(query, options);
 	},
 
 	/** Where a query's terms occur in an article's paragraphs, in reading order. */

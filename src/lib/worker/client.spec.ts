@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
 import { createWorkerClient, type WorkerLike } from './client';
-import {
-	PARSE_TIMEOUT_REASON,
-	UNPARSABLE_NOTICE,
-	type DocumentSource,
-	type DocumentSummary,
-	type ParseNotice
-} from './types';
+import { UNPARSABLE_NOTICE, type DocumentSummary } from '../core/library/summary';
+import { PARSE_TIMEOUT_REASON, type DocumentSource, type ParseNotice } from './types';
 
 // A stand-in worker over a MessageChannel, speaking the real worker's protocol: comlink calls,
 // and a ParseNotice around each page it "parses". A page named hang.txt starts parsing and never

@@ -7,14 +7,8 @@
 // again on it, now without the page that hung.
 import * as Comlink from 'comlink';
 import type { WorkerApi, WorkerImportPhase } from './banmian.worker';
-import {
-	isParseNotice,
-	parseBudgetMs,
-	PARSE_TIMEOUT_REASON,
-	UNPARSABLE_NOTICE,
-	type DocumentSource,
-	type DocumentSummary
-} from './types';
+import { UNPARSABLE_NOTICE, type DocumentSummary } from '../core/library/summary';
+import { isParseNotice, parseBudgetMs, PARSE_TIMEOUT_REASON, type DocumentSource } from './types';
 
 export type { WorkerImportPhase };
 
