@@ -7,7 +7,7 @@ import { holdReadingStoreUntil } from '$lib/state/store-loader';
 import { readableHash } from '$lib/links';
 import type { ClientInit } from '@sveltejs/kit';
 
-if (!underServiceWorker()) holdReadingStoreUntil(library.firstArrival());
+if (!underServiceWorker()) holdReadingStoreUntil(library.firstPageListed());
 void library.load();
 
 /**

@@ -116,17 +116,17 @@ export function embedSuite(label: string) {
 		const frame = page.frameLocator('iframe').first();
 		await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
 		const before = (await messages(page)).length;
-		await page.evaluate(() => {
+		await page.evaluate((doc) => {
 			const target = document.querySelector('iframe')!.contentWindow!;
 			const origin = new URL(document.querySelector('iframe')!.src).origin;
-			target.postMessage({ type: 'banmian:open', doc: '000_8d483b34ee5996a6' }, origin); // no id
+			target.postMessage({ type: 'banmian:open', doc }, origin); // no id
 			target.postMessage({ type: 'banmian:open', id: 7, doc: 'x' }, origin);
 			target.postMessage('banmian:open', origin);
 			target.postMessage(
 				{ type: 'banmian:settings', id: 'a', settings: { theme: 'neon' } },
 				origin
 			);
-		});
+		}, seedId);
 		// A reader that lists only another origin as its parent ignores this host completely.
 		await page.evaluate((reader) => {
 			const frame = document.createElement('iframe');
@@ -136,13 +136,13 @@ export function embedSuite(label: string) {
 		}, readerOrigin);
 		const foreign = page.frameLocator('iframe[title="foreign"]');
 		await expect(foreign.getByRole('heading', { level: 1 })).toBeVisible();
-		await page.evaluate(() => {
+		await page.evaluate((doc) => {
 			const frame = document.querySelector<HTMLIFrameElement>('iframe[title="foreign"]')!;
 			frame.contentWindow!.postMessage(
-				{ type: 'banmian:open', id: 'x1', doc: '000_8d483b34ee5996a6' },
+				{ type: 'banmian:open', id: 'x1', doc },
 				new URL(frame.src).origin
 			);
-		});
+		}, seedId);
 		await page.waitForTimeout(1000);
 		const after = await messages(page);
 		const replies = after.slice(before).filter((m) => m.data.type === 'banmian:response');

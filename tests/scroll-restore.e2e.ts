@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, seedId } from './fixtures';
 
-// The bundled real page (not a test fixture); its first article is long enough to scroll.
-const seedId = '000_8d483b34ee5996a6';
+// The bundled real page (not a test fixture): its first article is long enough to scroll.
 
 async function openFirstArticle(page: Page): Promise<string> {
 	await page.goto(`./#/doc/${seedId}`);

@@ -17,6 +17,7 @@ import {
 	checkReadMark,
 	checkRecentSearch,
 	emptyState,
+	IMPORT_KINDS,
 	isRecord,
 	mergeRecentSearches,
 	sanitizeSettings,
@@ -110,14 +111,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const DB_VERSION = MIGRATIONS.length;
 
+/** The reader's own data: what a backup carries, and the imported pages' texts. */
 export const READER_STORES = [
-	'positions',
-	'reads',
-	'bookmarks',
-	'highlights',
-	'settings',
-	'recentSearches',
-	'importedDocs',
+	...IMPORT_KINDS,
 	'importedTexts'
 ] as const satisfies readonly StoreNames<BanmianSchema>[];
 
@@ -225,10 +221,8 @@ export async function loadReaderData(
 	log: (s: SkippedRecord) => void = (s) =>
 		console.warn(`banmian: skipped a stored record in ${s.store} ${s.key}: ${s.reason}`)
 ): Promise<LoadedData> {
-	const tx = db.transaction(
-		['positions', 'reads', 'bookmarks', 'highlights', 'settings', 'recentSearches', 'importedDocs'],
-		'readonly'
-	);
+	// the stores a backup carries: all of the reader's data but the texts
+	const tx = db.transaction([...IMPORT_KINDS], 'readonly');
 	const read = (name: 'positions' | 'reads' | 'bookmarks' | 'highlights' | 'importedDocs') =>
 		Promise.all([
 			tx.objectStore(name).getAllKeys() as Promise<unknown[]>,

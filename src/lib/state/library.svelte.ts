@@ -132,13 +132,13 @@ export class Library {
 		let allArrived!: () => void;
 		const complete = new Promise<void>((resolve) => (allArrived = resolve));
 		const count = await workerClient.streamDocuments(seeds, (batch, done) => {
-			this.#arrive(batch, done);
+			this.#addSummaries(batch, done);
 			arrived += batch.length;
 			if (arrived >= expected) allArrived();
 		});
 		expected = count;
 		if (arrived < expected) await complete;
-		this.#firstArrived(); // (with no bundled pages at all, nothing else would)
+		this.#resolveFirstPage(); // (with no bundled pages at all, nothing else would)
 		this.#wake();
 		const store = await opening;
 		const infos = this.bundledOnly ? [] : store.listImportedDocs();
@@ -147,7 +147,7 @@ export class Library {
 		if (imported.length) {
 			const summaries = await workerClient.loadDocuments(imported);
 			for (const info of infos) this.#imports.set(info.id, info.updatedAt);
-			this.#arrive(
+			this.#addSummaries(
 				summaries.map((doc) => withStoredEncoding(doc, infos)),
 				seeds.length + imported.length
 			);
@@ -161,16 +161,16 @@ export class Library {
 		});
 	}
 
-	#firstArrived!: () => void;
-	#firstArrival = new Promise<void>((resolve) => (this.#firstArrived = resolve));
+	#resolveFirstPage!: () => void;
+	#firstPage = new Promise<void>((resolve) => (this.#resolveFirstPage = resolve));
 
 	/** Resolves once the first page has arrived (or the library has loaded with none). */
-	firstArrival(): Promise<void> {
-		return this.#firstArrival;
+	firstPageListed(): Promise<void> {
+		return this.#firstPage;
 	}
 
-	#arrive(batch: DocumentSummary[], done: number): void {
-		this.#firstArrived();
+	#addSummaries(batch: DocumentSummary[], done: number): void {
+		this.#resolveFirstPage();
 		// One entry per id, as the worker keeps them: two bundled files may share a name stem
 		// (foo.txt, foo.md), and the library view is keyed by id.
 		this.documents = mergeByKey(this.documents, batch, (doc) => doc.id);
@@ -187,7 +187,7 @@ export class Library {
 	}
 
 	/** Resolves once page `id` is known or the whole library has loaded. */
-	async #arrived(id: string): Promise<void> {
+	async #untilListed(id: string): Promise<void> {
 		void this.load();
 		while (!this.summary(id) && this.status !== 'ready') {
 			await new Promise<void>((resume) => this.#waiting.push(resume));
@@ -244,7 +244,7 @@ export class Library {
 	}
 
 	async document(id: string): Promise<ParsedDocument | null> {
-		await this.#arrived(id);
+		await this.#untilListed(id);
 		const cached = this.#full.get(id);
 		if (cached) return cached;
 		const doc = await workerClient.getDocument(id);

@@ -234,7 +234,8 @@ function parseSettingsPatchUnsafe(data: unknown): EmbedSettingsPatch | null {
 
 /**
  * The host message `data` stands for, or null when it is not exactly one of the four requests.
- * Invalid messages get no reply at all (the issue's rule), so null carries no reason.
+ * Invalid messages are never answered (a host learns nothing by probing), so null carries no
+ * reason.
  */
 export function parseHostMessage(data: unknown): HostMessage | null {
 	try {

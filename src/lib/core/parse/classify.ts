@@ -83,14 +83,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 				flow.push({ kind: 'byline', line: no, text: heading.title, byline: headingByline });
 			} else if (isBoxLabel(heading.title)) {
 				// `## 核心阅读` labels a box inside the article
-				flow.push({
-					kind: 'text',
-					line: no,
-					text: heading.title,
-					whole: true,
-					indented: false,
-					afterBlank: true
-				});
+				flow.push(headingAsText(no, heading.title));
 			} else if (
 				previous !== undefined &&
 				previous.kind !== 'heading' &&
@@ -98,15 +91,7 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
 			) {
 				// `### 一、坚持问题导向` inside a body is a numbered subhead, not a new title
 				log.stats.subheads++;
-				flow.push({
-					kind: 'text',
-					line: no,
-					text: heading.title,
-					whole: true,
-					indented: false,
-					afterBlank: true,
-					subhead: true
-				});
+				flow.push({ ...headingAsText(no, heading.title), subhead: true });
 			} else {
 				flow.push({ kind: 'heading', line: no, level: heading.level, title: heading.title });
 			}
@@ -188,6 +173,11 @@ export function classifyLines(lines: SourceLine[], log: DiagnosticLog): Classifi
  * sentence, short). A heading there is an article's title instead when a byline or dispatch
  * line follows it (`nextAfterHeading`, the line after a heading; undefined for other lines).
  */
+/** A `#` heading that is part of the text around it: a line of its own, as after a blank. */
+function headingAsText(line: number, text: string): SourceLine {
+	return { kind: 'text', line, text, whole: true, indented: false, afterBlank: true };
+}
+
 function isPhotoLine(text: string, nextAfterHeading: SourceLine | undefined): boolean {
 	if (text.length === 0 || text.length > MAX_PHOTO_LINE_CHARS || !isTitleLike(text)) return false;
 	if (parseBylineLine(text) || looksLikeBylineLine(text)) return false;

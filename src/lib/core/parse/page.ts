@@ -44,7 +44,7 @@ export function parsePageWithStats(
 	const name = typeof source === 'string' ? source : String(source ?? '');
 	const log = new DiagnosticLog();
 	try {
-		return { document: parseChecked(text, name, sidecar, log), stats: log.stats };
+		return { document: parseUnguarded(text, name, sidecar, log), stats: log.stats };
 	} catch (error) {
 		// a bug must not cost the reader the page: keep the text, say what happened
 		const input = typeof text === 'string' ? text : '';
@@ -62,7 +62,8 @@ export function parsePageWithStats(
 	}
 }
 
-function parseChecked(
+/** The parse itself, which a bug could make throw: parsePageWithStats is its guard. */
+function parseUnguarded(
 	text: string,
 	source: string,
 	sidecar: SidecarMeta | null | undefined,

@@ -46,16 +46,7 @@ export { hashString };
 export { parseQuery, formatQuery, compileQuery } from './query';
 export type { QueryTerm, CompiledQuery } from './query';
 export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
-export type {
-	Facet,
-	Facets,
-	Marked,
-	Range,
-	SearchFilters,
-	SearchHit,
-	SearchOptions,
-	SearchResult
-} from './types';
+export type * from './types';
 
 /** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
 export const SEARCH_VERSION = 'banmian-search-3';
