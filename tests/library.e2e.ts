@@ -20,3 +20,21 @@ test('the app works under a sub-path on a plain static server, deep links includ
 	await page.goto(deepLink);
 	await expect(page.getByRole('list', { name: '本版文章' })).toBeVisible();
 });
+
+test('上一版 and 下一版 step through the pages of one paper and date in page order', async ({
+	page
+}) => {
+	const previous = page.getByRole('link', { name: '上一版', exact: true });
+	const next = page.getByRole('link', { name: '下一版', exact: true });
+	await page.goto('./#/doc/001_qingchuan_2023-04-12_p1');
+	await expect(page.getByRole('list', { name: '本版文章' })).toBeVisible();
+	await expect(next).toBeVisible();
+	await expect(previous).toHaveCount(0);
+	await next.click();
+	await expect(page).toHaveURL(/#\/doc\/002_qingchuan_2023-04-12_p2$/);
+	await expect(previous).toHaveAttribute('href', /001_qingchuan_2023-04-12_p1$/);
+	await next.click();
+	await expect(page).toHaveURL(/#\/doc\/003_qingchuan_2023-04-12_p3$/);
+	await expect(previous).toBeVisible();
+	await expect(next).toHaveCount(0);
+});
