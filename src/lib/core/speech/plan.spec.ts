@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../parse/page';
-import { readingPlan, sentenceAt, subheadTextStart, type ReadablePart } from './plan';
+import {
+	MAX_UTTERANCE,
+	readingPlan,
+	sentenceAt,
+	subheadTextStart,
+	type ReadablePart
+} from './plan';
 
 const part = (fields: Partial<ReadablePart>): ReadablePart => ({
 	kicker: null,
@@ -81,6 +87,23 @@ describe('readingPlan', () => {
 			[0, '汾河春早'],
 			[0, '春水初生。'],
 			[1, '田里忙起来了。']
+		]);
+	});
+
+	it('says a long sentence in pieces broken after its clauses', () => {
+		const clause = '这是一个很长的分句用来试一试';
+		const long = Array.from({ length: 10 }, () => clause).join('，') + '。';
+		const unbroken = '长'.repeat(MAX_UTTERANCE * 2 + 5) + '。';
+		const plan = readingPlan([part({ paragraphs: [long, unbroken] })]);
+		const first = plan.filter((s) => s.paragraph === 0);
+		expect(first.length).toBeGreaterThan(1);
+		expect(first.map((s) => s.text).join('')).toBe(long);
+		for (const piece of first.slice(0, -1)) expect(piece.text.endsWith('，')).toBe(true);
+		for (const piece of plan) expect(piece.end - piece.start).toBeLessThanOrEqual(MAX_UTTERANCE);
+		expect(plan.filter((s) => s.paragraph === 1).map((s) => s.end - s.start)).toEqual([
+			MAX_UTTERANCE,
+			MAX_UTTERANCE,
+			6
 		]);
 	});
 

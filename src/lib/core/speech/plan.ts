@@ -1,8 +1,8 @@
 /**
  * What reading an article aloud says, in the order a newspaper is read aloud: kicker, title,
- * subtitle, then the body sentence by sentence; its continuations on other pages follow with
- * their bodies only. Bylines, captions and (下转…) markers are not read; a subhead is read
- * without its numbering (一、 1. （一）).
+ * subtitle, then the body sentence by sentence (a long one in pieces); its continuations on
+ * other pages follow with their bodies only. Bylines, captions and (下转…) markers are not
+ * read; a subhead is read without its numbering (一、 1. （一）).
  */
 
 import type { Article } from '../parse/types';
@@ -37,6 +37,32 @@ const SUBHEAD_NUMBER =
 
 const SPOKEN = /[\p{L}\p{N}]/u;
 
+/**
+ * The longest piece said as one utterance. Chrome's online voices stop after about 15 seconds
+ * without ending the utterance, which would leave reading stuck; a long sentence is said in
+ * pieces broken after a clause mark (，；：、), or at this length where it has none.
+ */
+export const MAX_UTTERANCE = 60;
+const CLAUSE_ENDS = new Set(['，', '；', '：', '、', ',', ';', ':']);
+
+/** Splits `[start, end)` of `text` into pieces of at most `MAX_UTTERANCE` characters. */
+function utterancePieces(text: string, start: number, end: number): [number, number][] {
+	const pieces: [number, number][] = [];
+	let from = start;
+	while (end - from > MAX_UTTERANCE) {
+		let cut = from + MAX_UTTERANCE;
+		for (let i = cut - 1; i > from + MAX_UTTERANCE / 3; i--)
+			if (CLAUSE_ENDS.has(text[i])) {
+				cut = i + 1;
+				break;
+			}
+		pieces.push([from, cut]);
+		from = cut;
+	}
+	pieces.push([from, end]);
+	return pieces;
+}
+
 /** Where a subhead's words start after its numbering (0 when it has none). */
 export function subheadTextStart(subhead: string): number {
 	const match = SUBHEAD_NUMBER.exec(subhead);
@@ -69,13 +95,12 @@ function body(part: number, article: ReadablePart): SpokenSentence[] {
 	article.paragraphs.forEach((paragraph, index) => {
 		if (isByline(paragraph)) return;
 		const from = subheads.has(index) ? subheadTextStart(paragraph) : 0;
-		for (const range of splitSentences(paragraph.slice(from))) {
-			const start = from + range.start;
-			const end = from + range.end;
-			const text = withoutMarkers(paragraph.slice(start, end));
-			if (SPOKEN.test(text))
-				sentences.push({ part, block: 'body', paragraph: index, start, end, text });
-		}
+		for (const range of splitSentences(paragraph.slice(from)))
+			for (const [start, end] of utterancePieces(paragraph, from + range.start, from + range.end)) {
+				const text = withoutMarkers(paragraph.slice(start, end));
+				if (SPOKEN.test(text))
+					sentences.push({ part, block: 'body', paragraph: index, start, end, text });
+			}
 	});
 	return sentences;
 }
