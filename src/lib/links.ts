@@ -1,6 +1,8 @@
 // Hash links: a fragment-only href keeps the path (any sub-path) and the query (embed mode's
 // `?embed=1&parent=…`) as they are, so navigation works on any static host and inside iframes.
 
+import { paragraphAnchor } from './core/library/cite';
+
 const part = encodeURIComponent;
 
 export const links = {
@@ -9,6 +11,9 @@ export const links = {
 	/** With a query, the article opens at its first hit with every hit marked. */
 	article: (doc: string, article: string, query = '') =>
 		`#/doc/${part(doc)}/${part(article)}${query.trim() ? `/${part(query.trim())}` : ''}`,
+	/** The article scrolled to the paragraph at `index` (0-based), after a second `#` (`#p7`). */
+	paragraph: (doc: string, article: string, index: number) =>
+		`${links.article(doc, article)}#${paragraphAnchor(index)}`,
 	/** The page with its ads, listings and notices shown, the query's hits marked in them. */
 	blocks: (doc: string, query = '') =>
 		`#/doc/${part(doc)}/blocks${query.trim() ? `/${part(query.trim())}` : ''}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuationsOf, linkContinuations, parsePage } from './index';
+import { joinLabel, joinedReading, type LinkablePage } from './links';
 
 const page = (text: string, pageNo: number, paper = '青川日报', date = '2023-04-12') =>
 	parsePage(text, `p${pageNo}-${paper}-${date}.txt`, { paper, date, page: pageNo });
@@ -96,5 +97,96 @@ describe('continuationsOf', () => {
 		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
 		expect(continuationsOf([p1], 'nope', p1.articles[0].id)).toEqual({ to: null, from: null });
 		expect(continuationsOf([p1], p1.id, 'nope')).toEqual({ to: null, from: null });
+	});
+});
+
+describe('joinedReading', () => {
+	const ref = (doc: { id: string; articles: { id: string }[] }, index: number) => ({
+		documentId: doc.id,
+		articleId: doc.articles[index].id
+	});
+
+	it('follows a story over several pages, untitled continuations included', () => {
+		const p1 = page('# 古镇\n\n古镇未完(下转第2版)\n\n# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）春水续完。(下转第3版)\n\n# 古镇\n\n(上接第1版)古镇续完。', 2);
+		const p3 = page('（上接第2版）春水再续。', 3);
+		expect(p2.articles[0].title).toBeNull();
+		const docs = [p3, p2, p1];
+		const joined = joinedReading(docs, p1.id, p1.articles[1].id);
+		expect(joined).toEqual({
+			parts: [
+				{ ...ref(p1, 1), pageNumber: 1 },
+				{ ...ref(p2, 0), pageNumber: 2 },
+				{ ...ref(p3, 0), pageNumber: 3 }
+			],
+			head: null
+		});
+		expect(joined.parts.slice(1).map(joinLabel)).toEqual(['接第2版', '接第3版']);
+		// the other story on page 1 goes on to page 2 only
+		expect(joinedReading(docs, p1.id, p1.articles[0].id).parts).toEqual([
+			{ ...ref(p1, 0), pageNumber: 1 },
+			{ ...ref(p2, 1), pageNumber: 2 }
+		]);
+	});
+
+	it('opened at a continuation, offers the rest and names the start of the story', () => {
+		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）春水续完。(下转第3版)', 2);
+		const p3 = page('（上接第2版）春水再续。', 3);
+		const docs = [p1, p2, p3];
+		expect(joinedReading(docs, p2.id, p2.articles[0].id)).toEqual({
+			parts: [
+				{ ...ref(p2, 0), pageNumber: 2 },
+				{ ...ref(p3, 0), pageNumber: 3 }
+			],
+			head: ref(p1, 0)
+		});
+		expect(joinedReading(docs, p3.id, p3.articles[0].id)).toEqual({
+			parts: [{ ...ref(p3, 0), pageNumber: 3 }],
+			head: ref(p1, 0)
+		});
+	});
+
+	it('stops where the next page is not in the library', () => {
+		const p1 = page('# 汾河春早\n\n正文未完(下转第2版)', 1);
+		const p2 = page('（上接第1版）春水续完。(下转第3版)', 2);
+		expect(
+			joinedReading([p1, p2], p1.id, p1.articles[0].id).parts.map((p) => p.pageNumber)
+		).toEqual([1, 2]);
+		// the start missing: a continuation read alone, with no start to go back to
+		expect(joinedReading([p2], p2.id, p2.articles[0].id)).toEqual({
+			parts: [{ ...ref(p2, 0), pageNumber: 2 }],
+			head: null
+		});
+	});
+
+	it('reads each article once when pages name each other in a circle', () => {
+		const article = (id: string, from: string, to: string) => ({
+			id,
+			title: '循环',
+			continuedFrom: from,
+			continuedTo: to
+		});
+		const issue = { paper: '青川日报', date: '2023-04-12' };
+		const docs: LinkablePage[] = [
+			{ id: 'one', page: { ...issue, pageNumber: 1 }, articles: [article('a', '第2版', '第2版')] },
+			{ id: 'two', page: { ...issue, pageNumber: 2 }, articles: [article('b', '第1版', '第1版')] }
+		];
+		const joined = joinedReading(docs, 'one', 'a');
+		expect(joined.parts.map((p) => p.articleId)).toEqual(['a', 'b']);
+		expect(joined.head).toBeNull();
+		expect(joinedReading(docs, 'two', 'b').parts.map((p) => p.articleId)).toEqual(['b', 'a']);
+	});
+
+	it('gives the article alone when it is unknown or continues nowhere', () => {
+		const p1 = page('# 汾河春早\n\n全文在此。', 1);
+		expect(joinedReading([p1], p1.id, p1.articles[0].id)).toEqual({
+			parts: [{ ...ref(p1, 0), pageNumber: 1 }],
+			head: null
+		});
+		expect(joinedReading([p1], 'nope', 'x')).toEqual({
+			parts: [{ documentId: 'nope', articleId: 'x', pageNumber: null }],
+			head: null
+		});
 	});
 });

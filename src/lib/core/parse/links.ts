@@ -154,3 +154,62 @@ export function continuationsOf(
 		: undefined;
 	return { to: onward?.to ?? null, from: back?.from ?? null };
 }
+
+/** One part of a story read as one: an article on its own page. */
+export interface JoinedPart extends ArticleRef {
+	/** The page the part is printed on (for the divider 「接第3版」); null only for the first part. */
+	pageNumber: number | null;
+}
+
+/** An article and the rest of its story on other pages in the library, read in place. */
+export interface JoinedReading {
+	/** The opened article first, then each continuation in turn. */
+	parts: JoinedPart[];
+	/**
+	 * Where the story starts when the opened article is itself a continuation of one in the
+	 * library (for 「从头读」); null when the opened article is the start.
+	 */
+	head: ArticleRef | null;
+}
+
+/** The divider shown before a continuation: 「接第3版」. */
+export function joinLabel(part: Pick<JoinedPart, 'pageNumber'>): string | null {
+	return part.pageNumber === null ? null : `接第${part.pageNumber}版`;
+}
+
+const refKey = (ref: ArticleRef) => `${ref.documentId}\n${ref.articleId}`;
+
+/**
+ * The opened article followed by its continuations, hop by hop, by `continuationsOf`; and the
+ * start of its story when it is a continuation. A chain that comes back to an article already
+ * in it (pages that name each other) stops there rather than looping, and has no start.
+ */
+export function joinedReading(
+	documents: readonly LinkablePage[],
+	documentId: string,
+	articleId: string
+): JoinedReading {
+	const pageOf = (id: string) => documents.find((d) => d.id === id)?.page.pageNumber ?? null;
+	const opened: ArticleRef = { documentId, articleId };
+	const parts: JoinedPart[] = [{ ...opened, pageNumber: pageOf(documentId) }];
+	const seen = new Set([refKey(opened)]);
+	for (let at: ArticleRef = opened; ;) {
+		const next = continuationsOf(documents, at.documentId, at.articleId).to;
+		if (!next || seen.has(refKey(next))) break;
+		seen.add(refKey(next));
+		parts.push({ ...next, pageNumber: pageOf(next.documentId) });
+		at = next;
+	}
+	let head: ArticleRef | null = null;
+	const behind = new Set([refKey(opened)]);
+	for (let at: ArticleRef = opened; ;) {
+		const previous = continuationsOf(documents, at.documentId, at.articleId).from;
+		if (!previous || behind.has(refKey(previous))) break;
+		behind.add(refKey(previous));
+		head = previous;
+		at = previous;
+	}
+	// in a circle every article is both ahead and behind: there is no start to go back to
+	if (head && seen.has(refKey(head))) head = null;
+	return { parts, head };
+}

@@ -302,7 +302,7 @@ describe('export and import', () => {
 });
 
 describe('highlightsToMarkdown', () => {
-	it('cites each quote with paper, date, page and title when known', () => {
+	it('cites each quote as 复制引用 does: title, paper, date and page as far as they are known', () => {
 		const md = highlightsToMarkdown(
 			[
 				highlight('h2', '第二段里的话', {
@@ -313,7 +313,8 @@ describe('highlightsToMarkdown', () => {
 				highlight('h3', '删掉了', { deleted: true }),
 				highlight('h4', '无出处', { docId: 'x', articleId: 'y' }),
 				highlight('h5', '山西日报的话', { docId: 'shanxi', articleId: 'lead' }),
-				highlight('h6', '消失的文章', { docId: 'shanxi', articleId: 'gone' })
+				highlight('h6', '消失的文章', { docId: 'shanxi', articleId: 'gone' }),
+				highlight('h7', '来历不明', { docId: 'bare', articleId: 'z' })
 			],
 			(docId, articleId) =>
 				docId === 'taihang-2022-03-08-01'
@@ -339,19 +340,29 @@ describe('highlightsToMarkdown', () => {
 								},
 								title: articleId === 'gone' ? null : '交出整改工作合格答卷'
 							}
-						: undefined
+						: docId === 'bare'
+							? {
+									page: {
+										source: 'bare-page.txt',
+										page: { paper: null, date: null, pageNumber: null, pageName: null }
+									},
+									title: null
+								}
+							: undefined
 		);
 		expect(md).toContain(
-			'> 今年春耕\\*全面\\*展开\n>\n> —— 《标题a1》，太行日报 · 2022年3月8日 · 第1版 · 要闻'
+			'> 今年春耕\\*全面\\*展开\n>\n> ——《标题a1》，太行日报，2022年3月8日，第1版\n'
 		);
-		// the page named as everywhere else: derived paper and day, never the file name
-		expect(md).toContain('> 山西日报的话\n>\n> —— 《交出整改工作合格答卷》，山西日报 · 12月22日\n');
-		expect(md).toContain('> 消失的文章\n>\n> —— 山西日报 · 12月22日 · 交出整改工作合格答卷\n');
+		// derived paper and day, no year guessed; an untitled article gets no made-up title
+		expect(md).toContain('> 山西日报的话\n>\n> ——《交出整改工作合格答卷》，山西日报，12月22日\n');
+		expect(md).toContain('> 消失的文章\n>\n> ——山西日报，12月22日\n');
+		// nothing known about the page but its file
+		expect(md).toContain('> 来历不明\n>\n> ——bare-page\n');
 		expect(md).not.toContain('.txt');
 		expect(md).toContain('笔记：第一行  \n第二行');
 		expect(md.indexOf('今年春耕')).toBeLessThan(md.indexOf('第二段里的话'));
 		expect(md).not.toContain('删掉了');
-		expect(md).toContain('> —— x / y');
+		expect(md).toContain('> ——x / y');
 	});
 });
 

@@ -2,7 +2,8 @@
  * Backup export and import. The export is one versioned JSON file; an import is validated in
  * full before anything changes, so a malformed or foreign file changes nothing and says why.
  */
-import { pageLabel, type LabelledPage } from '../library/label';
+import { citationLine } from '../library/cite';
+import { fileStem, type LabelledPage } from '../library/label';
 import { articleKey } from './keys';
 import { emptyState, mergeRecentSearches, pickNewer, pickSettings, sameRecord } from './merge';
 import { BACKUP_SNIFF_ABOVE_BYTES, MAX_BACKUP_BYTES } from './limits';
@@ -370,17 +371,20 @@ export function describeImportSummary(summary: ImportSummary): string {
 	return parts.length ? parts.join('；') : '没有新内容，一切已是最新';
 }
 
-/** Where a quote comes from: its page, and its article's title when the article is known. */
+/** Where a quote comes from: its page, and its article's own title when the article is known. */
 export interface CitationInfo {
 	page: LabelledPage;
+	/** The article's title as printed; null for an untitled one, never a made-up heading. */
 	title?: string | null;
 }
 
-/** `《标题》，太行日报 · 2022年3月8日 · 第1版 · 要闻`: the page named as everywhere else. */
+/**
+ * `——《标题》，太行日报，2022年3月8日，第1版`, the citation 「复制引用」 gives too; when nothing
+ * about the page is known, its file name, or `fallback` when the page itself is not.
+ */
 export function formatCitation(info: CitationInfo | undefined, fallback: string): string {
-	if (!info) return fallback;
-	const where = pageLabel(info.page, { withoutLeadTitle: Boolean(info.title) });
-	return info.title ? `《${info.title}》，${where}` : where;
+	const line = info && citationLine({ title: info.title, page: info.page.page });
+	return line ?? `——${(info && fileStem(info.page.source)) || fallback}`;
 }
 
 // The indent stops at a line break: `\s*` would cross it and rescan the run from every line.
@@ -423,7 +427,7 @@ export function highlightsToMarkdown(
 		}
 		out.push(quoteBlock(h.anchor.quote));
 		out.push('>');
-		out.push(`> —— ${escapeMarkdown(formatCitation(info, `${h.docId} / ${h.articleId}`))}`);
+		out.push(`> ${escapeMarkdown(formatCitation(info, `${h.docId} / ${h.articleId}`))}`);
 		out.push('');
 		if (h.note.trim()) {
 			// Two trailing spaces keep the note's own line breaks in rendered Markdown.
