@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { markParagraphs } from './marks';
+import { markParagraphs, type MarkSpan } from './marks';
 
 describe('markParagraphs', () => {
 	it('marks a range inside one paragraph', () => {
@@ -78,22 +78,16 @@ describe('markParagraphs', () => {
 	});
 
 	it('keeps each mark’s kind, so a hit over a highlight is still told apart as a hit', () => {
-		const [runs] = markParagraphs(
-			['林武指出生态环境'],
-			[
-				{
-					id: 'h1',
-					kind: 'highlight',
-					color: 'yellow',
-					paragraph: 0,
-					start: 0,
-					endParagraph: 0,
-					end: 6
-				},
-				{ id: 'q', kind: 'hit', color: 'hit', paragraph: 0, start: 4, endParagraph: 0, end: 6 }
-			]
-		);
-		expect(runs.map((r) => [r.text, r.mark?.kind ?? null])).toEqual([
+		const over = { paragraph: 0, endParagraph: 0 };
+		const spans: MarkSpan[] = [
+			{ ...over, id: 'h1', kind: 'highlight', color: 'yellow', start: 0, end: 6 },
+			{ ...over, id: 'q', kind: 'hit', color: 'hit', start: 4, end: 6 }
+		];
+		const kinds = markParagraphs(['林武指出生态环境'], spans)[0].map((run) => [
+			run.text,
+			run.mark?.kind ?? null
+		]);
+		expect(kinds).toEqual([
 			['林武指出', 'highlight'],
 			['生态', 'hit'],
 			['环境', null]
