@@ -43,14 +43,24 @@ test('the hit bar stays just below the masthead, and each hit stepped to is in v
 		.toBeLessThanOrEqual(page.viewportSize()!.height);
 	const { masthead, bar, hitTop } = await layout(page);
 	expect(Math.abs(bar.top - masthead.bottom), 'the hit bar sits on the masthead').toBeLessThan(2);
-	expect(hitTop).toBeGreaterThanOrEqual(masthead.bottom);
+	expect(hitTop, 'the hit is not hidden under the hit bar').toBeGreaterThanOrEqual(bar.bottom);
 
 	await page.getByRole('button', { name: '下一处' }).click();
 	await expect(page.getByText(`第 1/${count} 处`)).toBeVisible();
 	await expect(hits.first()).toHaveClass(/hl-hit-current/);
 	await expect
-		.poll(async () => (await layout(page)).hitTop, { message: 'the first hit is on screen' })
-		.toBeGreaterThanOrEqual(masthead.bottom);
+		.poll(async () => (await layout(page)).hitTop, { message: 'the first hit is below the bar' })
+		.toBeGreaterThanOrEqual(bar.bottom);
+
+	// A hit in the middle of the article goes to the top of the view, just below the bar.
+	await page.keyboard.press('Enter');
+	await expect(page.getByText(`第 2/${count} 处`)).toBeVisible();
+	await expect
+		.poll(async () => (await layout(page)).hitTop - bar.bottom, {
+			message: 'the second hit sits just below the hit bar, not under it'
+		})
+		.toBeGreaterThanOrEqual(0);
+	expect((await layout(page)).hitTop - bar.bottom).toBeLessThan(30);
 });
 
 test('clicking a hit opens no editor: hits are not the reader’s highlights', async ({ page }) => {

@@ -4,12 +4,6 @@
 // places); core's text-offsets does the counting, this file only walks and measures the DOM.
 import { pointAtOffset } from '$lib/core/display/text-offsets';
 
-/** A place in the article: a paragraph and an offset into its text. */
-export interface Place {
-	paragraph: number;
-	offset: number;
-}
-
 /** A selected run of text inside one paragraph. */
 export interface Passage {
 	paragraph: number;

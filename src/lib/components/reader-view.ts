@@ -1,20 +1,23 @@
 // Where the reader is in the article, and scrolling to a place: the page side of the state
 // layer's ReadingPosition. Horizontal text scrolls the window, below the sticky masthead;
 // vertical text (竖排) scrolls the article sideways, right to left.
-import type { MeasuredPlace, PlaceView } from '$lib/state/reading-position.svelte';
+import type { MeasuredPlace, Place, PlaceView } from '$lib/state/reading-position.svelte';
 import {
 	characterRange,
 	offsetIn,
 	paragraphElement,
 	paragraphElements,
-	paragraphIndex,
-	type Place
+	paragraphIndex
 } from './article-dom';
 
-/** The top of the reading area: just below the sticky masthead, whose height the layout sets. */
+/**
+ * The top of the reading area: just below what stays stuck at the top, the masthead (its
+ * height set by the layout) and, in an article opened from a search, the hit bar.
+ */
 function viewTop(): number {
-	const masthead = getComputedStyle(document.documentElement).getPropertyValue('--masthead-height');
-	return (parseFloat(masthead) || 0) + 8;
+	const style = getComputedStyle(document.documentElement);
+	const height = (name: string) => parseFloat(style.getPropertyValue(name)) || 0;
+	return height('--masthead-height') + height('--hit-bar-height') + 8;
 }
 
 /** Where the reader is: the paragraph at the top of the view and the offset inside it. */
