@@ -1,11 +1,15 @@
 /**
- * Splits an article's paragraphs into runs for display, marking the ranges the reader
- * highlighted. Highlights may span paragraphs; overlapping ones are layered in order, the
- * later one winning where they overlap.
+ * Splits an article's paragraphs into runs for display, marking ranges: the reader's
+ * highlights and search hits. Marks may span paragraphs; overlapping ones are layered in
+ * order, the later one winning where they overlap.
  */
+
+/** What a mark is, which decides how it looks and what clicking it does. */
+export type MarkKind = 'hit' | 'highlight';
 
 export interface MarkSpan {
 	id: string;
+	kind: MarkKind;
 	color: string;
 	/** Start paragraph and offset, end paragraph and offset (exclusive). */
 	paragraph: number;
@@ -18,7 +22,7 @@ export interface Run {
 	text: string;
 	/** Start offset of this run inside its paragraph. */
 	offset: number;
-	mark: { id: string; color: string } | null;
+	mark: { id: string; kind: MarkKind; color: string } | null;
 }
 
 export function markParagraphs(paragraphs: readonly string[], spans: readonly MarkSpan[]): Run[][] {
@@ -40,7 +44,7 @@ export function markParagraphs(paragraphs: readonly string[], spans: readonly Ma
 			runs.push({
 				text: text.slice(at, next),
 				offset: at,
-				mark: span ? { id: span.id, color: span.color } : null
+				mark: span ? { id: span.id, kind: span.kind, color: span.color } : null
 			});
 			at = next;
 		}
