@@ -9,7 +9,8 @@ describe('readableHash', () => {
 			links.article('000_8d483b34ee5996a6', 'a1b2', '台风 "路径"'),
 			links.search('50% 的人'),
 			links.page('imp-0a0b0c0d0e0f12'),
-			links.paragraph('000_8d483b34ee5996a6', 'a1b2', 6)
+			links.paragraph('000_8d483b34ee5996a6', 'a1b2', 6),
+			links.issues('青川日报', '2023-04-12')
 		])
 			expect(readableHash(hash), hash).toBeNull();
 	});

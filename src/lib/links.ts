@@ -17,6 +17,11 @@ export const links = {
 	/** The page with its ads, listings and notices shown, the query's hits marked in them. */
 	blocks: (doc: string, query = '') =>
 		`#/doc/${part(doc)}/blocks${query.trim() ? `/${part(query.trim())}` : ''}`,
+	/** 往期: a paper's issues by date; with a date, that issue's pages. */
+	issues: (paper: string, date?: string) =>
+		`#/issues/${part(paper)}${date ? `/${part(date)}` : ''}`,
+	/** Every paper's 往期, and the pages that name no paper. */
+	papers: () => '#/issues',
 	search: (query = '') => (query ? `#/search/${part(query)}` : '#/search'),
 	notes: () => '#/notes',
 	settings: () => '#/settings'

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+	keyLabels,
+	matchesShortcut,
+	SHORTCUT_VIEWS,
+	SHORTCUTS,
+	shortcutsByView,
+	type KeyPress
+} from './shortcuts';
+
+function press(key: string, held: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress {
+	return { key, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, ...held };
+}
+
+describe('the shortcut registry', () => {
+	it('gives every shortcut its own id, and no view one key twice', () => {
+		const ids = SHORTCUTS.map((s) => s.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		const perView = SHORTCUTS.map((s) => `${s.view} ${s.keys}`);
+		expect(new Set(perView).size).toBe(perView.length);
+	});
+
+	it('lists every shortcut once, grouped by view in the sheet’s order', () => {
+		const groups = shortcutsByView();
+		expect(groups.map((g) => g.name)).toEqual(Object.values(SHORTCUT_VIEWS));
+		expect(groups.flatMap((g) => g.shortcuts)).toHaveLength(SHORTCUTS.length);
+		expect(groups[0].shortcuts.map((s) => s.keys)).toContain('?');
+	});
+
+	it('leaves out views that have no shortcuts', () => {
+		const only = SHORTCUTS.filter((s) => s.view === 'article');
+		expect(shortcutsByView(only).map((g) => g.view)).toEqual(['article']);
+	});
+});
+
+describe('matching a key press', () => {
+	it('takes 「?」 typed with or without Shift, but not with Ctrl, Alt or Meta', () => {
+		expect(matchesShortcut(press('?', { shiftKey: true }), 'shortcuts')).toBe(true);
+		expect(matchesShortcut(press('?'), 'shortcuts')).toBe(true);
+		expect(matchesShortcut(press('?', { ctrlKey: true }), 'shortcuts')).toBe(false);
+		expect(matchesShortcut(press('?', { metaKey: true }), 'shortcuts')).toBe(false);
+		expect(matchesShortcut(press('/'), 'shortcuts')).toBe(false);
+	});
+
+	it('tells Enter from Shift+Enter', () => {
+		expect(matchesShortcut(press('Enter'), 'next-hit')).toBe(true);
+		expect(matchesShortcut(press('Enter', { shiftKey: true }), 'next-hit')).toBe(false);
+		expect(matchesShortcut(press('Enter', { shiftKey: true }), 'previous-hit')).toBe(true);
+		expect(matchesShortcut(press('Enter'), 'previous-hit')).toBe(false);
+	});
+
+	it('takes an arrow key only without modifiers', () => {
+		expect(matchesShortcut(press('ArrowLeft'), 'earlier-issue')).toBe(true);
+		expect(matchesShortcut(press('ArrowLeft', { altKey: true }), 'earlier-issue')).toBe(false);
+		expect(matchesShortcut(press('ArrowLeft', { shiftKey: true }), 'earlier-issue')).toBe(false);
+	});
+});
+
+describe('key labels', () => {
+	it('shows each key to press, arrows as arrows', () => {
+		expect(keyLabels('Shift+Enter')).toEqual(['Shift', 'Enter']);
+		expect(keyLabels('ArrowRight')).toEqual(['→']);
+		expect(keyLabels('?')).toEqual(['?']);
+	});
+});
