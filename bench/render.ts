@@ -143,7 +143,9 @@ function renderLoad(load: LoadSection, out: string[]) {
 	);
 	out.push('');
 	out.push(
-		'- **cold**: first visit, empty cache. **warm**: the same profile after the service worker ' +
+		"- **cold**: first visit of the article's own file (`doc/ID/ARTICLE/`, prerendered), empty cache. " +
+			'**cold, hash link**: the same article by its hash link, rendered by the app alone (old links, imported pages), empty cache. ' +
+			'**warm**: the same profile after the service worker ' +
 			'took control, navigating to the link again. **offline**: the same profile with the ' +
 			"network off. **floor**: the same article as static HTML (title, paragraphs, the app's " +
 			'font stacks, inline CSS, no JavaScript; `bench/out/floor/index.html`), cold.'
@@ -162,6 +164,7 @@ function renderLoad(load: LoadSection, out: string[]) {
 	out.push('');
 	const rows: [keyof LoadSection['samples'], VisitSample[]][] = [
 		['cold', load.samples.cold],
+		['coldHash', load.samples.coldHash ?? []],
 		['warm', load.samples.warm],
 		['offline', load.samples.offline],
 		['floor', load.samples.floor]
@@ -171,12 +174,15 @@ function renderLoad(load: LoadSection, out: string[]) {
 	);
 	out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 	const all = loadStats(load);
-	for (const [name, samples] of rows) {
+	for (const [kind, samples] of rows) {
+		// Reports from before the hash-link visit existed have no such samples.
+		if (kind === 'coldHash' && !samples.length) continue;
+		const name = kind === 'coldHash' ? 'cold, hash link' : kind;
 		if (!samples.length) {
 			out.push(`| ${name} | n/a: no sample (see notes) | | | | | | | | | |`);
 			continue;
 		}
-		const s = all[name]!;
+		const s = all[kind]!;
 		out.push(
 			`| ${name} | ${fmt(s.lcp)} | ${fmt(s.fcp)} | ${fmt(s.tbt)} | ${fmt(s.longest)} | ${fmt(s.cls, (x) => num(x, 3))} | ${fmt(s.bytesToLcp, kb)} | ${fmt(s.pageBytes, kb)} | ${fmt(s.bytes, kb)} | ${fmt(s.js, kb)} | ${samples[0].lcpElement ?? '?'} |`
 		);

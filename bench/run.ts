@@ -89,12 +89,12 @@ async function main() {
 	log(`machine: ${report.machine.cpu}, ${report.machine.cores} cores`);
 
 	if (!noBuild && (want('load') || want('scale'))) {
-		log('vite build …');
+		log('npm run build …');
 		const t0 = Date.now();
-		const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, encoding: 'utf8' });
+		const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
 		if (built.status !== 0) {
 			process.stderr.write(built.stdout + built.stderr);
-			throw new Error('vite build failed');
+			throw new Error('npm run build failed');
 		}
 		report.buildMs = Date.now() - t0;
 	}
