@@ -37,10 +37,11 @@ export const staticPaths = {
 const STATIC_CSS = `
 html.prerendered .app{display:none}
 #prerendered .masthead{border-bottom:1px solid var(--rule);background:var(--surface);position:sticky;top:0;z-index:10}
-#prerendered nav{display:flex;gap:.25rem 1rem;align-items:center;min-height:48px;flex-wrap:wrap}
-#prerendered nav a{text-decoration:none;padding:.6rem .2rem}
+#prerendered .masthead nav{display:flex;gap:.25rem 1rem;align-items:center;min-height:48px;flex-wrap:wrap}
+#prerendered .masthead nav a{text-decoration:none;padding:.6rem .2rem}
 #prerendered .brand{font-family:var(--font-serif);font-weight:700;font-size:1.25rem;margin-right:.5rem;color:var(--ink)}
 #prerendered .crumbs{margin:.75rem 0}
+#prerendered .tools{display:flex;gap:.5rem;justify-content:flex-end;font-size:.9rem}
 #prerendered .reader{max-width:36em;margin:0 auto;padding:0 1rem 1rem;font-family:var(--font-serif);font-size:17px;line-height:1.8;text-align:justify;text-justify:inter-character;hanging-punctuation:allow-end}
 #prerendered .heading-group h1{font-size:1.45em;line-height:1.35;margin:.2em 0;text-wrap:balance;text-align:start}
 #prerendered .kicker,#prerendered .subtitle{margin:.2em 0;color:var(--muted);font-size:.95em}
@@ -88,6 +89,7 @@ export function articleBody(doc: ParsedDocument, article: Article): string {
 	const jump = (text: string) => `<p class="jump">${escapeHtml(text)}</p>`;
 	return `${masthead()}
 <main id="main"><div class="wrap reader-chrome"><nav class="crumbs" aria-label="位置"><a href="./#/">文档</a> › <a href="./${staticPaths.page(doc.id)}">${escapeHtml(pageLabel(doc, { withoutLeadTitle: true }))}</a></nav></div>
+<div class="wrap tools"><button type="button" aria-pressed="false">加书签</button><button type="button" aria-pressed="false">标为已读</button></div>
 <article class="reader" lang="zh-CN" aria-labelledby="article-title"><header><hgroup class="heading-group">${heading}</hgroup>${byline(article)}</header>
 ${article.continuedFrom ? jump(`(上接${article.continuedFrom})`) : ''}<div class="body">
 ${paragraphs}
