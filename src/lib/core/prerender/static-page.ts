@@ -48,6 +48,7 @@ html.prerendered .app{display:none}
 #prerendered .column{margin:0 0 .3em;color:var(--muted);font-family:var(--font-sans);font-size:.8em}
 #prerendered .byline{display:flex;flex-wrap:wrap;gap:.2em .9em;margin:.3em 0 .8em;color:var(--muted);font-size:.9rem}
 #prerendered .body p{margin:0 0 .8em;text-indent:2em}
+#prerendered .body>:nth-child(n+4){content-visibility:auto;contain-intrinsic-size:auto 12em}
 #prerendered .body .subhead{margin:1.2em 0 .6em;font-size:1.05em;font-weight:700}
 #prerendered .caption{margin:1em 0;padding:.5em .8em;border-inline-start:3px solid var(--rule);font-family:var(--font-sans);font-size:.85em;color:var(--muted)}
 #prerendered .jump{font-size:.9em;text-indent:0}
