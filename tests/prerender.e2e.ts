@@ -79,3 +79,35 @@ test('offline, a static article link opens the same article from the saved app',
 		await context.setOffline(false);
 	}
 });
+
+test('the static article lies where the app draws it, so the swap moves nothing', async ({
+	browser,
+	baseURL,
+	page
+}) => {
+	// Kept in step by hand: src/lib/core/prerender/static-page.ts mirrors the layout's masthead
+	// and the article view's markup and styles.
+	const boxes = () =>
+		[
+			...document.querySelectorAll(
+				'header.masthead, nav.crumbs, article h1, article .byline, article [data-paragraph]'
+			)
+		]
+			.slice(0, 8)
+			.map((e) => {
+				const r = e.getBoundingClientRect();
+				return `${e.tagName} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+			});
+	const context = await browser.newContext({
+		javaScriptEnabled: false,
+		baseURL,
+		viewport: page.viewportSize()
+	});
+	const staticPage = await context.newPage();
+	await staticPage.goto(staticPath);
+	const drawnStatic = await staticPage.evaluate(boxes);
+	await context.close();
+	await page.goto(`./#/doc/${seedId}/${article.id}`);
+	await expect(page.getByRole('button', { name: '加书签' })).toBeVisible();
+	expect(await page.evaluate(boxes)).toEqual(drawnStatic);
+});
