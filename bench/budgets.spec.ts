@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { budgets, type Budget } from './budgets';
 import type { VisitSample } from './load';
 import { renderMarkdown } from './render';
-import type { BenchReport, LoadSection, ScaleSection, SearchSize } from './report';
+import type { LighthouseRun } from './lighthouse';
+import type {
+	BenchReport,
+	LighthouseSection,
+	LoadSection,
+	ScaleSection,
+	SearchSize
+} from './report';
 import type { VisitScale } from './scale';
 
 const machine: BenchReport['machine'] = {
@@ -201,6 +208,73 @@ describe('budgets', () => {
 		const slow = budgets(report({ scale: scale(1000, 2100, [60, 60]) }));
 		expect(verdict(slow, 'With 1,000 pages')).toBe(false);
 		expect(verdict(slow, 'Search answers in the UI')).toBe(false);
+	});
+});
+
+function lighthouseRun(over: Partial<LighthouseRun> = {}): LighthouseRun {
+	return {
+		performance: 100,
+		accessibility: 100,
+		bestPractices: 100,
+		seo: 100,
+		fcpMs: 900,
+		lcpMs: 1000,
+		tbtMs: 0,
+		cls: 0,
+		speedIndexMs: 900,
+		...over
+	};
+}
+
+function lighthouse(views: Record<string, Partial<LighthouseRun>[]>): LighthouseSection {
+	return {
+		lighthouse: '12.2.3',
+		views: Object.entries(views).map(([name, runs]) => ({
+			name,
+			path: name,
+			runs: runs.map(lighthouseRun)
+		}))
+	};
+}
+
+describe('Lighthouse budgets', () => {
+	it('passes when every view scores 98 or more with no blocking and no shift', () => {
+		const met = budgets(report({ lighthouse: lighthouse({ library: [{}], embed: [{}] }) }));
+		expect(met.map((b) => b.ok)).toEqual([true, true, true]);
+	});
+
+	it('misses on the one view that falls short, and names it', () => {
+		const section = lighthouse({
+			library: [{ performance: 97 }, { performance: 96 }, { performance: 99 }],
+			notes: [{}]
+		});
+		const list = budgets(report({ lighthouse: section }));
+		expect(verdict(list, 'Lighthouse mobile performance')).toBe(false);
+		expect(list[0].measured).toBe('lowest 97 (library)');
+		// The median counts for performance, so one bad run of three does not decide.
+		const once = budgets(
+			report({ lighthouse: lighthouse({ library: [{ performance: 90 }, {}, {}] }) })
+		);
+		expect(verdict(once, 'Lighthouse mobile performance')).toBe(true);
+	});
+
+	it('holds TBT to 50 ms by the median and CLS to 0 on every run', () => {
+		const blocked = budgets(report({ lighthouse: lighthouse({ page: [{ tbtMs: 51 }] }) }));
+		expect(verdict(blocked, 'Lighthouse TBT')).toBe(false);
+		const shifted = budgets(
+			report({ lighthouse: lighthouse({ library: [{}, { cls: 0.001 }, {}] }) })
+		);
+		expect(verdict(shifted, 'Lighthouse CLS 0')).toBe(false);
+	});
+
+	it('writes each view’s scores into BENCHMARKS.md', () => {
+		const md = renderMarkdown(
+			report({ lighthouse: lighthouse({ settings: [{ performance: 99, tbtMs: 20 }] }) })
+		);
+		expect(md).toContain('## Lighthouse');
+		expect(md).toContain(
+			'| settings | `/settings` | 99 | 100 | 100 | 100 | 1,000 ms | 20 ms | 0.000 |'
+		);
 	});
 });
 

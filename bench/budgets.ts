@@ -4,7 +4,14 @@
  * the benchmark.
  */
 import { kb, num } from './format';
-import type { BenchReport, LoadSection, ParseSection, ScaleSection, SearchSize } from './report';
+import type {
+	BenchReport,
+	LighthouseSection,
+	LoadSection,
+	ParseSection,
+	ScaleSection,
+	SearchSize
+} from './report';
 import { percentile, spreadOf, type Spread } from './stats';
 import type { VisitSample } from './load';
 
@@ -37,8 +44,8 @@ export function loadStats(
 	load: LoadSection
 ): Partial<Record<keyof LoadSection['samples'], VisitStats>> {
 	const all: Partial<Record<keyof LoadSection['samples'], VisitStats>> = {};
-	for (const kind of ['cold', 'warm', 'offline', 'floor'] as const)
-		if (load.samples[kind].length) all[kind] = visitStats(load.samples[kind]);
+	for (const kind of ['cold', 'coldHash', 'warm', 'offline', 'floor'] as const)
+		if (load.samples[kind]?.length) all[kind] = visitStats(load.samples[kind]);
 	return all;
 }
 
@@ -128,7 +135,7 @@ function loadBudgets(load: LoadSection): Budget[] {
 		? ` (page ${kb(files.reduce((sum, f) => sum + f.gzip, 0) - workerJs)} + worker ${kb(workerJs)})`
 		: '';
 	const lcpRatio = medianRatio(cold.lcp, floor.lcp);
-	const visits = ['cold', 'warm', 'offline'] as const;
+	const visits = ['cold', 'coldHash', 'warm', 'offline'] as const;
 	const maxCls = Math.max(...visits.map((k) => all[k]?.cls?.max ?? 0));
 	const longest = Math.max(...visits.map((k) => all[k]?.longest?.max ?? 0));
 	return [
@@ -143,12 +150,13 @@ function loadBudgets(load: LoadSection): Budget[] {
 			ok: lcpRatio !== null && lcpRatio <= 1.2
 		},
 		{
-			budget: 'CLS 0 (cold, warm, offline; worst run)',
+			budget: 'CLS 0 (cold, hash link, warm, offline; worst run)',
 			measured: num(maxCls, 4),
 			ok: maxCls === 0
 		},
 		{
-			budget: 'No main-thread task over 50 ms while loading (cold, warm, offline; worst run)',
+			budget:
+				'No main-thread task over 50 ms while loading (cold, hash link, warm, offline; worst run)',
 			measured: `${num(longest)} ms`,
 			ok: longest <= 50
 		}
@@ -191,13 +199,71 @@ function scaleBudgets(scale: ScaleSection): Budget[] {
 	return budgets;
 }
 
+/** Each landing view's medians over its Lighthouse runs. */
+export function lighthouseMedians(section: LighthouseSection) {
+	return section.views.map((view) => {
+		const of = (pick: (run: (typeof view.runs)[number]) => number) =>
+			spreadOf(view.runs.map(pick))?.median ?? null;
+		return {
+			name: view.name,
+			path: view.path,
+			performance: of((r) => r.performance),
+			accessibility: of((r) => r.accessibility),
+			bestPractices: of((r) => r.bestPractices),
+			seo: of((r) => r.seo),
+			lcpMs: of((r) => r.lcpMs),
+			tbtMs: of((r) => r.tbtMs),
+			cls: of((r) => r.cls),
+			/** The worst run, for the budgets that hold on every run. */
+			worstCls: Math.max(...view.runs.map((r) => r.cls))
+		};
+	});
+}
+
+function lighthouseBudgets(section: LighthouseSection): Budget[] {
+	const views = lighthouseMedians(section);
+	if (!views.length) return [];
+	const worst = <T>(pick: (v: (typeof views)[number]) => T, better: (a: T, b: T) => boolean) =>
+		views.reduce((w, v) => (better(pick(w), pick(v)) ? v : w));
+	const slowest = worst(
+		(v) => v.performance ?? 0,
+		(a, b) => b < a
+	);
+	const blocking = worst(
+		(v) => v.tbtMs ?? Infinity,
+		(a, b) => b > a
+	);
+	const shifting = worst(
+		(v) => v.worstCls,
+		(a, b) => b > a
+	);
+	return [
+		{
+			budget: 'Lighthouse mobile performance ≥ 98 on every landing view (median of runs)',
+			measured: `lowest ${slowest.performance} (${slowest.name})`,
+			ok: views.every((v) => (v.performance ?? 0) >= 98)
+		},
+		{
+			budget: 'Lighthouse TBT ≤ 50 ms on every landing view (median of runs)',
+			measured: `highest ${num(blocking.tbtMs ?? 0)} ms (${blocking.name})`,
+			ok: views.every((v) => v.tbtMs !== null && v.tbtMs <= 50)
+		},
+		{
+			budget: 'Lighthouse CLS 0 on every landing view (worst run)',
+			measured: `highest ${num(shifting.worstCls, 4)} (${shifting.name})`,
+			ok: views.every((v) => v.worstCls === 0)
+		}
+	];
+}
+
 /** Every budget the report's sections can be held to, in the report's order. */
 export function budgets(report: BenchReport): Budget[] {
-	const { parse, search, load, scale } = report.sections;
+	const { parse, search, load, lighthouse, scale } = report.sections;
 	return [
 		...(parse ? parseBudgets(parse as ParseSection) : []),
 		...(search ? searchBudgets(search as Record<string, SearchSize>) : []),
 		...(load ? loadBudgets(load) : []),
+		...(lighthouse ? lighthouseBudgets(lighthouse) : []),
 		...(scale ? scaleBudgets(scale) : [])
 	];
 }

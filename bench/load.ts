@@ -1,6 +1,7 @@
 /**
  * Load benchmark: the production build in Chromium on a throttled phone (CPU 4×, slow 4G), an
- * article deep link cold, warm (second visit in the same profile) and offline (service worker),
+ * article deep link (its prerendered file, doc/ID/ARTICLE/) cold, warm (second visit in the same
+ * profile) and offline (service worker), and its hash link cold (rendered by the app alone),
  * beside the same article as a plain HTML page with no JavaScript (the floor).
  * `benchLoad()` returns the raw samples; bench/run.ts writes them out.
  */
@@ -209,15 +210,17 @@ export async function benchLoad(options: LoadOptions) {
 		options.port
 	);
 	const origin = `http://127.0.0.1:${options.port}`;
-	const appUrl = `${origin}/#/doc/${docId}/${article.id}`;
+	const appUrl = `${origin}/doc/${docId}/${article.id}/`;
+	const hashUrl = `${origin}/#/doc/${docId}/${article.id}`;
 	const floorUrl = `${origin}/floor/`;
 	// Plain Han text from the second paragraph, shown in a <p> by both the app and the floor,
 	// whatever the app's markup or punctuation display.
 	const ready = /\p{Script=Han}{8}/u.exec(article.paragraphs[1] ?? articleHeading(article))![0];
 	const browser: Browser = await chromium.launch({ executablePath, args: chromiumArgs });
 	const browserVersion = browser.version();
-	const samples: Record<'cold' | 'warm' | 'offline' | 'floor', VisitSample[]> = {
+	const samples: Record<'cold' | 'coldHash' | 'warm' | 'offline' | 'floor', VisitSample[]> = {
 		cold: [],
+		coldHash: [],
 		warm: [],
 		offline: [],
 		floor: []
@@ -235,6 +238,17 @@ export async function benchLoad(options: LoadOptions) {
 				await throttle(context, page);
 				samples.floor.push(
 					await visit(page, floorUrl, ready, track(context), server, options.floorDir)
+				);
+				await context.close();
+			}
+			// The hash link, as old links and imported pages are opened: the app renders it alone.
+			{
+				const context = await browser.newContext(PHONE);
+				await context.addInitScript(OBSERVERS);
+				const page = await context.newPage();
+				await throttle(context, page);
+				samples.coldHash.push(
+					await visit(page, hashUrl, ready, track(context), server, options.buildDir)
 				);
 				await context.close();
 			}
@@ -291,7 +305,8 @@ export async function benchLoad(options: LoadOptions) {
 		await server.close();
 	}
 	return {
-		url: `/#/doc/${docId}/${article.id}`,
+		url: `/doc/${docId}/${article.id}/`,
+		hashUrl: `/#/doc/${docId}/${article.id}`,
 		article: articleHeading(article),
 		browser: browserVersion,
 		phone: { viewport: PHONE.viewport, deviceScaleFactor: PHONE.deviceScaleFactor },

@@ -1,8 +1,22 @@
 /** BENCHMARKS.md from a report: the numbers and the budgets' verdicts, written out. */
-import { budgets, listedSpread, loadStats, medianRatio, typedQueries } from './budgets';
+import {
+	budgets,
+	lighthouseMedians,
+	listedSpread,
+	loadStats,
+	medianRatio,
+	typedQueries
+} from './budgets';
 import { fmt, kb, mb, num } from './format';
 import type { VisitSample } from './load';
-import type { BenchReport, LoadSection, ParseSection, ScaleSection, SearchSize } from './report';
+import type {
+	BenchReport,
+	LighthouseSection,
+	LoadSection,
+	ParseSection,
+	ScaleSection,
+	SearchSize
+} from './report';
 import { spreadOf } from './stats';
 
 const pass = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'PASS' : '**MISS**');
@@ -14,7 +28,7 @@ export function renderMarkdown(report: BenchReport): string {
 	out.push('');
 	out.push(
 		'Written by `npm run bench` (bench/run.ts; `-- --quick` for fewer runs, `-- --no-build` ' +
-			'to reuse `build/`, `-- --only=parse,search,load,scale` for some sections, `-- --render` ' +
+			'to reuse `build/`, `-- --only=parse,search,load,lighthouse,scale` for some sections, `-- --render` ' +
 			'to rewrite this file from the JSON); raw numbers in BENCHMARKS.json. Inputs are ' +
 			'deterministic (built from the seed pages, `seeds/` and `tests/fixtures/seeds/` unless ' +
 			'BANMIAN_SEEDS says otherwise, with fixed seeds); timings are the median of the runs ' +
@@ -114,6 +128,8 @@ export function renderMarkdown(report: BenchReport): string {
 
 	const load = report.sections.load;
 	if (load) renderLoad(load, out);
+	const lighthouse = report.sections.lighthouse;
+	if (lighthouse) renderLighthouse(lighthouse, out);
 	const scale = report.sections.scale;
 	if (scale) renderScale(scale, out);
 
@@ -143,7 +159,9 @@ function renderLoad(load: LoadSection, out: string[]) {
 	);
 	out.push('');
 	out.push(
-		'- **cold**: first visit, empty cache. **warm**: the same profile after the service worker ' +
+		"- **cold**: first visit of the article's own file (`doc/ID/ARTICLE/`, prerendered), empty cache. " +
+			'**cold, hash link**: the same article by its hash link, rendered by the app alone (old links, imported pages), empty cache. ' +
+			'**warm**: the same profile after the service worker ' +
 			'took control, navigating to the link again. **offline**: the same profile with the ' +
 			"network off. **floor**: the same article as static HTML (title, paragraphs, the app's " +
 			'font stacks, inline CSS, no JavaScript; `bench/out/floor/index.html`), cold.'
@@ -162,6 +180,7 @@ function renderLoad(load: LoadSection, out: string[]) {
 	out.push('');
 	const rows: [keyof LoadSection['samples'], VisitSample[]][] = [
 		['cold', load.samples.cold],
+		['coldHash', load.samples.coldHash ?? []],
 		['warm', load.samples.warm],
 		['offline', load.samples.offline],
 		['floor', load.samples.floor]
@@ -171,12 +190,15 @@ function renderLoad(load: LoadSection, out: string[]) {
 	);
 	out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 	const all = loadStats(load);
-	for (const [name, samples] of rows) {
+	for (const [kind, samples] of rows) {
+		// Reports from before the hash-link visit existed have no such samples.
+		if (kind === 'coldHash' && !samples.length) continue;
+		const name = kind === 'coldHash' ? 'cold, hash link' : kind;
 		if (!samples.length) {
 			out.push(`| ${name} | n/a: no sample (see notes) | | | | | | | | | |`);
 			continue;
 		}
-		const s = all[name]!;
+		const s = all[kind]!;
 		out.push(
 			`| ${name} | ${fmt(s.lcp)} | ${fmt(s.fcp)} | ${fmt(s.tbt)} | ${fmt(s.longest)} | ${fmt(s.cls, (x) => num(x, 3))} | ${fmt(s.bytesToLcp, kb)} | ${fmt(s.pageBytes, kb)} | ${fmt(s.bytes, kb)} | ${fmt(s.js, kb)} | ${samples[0].lcpElement ?? '?'} |`
 		);
@@ -228,6 +250,28 @@ function renderLoad(load: LoadSection, out: string[]) {
 		for (const n of load.notes) out.push(`- ${n}`);
 		out.push('');
 	}
+}
+
+function renderLighthouse(section: LighthouseSection, out: string[]) {
+	out.push('## Lighthouse');
+	out.push('');
+	const runs = section.views[0]?.runs.length ?? 0;
+	out.push(
+		`Lighthouse ${section.lighthouse}, mobile preset (simulated slow 4G, 4× CPU), on each view a ` +
+			'reader lands on, the production build served with gzip (bench/server.mjs); empty storage ' +
+			`each run; ${runs} run(s) per view, medians. Reports: \`bench/out/lighthouse/*.html\`.`
+	);
+	out.push('');
+	out.push(
+		'| view | address | performance | accessibility | best practices | SEO | LCP | TBT | CLS (worst run) |'
+	);
+	out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+	for (const v of lighthouseMedians(section)) {
+		out.push(
+			`| ${v.name} | \`/${v.path}\` | ${v.performance ?? '?'} | ${v.accessibility ?? '?'} | ${v.bestPractices ?? '?'} | ${v.seo ?? '?'} | ${num(v.lcpMs ?? 0)} ms | ${num(v.tbtMs ?? 0)} ms | ${num(v.worstCls, 3)} |`
+		);
+	}
+	out.push('');
 }
 
 function renderScale(scale: ScaleSection, out: string[]) {

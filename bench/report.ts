@@ -1,6 +1,7 @@
 // The shape of BENCHMARKS.json: what bench/run.ts measures and bench/render.ts writes out.
 import type { benchLoad } from './load';
 import type { benchScale } from './scale';
+import type { benchLighthouse } from './lighthouse';
 import type { Spread } from './stats';
 
 export interface Machine {
@@ -60,6 +61,7 @@ export interface SearchSize {
 
 export type LoadSection = Awaited<ReturnType<typeof benchLoad>>;
 export type ScaleSection = Awaited<ReturnType<typeof benchScale>>;
+export type LighthouseSection = Awaited<ReturnType<typeof benchLighthouse>>;
 
 export interface BenchReport {
 	machine: Machine;
@@ -71,6 +73,7 @@ export interface BenchReport {
 		parse?: object;
 		search?: Record<string, object>;
 		load?: LoadSection;
+		lighthouse?: LighthouseSection;
 		scale?: ScaleSection;
 	};
 }

@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: builds the app, then measures parsing, search, loading on a throttled phone
- * and a 1,000-page library, and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
+ * and a 1,000-page library, scores every landing view with Lighthouse, and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
  *   npm run bench                      full run (≈ 10 min on 2 cores)
  *   npm run bench -- --quick           fewer runs, for trying things out
  *   npm run bench -- --no-build        use the existing build/
- *   npm run bench -- --only=load,scale some sections (parse, search, load, scale)
+ *   npm run bench -- --only=load,scale some sections (parse, search, load, lighthouse, scale)
  *   npm run bench -- --render          rewrite BENCHMARKS.md from BENCHMARKS.json
  * Inputs are deterministic: corpora come from the seed pages (bench/corpus.ts, SEED_FOLDERS)
  * through fixed transformations and seeds.
@@ -12,12 +12,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { benchParse } from './parse';
 import { benchSearch } from './search';
 import { benchLoad, type VisitSample } from './load';
+import { parseBytes } from '../src/lib/core/parse/index';
 import { renderMarkdown } from './render';
 import type { BenchReport, Machine } from './report';
 
@@ -88,19 +89,20 @@ async function main() {
 	};
 	log(`machine: ${report.machine.cpu}, ${report.machine.cores} cores`);
 
-	if (!noBuild && (want('load') || want('scale'))) {
-		log('vite build …');
+	if (!noBuild && (want('load') || want('lighthouse') || want('scale'))) {
+		log('npm run build …');
 		const t0 = Date.now();
-		const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, encoding: 'utf8' });
+		const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
 		if (built.status !== 0) {
 			process.stderr.write(built.stdout + built.stderr);
-			throw new Error('vite build failed');
+			throw new Error('npm run build failed');
 		}
 		report.buildMs = Date.now() - t0;
 	}
 	// A private copy: others may rebuild build/ while this runs.
 	const appDir = join(ROOT, 'bench/out/app');
-	if (want('load')) {
+	const seedFile = join(ROOT, 'seeds/000_8d483b34ee5996a6.txt');
+	if (want('load') || want('lighthouse')) {
 		rmSync(appDir, { recursive: true, force: true });
 		cpSync(join(ROOT, 'build'), appDir, { recursive: true });
 	}
@@ -124,7 +126,7 @@ async function main() {
 		report.sections.load = await benchLoad({
 			buildDir: appDir,
 			floorDir: join(ROOT, 'bench/out/floor'),
-			seedFile: join(ROOT, 'seeds/000_8d483b34ee5996a6.txt'),
+			seedFile,
 			port: PORT,
 			runs: quick ? 2 : 5,
 			log
@@ -132,6 +134,20 @@ async function main() {
 		// Per-file lists are long; keep them for the first run only.
 		for (const list of Object.values(report.sections.load.samples) as VisitSample[][])
 			for (const s of list.slice(1)) s.jsFiles = [];
+	}
+	if (want('lighthouse')) {
+		log('lighthouse …');
+		const { benchLighthouse } = await import('./lighthouse');
+		const doc = parseBytes(new Uint8Array(readFileSync(seedFile)), basename(seedFile));
+		report.sections.lighthouse = await benchLighthouse({
+			buildDir: appDir,
+			outDir: join(ROOT, 'bench/out/lighthouse'),
+			docId: doc.id,
+			articleId: doc.articles[0].id,
+			port: PORT + 2,
+			runs: quick ? 1 : 3,
+			log
+		});
 	}
 	if (want('scale')) {
 		log('scale …');

@@ -169,6 +169,12 @@ async function respond(event: FetchEvent): Promise<Response> {
 		try {
 			return await fetch(request);
 		} catch (error) {
+			// A page's or an article's static file (doc/ID/…/) is not precached: offline, its
+			// hash link opens the same view from the shell.
+			const path = url.href.startsWith(shell) ? url.href.slice(shell.length) : '';
+			if (/^doc\/[^/]+(\/[^/]+)?\/?$/.test(path)) {
+				return Response.redirect(`${shell}#/${path.replace(/\/$/, '')}`, 302);
+			}
 			const fallback = await cached(cache, shell);
 			if (fallback) return fallback;
 			throw error;

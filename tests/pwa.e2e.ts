@@ -136,9 +136,11 @@ test('安装应用 appears only when the browser offers installation, and hands 
 	page
 }) => {
 	await page.goto('./');
-	await expect(page.locator('[aria-label="文档列表"] > li').first()).toBeVisible();
+	const firstEntry = page.locator('[aria-label="文档列表"] > li').first();
+	await expect(firstEntry).toBeVisible();
 	const install = page.getByRole('button', { name: '安装应用' });
 	await expect(install).toHaveCount(0);
+	const entryBefore = await firstEntry.boundingBox();
 
 	// Chromium only fires this after its own engagement heuristics; stand in for it.
 	await page.evaluate(() => {
@@ -153,6 +155,8 @@ test('安装应用 appears only when the browser offers installation, and hands 
 	await expect(install).toBeVisible();
 	const box = await install.boundingBox();
 	expect(box!.height).toBeGreaterThanOrEqual(44);
+	// The offer arrives whenever the browser likes: it floats over the page, moving nothing.
+	expect((await firstEntry.boundingBox())!.y).toBe(entryBefore!.y);
 	await install.focus();
 	await page.keyboard.press('Enter');
 	await expect.poll(() => page.evaluate(() => 'prompted' in window)).toBe(true);
