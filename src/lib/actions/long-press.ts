@@ -6,13 +6,14 @@ export interface LongPressOptions {
 	onLongPress: (index: number) => void;
 }
 
-// About as long as the system's own long press; a finger moving this far is scrolling instead.
-const HOLD_MS = 500;
+// Just under the system's own long press (which would select a word); a finger moving this far
+// is scrolling instead.
+const HOLD_MS = 450;
 const SLOP_PX = 10;
 
 /**
- * A touch held still on a paragraph of the article. The context menu the same press would open
- * is held back, so the reader sees one menu, not two.
+ * A touch held still on a paragraph of the article. The word selection and context menu the
+ * same press would go on to open are held back, so the reader sees one menu, not two.
  */
 export const longPressParagraph: Action<HTMLElement, LongPressOptions> = (node, initial) => {
 	let options = initial;
@@ -43,7 +44,7 @@ export const longPressParagraph: Action<HTMLElement, LongPressOptions> = (node, 
 		if (start && Math.hypot(event.clientX - start.x, event.clientY - start.y) > SLOP_PX) cancel();
 	}
 
-	function onContextMenu(event: Event) {
+	function holdBack(event: Event) {
 		if (fired) event.preventDefault();
 	}
 
@@ -51,7 +52,8 @@ export const longPressParagraph: Action<HTMLElement, LongPressOptions> = (node, 
 	node.addEventListener('pointermove', onPointerMove);
 	node.addEventListener('pointerup', cancel);
 	node.addEventListener('pointercancel', cancel);
-	node.addEventListener('contextmenu', onContextMenu);
+	node.addEventListener('contextmenu', holdBack);
+	node.addEventListener('selectstart', holdBack);
 	return {
 		update(next) {
 			options = next;
@@ -62,7 +64,8 @@ export const longPressParagraph: Action<HTMLElement, LongPressOptions> = (node, 
 			node.removeEventListener('pointermove', onPointerMove);
 			node.removeEventListener('pointerup', cancel);
 			node.removeEventListener('pointercancel', cancel);
-			node.removeEventListener('contextmenu', onContextMenu);
+			node.removeEventListener('contextmenu', holdBack);
+			node.removeEventListener('selectstart', holdBack);
 		}
 	};
 };
