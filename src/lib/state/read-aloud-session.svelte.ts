@@ -75,3 +75,29 @@ export function spokenIn(session: ReadAloud, documentId: string, articleId: stri
 	};
 	return { span, heading: null };
 }
+
+/** The session as one article view sees it: whether it reads this article, and what it marks. */
+export class ReadAloudInView {
+	readonly session = readAloudSession();
+	#shown: () => { documentId: string; articleId: string };
+
+	constructor(shown: () => { documentId: string; articleId: string }) {
+		this.#shown = shown;
+	}
+
+	/** Whether the session is reading (or paused in) the article shown. */
+	get here(): boolean {
+		const { documentId, articleId } = this.#shown();
+		return isReading(this.session, documentId, articleId);
+	}
+
+	get spoken(): Spoken {
+		const { documentId, articleId } = this.#shown();
+		return spokenIn(this.session, documentId, articleId);
+	}
+
+	/** Leaving the article stops reading, unless it is for the next article reading went on to. */
+	leaving(to: { doc?: string; article?: string } | null | undefined): void {
+		if (!isReading(this.session, to?.doc ?? '', to?.article ?? '')) this.session.stop();
+	}
+}
