@@ -14,7 +14,7 @@ import {
  * The top of the reading area: just below what stays stuck at the top, the masthead (its
  * height set by the layout) and, in an article opened from a search, the hit bar.
  */
-function viewTop(): number {
+export function viewTop(): number {
 	const style = getComputedStyle(document.documentElement);
 	const height = (name: string) => parseFloat(style.getPropertyValue(name)) || 0;
 	return height('--masthead-height') + height('--hit-bar-height') + 8;

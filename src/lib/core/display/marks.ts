@@ -4,8 +4,11 @@
  * order, the later one winning where they overlap.
  */
 
-/** What a mark is, which decides how it looks and what clicking it does. */
-export type MarkKind = 'hit' | 'highlight';
+/**
+ * What a mark is, which decides how it looks and what clicking it does: a search hit, one of the
+ * reader's highlights, or the sentence being read aloud.
+ */
+export type MarkKind = 'hit' | 'highlight' | 'speech';
 
 export interface MarkSpan {
 	id: string;
