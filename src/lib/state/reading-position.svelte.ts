@@ -78,23 +78,25 @@ export class ReadingPosition {
 	 */
 	restore(parts: readonly ArticleRef[], layout: string, fromSearch: boolean): void {
 		if (!parts.length) return;
-		const story = parts.map((p) => `${p.documentId}/${p.articleId}`).join('+');
-		const key = `${story}/${layout}`;
-		if (key === this.#restoredFor) return;
-		const sameArticle = this.#restoredFor.startsWith(`${story}/`);
+		const opened = `${parts[0].documentId}/${parts[0].articleId}`;
+		const key = `${opened}/${layout}`;
+		if (key === this.#restoredFor) {
+			// the same article with more (or fewer) of its story found: nothing moves
+			this.#parts = [...parts];
+			this.#sessions = parts.map((_, i) => this.#sessions[i] ?? unread());
+			return;
+		}
+		const sameArticle = this.#restoredFor.startsWith(`${opened}/`);
 		const here = sameArticle ? this.place : null;
 		const jump = this.#pendingJump;
 		this.#pendingJump = null;
 		const stored = fromSearch ? null : latestPlace(parts);
 		const saved = jump ?? (sameArticle ? here : stored);
 		if (!sameArticle) {
-			const openedAt = Date.now();
-			this.#sessions = parts.map((_, i) => ({
-				openedAt: i === 0 ? openedAt : null,
-				maxFraction: 0
-			}));
+			this.#sessions = [{ ...unread(), openedAt: Date.now() }];
 			this.place = null;
 		}
+		this.#sessions = parts.map((_, i) => this.#sessions[i] ?? unread());
 		this.#parts = [...parts];
 		this.#restoredFor = key;
 		this.#placed = false;
@@ -182,4 +184,9 @@ function latestPlace(parts: readonly ArticleRef[]): Place | null {
 		if (stored && (!latest || stored.updatedAt > latest.updatedAt)) latest = { part, ...stored };
 	}
 	return latest && { part: latest.part, paragraph: latest.paragraph, offset: latest.offset };
+}
+
+/** A part not read yet: neither at the top of the view nor its end in view. */
+function unread(): PartSession {
+	return { openedAt: null, maxFraction: 0 };
 }
