@@ -1,9 +1,9 @@
 import type { Action } from 'svelte/action';
-import { paragraphAround, paragraphIndex } from '$lib/components/article-dom';
+import { paragraphAround, paragraphIndex, partIndex } from '$lib/components/article-dom';
 
 export interface LongPressOptions {
-	/** A finger rested on paragraph `index` (0-based). */
-	onLongPress: (index: number) => void;
+	/** A finger rested on paragraph `index` (0-based) of the story's part `part` (0: the opened article). */
+	onLongPress: (index: number, part: number) => void;
 }
 
 // Just under the system's own long press (which would select a word); a finger moving this far
@@ -36,7 +36,7 @@ export const longPressParagraph: Action<HTMLElement, LongPressOptions> = (node, 
 		timer = setTimeout(() => {
 			start = null;
 			fired = true;
-			options.onLongPress(paragraphIndex(paragraph));
+			options.onLongPress(paragraphIndex(paragraph), partIndex(paragraph));
 		}, HOLD_MS);
 	}
 

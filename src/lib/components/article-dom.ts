@@ -2,10 +2,14 @@
 // split into text nodes by marks and upright digits, reads as the paragraph's source text.
 // Offsets here are offsets in that text (the units of highlights, search hits and saved
 // places); core's text-offsets does the counting, this file only walks and measures the DOM.
+// A story continued on other pages is shown as parts, one `[data-part]` text each (0 the
+// opened article); a paragraph's index counts within its own part's article.
 import { pointAtOffset } from '$lib/core/display/text-offsets';
 
 /** A selected run of text inside one paragraph. */
 export interface Passage {
+	/** The part of a joined story the passage is in: 0 for the opened article. */
+	part: number;
 	paragraph: number;
 	start: number;
 	end: number;
@@ -18,12 +22,22 @@ export function paragraphElements(root: ParentNode): HTMLElement[] {
 	return [...root.querySelectorAll<HTMLElement>(PARAGRAPH)];
 }
 
-export function paragraphElement(root: ParentNode, index: number): HTMLElement | null {
-	return root.querySelector<HTMLElement>(`[data-paragraph="${index}"]`);
+export function paragraphElement(root: ParentNode, index: number, part = 0): HTMLElement | null {
+	return root.querySelector<HTMLElement>(`[data-part="${part}"] [data-paragraph="${index}"]`);
 }
 
 export function paragraphIndex(paragraph: HTMLElement): number {
 	return Number(paragraph.dataset.paragraph);
+}
+
+/** Which part of a joined story an element is in: 0, the opened article, unless marked. */
+export function partIndex(element: Element): number {
+	return Number(element.closest<HTMLElement>('[data-part]')?.dataset.part ?? 0);
+}
+
+/** The elements of a joined story's parts after the first, in order (`[data-part-start]`). */
+export function continuedParts(root: ParentNode): HTMLElement[] {
+	return [...root.querySelectorAll<HTMLElement>('[data-part-start]')];
 }
 
 /** The paragraph a node is in, if any. */
@@ -70,5 +84,11 @@ export function selectedPassage(root: HTMLElement): Passage | null {
 		? offsetIn(paragraph, range.endContainer, range.endOffset)
 		: (paragraph.textContent?.length ?? start);
 	if (end <= start) return null;
-	return { paragraph: paragraphIndex(paragraph), start, end, text: range.toString() };
+	return {
+		part: partIndex(paragraph),
+		paragraph: paragraphIndex(paragraph),
+		start,
+		end,
+		text: range.toString()
+	};
 }

@@ -23,6 +23,24 @@ export interface CitedPassage {
 
 export type CiteAction = 'copy' | 'share';
 
+type StoryPart = Pick<CitedPassage, 'documentId' | 'articleId' | 'article'>;
+
+/**
+ * What a passage in part `part` of the story shown (0: the opened article) is cited from: that
+ * part's own article and page, under the story's title when the part, a continuation, has none.
+ */
+export function citedPart(
+	parts: readonly StoryPart[],
+	part: number,
+	pageOf: (documentId: string) => PageMeta | undefined
+): Omit<CitedPassage, 'paragraph' | 'start' | 'end'> | null {
+	const cited = parts[part];
+	const page = cited && pageOf(cited.documentId);
+	if (!cited || !page) return null;
+	const title = cited.article.title ?? parts[0]?.article.title ?? null;
+	return { ...cited, article: { ...cited.article, title }, page };
+}
+
 /** The quote with its citation line, in the reader's display (简/繁), and the paragraph's link. */
 export function citation(
 	passage: CitedPassage,
