@@ -13,7 +13,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArchiveManifest, CatalogShard } from '../src/lib/core/archive/catalog';
-import { articleSearchText } from '../src/lib/core/archive/format';
+import {
+	articleSearchText,
+	bigramKey,
+	decodePostings,
+	decodeShard,
+	unigramKey
+} from '../src/lib/core/archive/format';
 import { ArchiveSearch } from '../src/lib/core/archive/search';
 import type { ParsedDocument } from '../src/lib/core/parse/types';
 import { compileQuery } from '../src/lib/core/search/query';
@@ -37,6 +43,15 @@ export interface ArchiveSize {
 	precision: number;
 	recall: number;
 	totalsExact: boolean;
+	/**
+	 * What an id-only backend (FlexSearch's storage interface: ids per token, no offsets) would
+	 * face: articles holding every n-gram of the included terms, and the UTF-8 bytes of their
+	 * search text that exact totals would have to fetch and scan.
+	 */
+	idOnly: {
+		candidatesOverHits: number;
+		verifyKB: { p50: number; p95: number; max: number };
+	};
 	/** Queries whose shards weigh over 300 KB, the issue's per-query budget. */
 	over300KB: { query: string; kb: number; total: number }[];
 }
@@ -56,7 +71,8 @@ function scanAll(
 	archive: string,
 	library: string,
 	queries: string[]
-): number[][] {
+): { matches: number[][]; textBytes: number[] } {
+	const textBytes: number[] = [];
 	const compiled = queries.map((q) => compileQuery(q));
 	const out = queries.map((): number[] => []);
 	let n = 0;
@@ -66,6 +82,7 @@ function scanAll(
 			const { docs } = readPages('bench', [join(library, page.source)]);
 			for (const article of docs[0].articles) {
 				const text = articleSearchText(article);
+				textBytes.push(Buffer.byteLength(text));
 				compiled.forEach(({ include, exclude }, q) => {
 					if (
 						include.length > 0 &&
@@ -78,7 +95,33 @@ function scanAll(
 			}
 		}
 	}
-	return out;
+	return { matches: out, textBytes };
+}
+
+/** Articles holding every token of every included term, positions ignored. */
+async function idOnlyCandidates(
+	search: ArchiveSearch,
+	query: string,
+	fetchShard: (name: string) => Promise<Uint8Array>
+): Promise<number[]> {
+	const { include } = compileQuery(query);
+	if (include.length === 0) return [];
+	let result: Set<number> | null = null;
+	for (const term of include) {
+		const keys =
+			term.length === 1
+				? [unigramKey(term.charCodeAt(0))]
+				: Array.from({ length: term.length - 1 }, (_, i) =>
+						bigramKey(term.charCodeAt(i), term.charCodeAt(i + 1))
+					);
+		for (const key of keys) {
+			const bytes = decodeShard(await fetchShard(search.shardOf(key))).get(key);
+			const articles: number[] = bytes ? decodePostings(bytes).map((p) => p.article) : [];
+			const previous: Set<number> | null = result;
+			result = new Set(previous ? articles.filter((a) => previous.has(a)) : articles);
+		}
+	}
+	return [...(result ?? [])];
 }
 
 export async function benchArchive(pages: number, log = (line: string) => void line) {
@@ -93,7 +136,9 @@ export async function benchArchive(pages: number, log = (line: string) => void l
 		{ cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 }
 	);
 	if (built.status !== 0) throw new Error(`build-archive failed: ${built.stderr}`);
-	const figures = JSON.parse(built.stdout.trim().split('\n').at(-1) as string) as ArchiveBuildFigures;
+	const figures = JSON.parse(
+		built.stdout.trim().split('\n').at(-1) as string
+	) as ArchiveBuildFigures;
 	const manifest = JSON.parse(
 		readFileSync(join(archive, 'manifest.json'), 'utf8')
 	) as ArchiveManifest;
@@ -107,7 +152,7 @@ export async function benchArchive(pages: number, log = (line: string) => void l
 	).docs;
 	const queries = buildQueries(sample);
 	log(`archive ${pages}: scanning ${queries.length} queries …`);
-	const expected = scanAll(manifest, archive, library, queries);
+	const { matches: expected, textBytes } = scanAll(manifest, archive, library, queries);
 
 	log(`archive ${pages}: searching …`);
 	const fromDisk = async (name: string) => new Uint8Array(readFileSync(join(archive, name)));
@@ -119,6 +164,9 @@ export async function benchArchive(pages: number, log = (line: string) => void l
 	let relevant = 0;
 	let retrieved = 0;
 	let totalsExact = true;
+	let candidates = 0;
+	let hitsFound = 0;
+	const verifyKB: number[] = [];
 	for (const [q, query] of queries.entries()) {
 		const search = new ArchiveSearch(manifest, fromDisk);
 		const cold = await search.search(query, { limit: 10 });
@@ -130,6 +178,10 @@ export async function benchArchive(pages: number, log = (line: string) => void l
 		const warm = await search.search(query, { limit: 10 });
 		cachedMs.push(performance.now() - t0);
 		const all = await search.search(query, { limit: Infinity });
+		const idOnly = await idOnlyCandidates(search, query, fromDisk);
+		candidates += idOnly.length;
+		hitsFound += expected[q].length;
+		verifyKB.push(idOnly.reduce((sum, a) => sum + textBytes[a], 0) / 1024);
 		const want = new Set(expected[q]);
 		const got = all.hits.map((h) => h.article);
 		found += got.filter((a) => want.has(a)).length;
@@ -156,6 +208,10 @@ export async function benchArchive(pages: number, log = (line: string) => void l
 		precision: retrieved === 0 ? 1 : found / retrieved,
 		recall: relevant === 0 ? 1 : found / relevant,
 		totalsExact,
+		idOnly: {
+			candidatesOverHits: Math.round((candidates / Math.max(1, hitsFound)) * 100) / 100,
+			verifyKB: summary(verifyKB)
+		},
 		over300KB: over300KB.sort((a, b) => b.kb - a.kb).slice(0, 10)
 	};
 	return result;
