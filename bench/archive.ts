@@ -106,7 +106,7 @@ async function idOnlyCandidates(
 ): Promise<number[]> {
 	const { include } = compileQuery(query);
 	if (include.length === 0) return [];
-	let result: Set<number> | null = null;
+	let result = null as Set<number> | null;
 	for (const term of include) {
 		const keys =
 			term.length === 1
@@ -117,14 +117,17 @@ async function idOnlyCandidates(
 		for (const key of keys) {
 			const bytes = decodeShard(await fetchShard(search.shardOf(key))).get(key);
 			const articles: number[] = bytes ? decodePostings(bytes).map((p) => p.article) : [];
-			const previous: Set<number> | null = result;
+			const previous = result;
 			result = new Set(previous ? articles.filter((a) => previous.has(a)) : articles);
 		}
 	}
 	return [...(result ?? [])];
 }
 
-export async function benchArchive(pages: number, log = (line: string) => void line) {
+export async function benchArchive(
+	pages: number,
+	log: (line: string) => unknown = () => undefined
+) {
 	const library = join(ROOT, `bench/out/archive-library-${pages}`);
 	const archive = join(ROOT, `bench/out/archive-${pages}`);
 	log(`archive ${pages}: writing pages …`);

@@ -1,4 +1,5 @@
 // The shape of BENCHMARKS.json: what bench/run.ts measures and bench/render.ts writes out.
+import type { ArchiveSize } from './archive';
 import type { benchLoad } from './load';
 import type { benchScale } from './scale';
 import type { Spread } from './stats';
@@ -72,5 +73,7 @@ export interface BenchReport {
 		search?: Record<string, object>;
 		load?: LoadSection;
 		scale?: ScaleSection;
+		/** By page count. */
+		archive?: Record<string, ArchiveSize>;
 	};
 }
