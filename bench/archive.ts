@@ -116,7 +116,7 @@ async function idOnlyCandidates(
 					);
 		for (const key of keys) {
 			const bytes = decodeShard(await fetchShard(search.shardOf(key))).get(key);
-			const articles: number[] = bytes ? decodePostings(bytes).map((p) => p.article) : [];
+			const articles: number[] = bytes ? Array.from(decodePostings(bytes).articles) : [];
 			const previous = result;
 			result = new Set(previous ? articles.filter((a) => previous.has(a)) : articles);
 		}

@@ -10,10 +10,19 @@ import {
 	encodePostings,
 	encodeShard,
 	forEachToken,
+	type ArticlePostings,
+	type FlatPostings,
 	tokenBucket,
 	unigramKey
 } from './format';
 import { article } from './testing.spec-helpers';
+
+function postingsList(flat: FlatPostings): ArticlePostings[] {
+	return Array.from(flat.articles, (a, i) => ({
+		article: a,
+		offsets: Array.from(flat.offsets.subarray(flat.starts[i], flat.starts[i + 1]))
+	}));
+}
 
 describe('varints', () => {
 	it('round-trip every unsigned 32-bit value', () => {
@@ -109,10 +118,19 @@ describe('shards', () => {
 						[...keys].sort((a, b) => a - b)
 					);
 					for (const key of keys)
-						expect(decodePostings(directory.get(key) as Uint8Array)).toEqual(postings);
+						expect(postingsList(decodePostings(directory.get(key) as Uint8Array))).toEqual(
+							postings
+						);
 				}
 			)
 		);
+	});
+
+	it('decode a prefix of the articles with the full count', () => {
+		const postings = [1, 5, 9].map((article) => ({ article, offsets: [article, article + 3] }));
+		const prefix = decodePostings(encodePostings(postings), 2);
+		expect(prefix.total).toBe(3);
+		expect(postingsList(prefix)).toEqual(postings.slice(0, 2));
 	});
 
 	it('refuse a truncated shard', () => {

@@ -155,23 +155,45 @@ export function encodePostings(postings: readonly ArticlePostings[]): Uint8Array
 	return out.finish();
 }
 
-export function decodePostings(bytes: Uint8Array): ArticlePostings[] {
+/** Decoded postings in flat arrays: article i's offsets are `offsets[starts[i]] … [starts[i+1]-1]`. */
+export interface FlatPostings {
+	/** Articles holding the token in all, decoded or not. */
+	total: number;
+	articles: Uint32Array;
+	starts: Uint32Array;
+	offsets: Uint32Array;
+}
+
+/** Decodes the first `maxArticles` articles' postings (all by default). */
+export function decodePostings(bytes: Uint8Array, maxArticles = Infinity): FlatPostings {
 	const input = new ByteReader(bytes);
-	const count = input.varint();
-	const out: ArticlePostings[] = new Array(count);
+	const total = input.varint();
+	const n = Math.min(total, maxArticles);
+	const articles = new Uint32Array(n);
+	const starts = new Uint32Array(n + 1);
+	// Every offset takes at least one byte: an upper bound on the offsets held.
+	let offsets = new Uint32Array(Math.min(bytes.length, 1024));
+	let at = 0;
 	let article = 0;
-	for (let i = 0; i < count; i++) {
+	for (let i = 0; i < n; i++) {
 		article += input.varint();
-		const n = input.varint();
-		const offsets: number[] = new Array(n);
-		let offset = 0;
-		for (let k = 0; k < n; k++) {
-			offset += input.varint();
-			offsets[k] = offset;
+		articles[i] = article;
+		const count = input.varint();
+		if (at + count > offsets.length) {
+			const bigger = new Uint32Array(
+				Math.min(bytes.length, Math.max(2 * offsets.length, at + count))
+			);
+			bigger.set(offsets.subarray(0, at));
+			offsets = bigger;
 		}
-		out[i] = { article, offsets };
+		let offset = 0;
+		for (let k = 0; k < count; k++) {
+			offset += input.varint();
+			offsets[at++] = offset;
+		}
+		starts[i + 1] = at;
 	}
-	return out;
+	return { total, articles, starts, offsets: offsets.subarray(0, at) };
 }
 
 /**

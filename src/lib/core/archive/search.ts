@@ -13,7 +13,14 @@
 
 import { compileQuery } from '../search/query';
 import type { ArchiveManifest } from './catalog';
-import { bigramKey, decodePostings, decodeShard, tokenBucket, unigramKey } from './format';
+import {
+	bigramKey,
+	decodePostings,
+	decodeShard,
+	tokenBucket,
+	unigramKey,
+	type FlatPostings
+} from './format';
 
 /** Fetches a file of the archive by name (over HTTP in the app, from disk in the bench). */
 export type FetchShard = (name: string) => Promise<Uint8Array>;
@@ -33,9 +40,6 @@ export interface ArchiveResult {
 	/** What this search fetched (shards already held are not fetched again). */
 	fetched: { shards: string[]; bytes: number };
 }
-
-/** Article → occurrence count of one term. */
-type TermMatches = Map<number, number>;
 
 export class ArchiveSearch {
 	private readonly shards = new Map<string, Promise<Map<number, Uint8Array>>>();
@@ -87,26 +91,65 @@ export class ArchiveSearch {
 			})
 		);
 		const postingsOf = (key: number) => directories.get(this.shardOf(key))?.get(key);
-		const matches = plans.map((plan) => matchTerm(plan, postingsOf));
-		const included = matches.slice(0, include.length);
-		const excluded = matches.slice(include.length);
-		// Smallest first: the intersection only ever shrinks.
-		included.sort((a, b) => a.size - b.size);
-		const articles: ArchiveHit[] = [];
-		for (const [article, count] of included[0]) {
-			let total = count;
-			let ok = true;
-			for (let t = 1; t < included.length && ok; t++) {
-				const c = included[t].get(article);
-				if (c === undefined) ok = false;
-				else total += c;
-			}
-			for (const ex of excluded) if (ok && ex.has(article)) ok = false;
-			if (ok) articles.push({ article, count: total });
+		// One token and nothing to combine: the total is the postings' article count, and only
+		// the requested articles need decoding.
+		if (plans.length === 1 && plans[0].length === 1) {
+			const bytes = postingsOf(plans[0][0].key);
+			if (!bytes) return { total: 0, hits: [], fetched };
+			const flat = decodePostings(bytes, offset + limit);
+			const hits: ArchiveHit[] = [];
+			for (let i = offset; i < flat.articles.length; i++)
+				hits.push({ article: flat.articles[i], count: flat.starts[i + 1] - flat.starts[i] });
+			return { total: flat.total, hits, fetched };
 		}
-		articles.sort((a, b) => a.article - b.article);
-		return { total: articles.length, hits: articles.slice(offset, offset + limit), fetched };
+		const matches = plans.map((plan) => matchTerm(plan, postingsOf));
+		// Smallest first: the intersection only ever shrinks.
+		const included = matches
+			.slice(0, include.length)
+			.sort((a, b) => a.articles.length - b.articles.length);
+		let result = included[0];
+		for (const other of included.slice(1)) result = intersect(result, other);
+		for (const other of matches.slice(include.length)) result = subtract(result, other);
+		const hits: ArchiveHit[] = [];
+		const end = Math.min(result.articles.length, offset + limit);
+		for (let i = offset; i < end; i++)
+			hits.push({ article: result.articles[i], count: result.counts[i] });
+		return { total: result.articles.length, hits, fetched };
 	}
+}
+
+/** Articles (ascending) where a term occurs, with its occurrence counts. */
+interface TermMatches {
+	articles: Uint32Array;
+	counts: Uint32Array;
+}
+
+const NO_MATCHES: TermMatches = { articles: new Uint32Array(0), counts: new Uint32Array(0) };
+
+function intersect(a: TermMatches, b: TermMatches): TermMatches {
+	const articles: number[] = [];
+	const counts: number[] = [];
+	for (let i = 0, j = 0; i < a.articles.length && j < b.articles.length;) {
+		if (a.articles[i] < b.articles[j]) i++;
+		else if (a.articles[i] > b.articles[j]) j++;
+		else {
+			articles.push(a.articles[i]);
+			counts.push(a.counts[i++] + b.counts[j++]);
+		}
+	}
+	return { articles: Uint32Array.from(articles), counts: Uint32Array.from(counts) };
+}
+
+function subtract(a: TermMatches, b: TermMatches): TermMatches {
+	const articles: number[] = [];
+	const counts: number[] = [];
+	for (let i = 0, j = 0; i < a.articles.length; i++) {
+		while (j < b.articles.length && b.articles[j] < a.articles[i]) j++;
+		if (j < b.articles.length && b.articles[j] === a.articles[i]) continue;
+		articles.push(a.articles[i]);
+		counts.push(a.counts[i]);
+	}
+	return { articles: Uint32Array.from(articles), counts: Uint32Array.from(counts) };
 }
 
 /** A token to look up and where it sits in the term. */
@@ -132,49 +175,57 @@ function matchTerm(
 	plan: readonly PlannedToken[],
 	postingsOf: (key: number) => Uint8Array | undefined
 ): TermMatches {
-	const out: TermMatches = new Map();
-	const lists = [];
+	const lists: { at: number; postings: FlatPostings }[] = [];
 	for (const token of plan) {
 		const bytes = postingsOf(token.key);
-		if (!bytes) return out;
+		if (!bytes) return NO_MATCHES;
 		lists.push({ at: token.at, postings: decodePostings(bytes) });
 	}
 	// Drive from the rarest token; walk the others (sorted by article) alongside.
-	lists.sort((a, b) => a.postings.length - b.postings.length);
+	lists.sort((a, b) => a.postings.total - b.postings.total);
 	const [driver, ...others] = lists;
 	const cursors = new Int32Array(others.length);
-	const found: number[][] = new Array(others.length);
-	for (const { article, offsets } of driver.postings) {
+	const articles: number[] = [];
+	const counts: number[] = [];
+	const d = driver.postings;
+	for (let i = 0; i < d.articles.length; i++) {
+		const article = d.articles[i];
 		let present = true;
 		for (let k = 0; k < others.length && present; k++) {
-			const postings = others[k].postings;
+			const list = others[k].postings.articles;
 			let c = cursors[k];
-			while (c < postings.length && postings[c].article < article) c++;
+			while (c < list.length && list[c] < article) c++;
 			cursors[k] = c;
-			present = c < postings.length && postings[c].article === article;
-			if (present) found[k] = postings[c].offsets;
+			present = c < list.length && list[c] === article;
 		}
 		if (!present) continue;
 		let count = 0;
-		for (const offset of offsets) {
-			const start = offset - driver.at;
+		for (let o = d.starts[i]; o < d.starts[i + 1]; o++) {
+			const start = d.offsets[o] - driver.at;
 			let ok = start >= 0;
-			for (let k = 0; k < others.length && ok; k++) ok = contains(found[k], start + others[k].at);
+			for (let k = 0; k < others.length && ok; k++) {
+				const p = others[k].postings;
+				const c = cursors[k];
+				ok = contains(p.offsets, p.starts[c], p.starts[c + 1], start + others[k].at);
+			}
 			if (ok) count++;
 		}
-		if (count > 0) out.set(article, count);
+		if (count > 0) {
+			articles.push(article);
+			counts.push(count);
+		}
 	}
-	return out;
+	return { articles: Uint32Array.from(articles), counts: Uint32Array.from(counts) };
 }
 
-/** Binary search in ascending offsets. */
-function contains(sorted: readonly number[], value: number): boolean {
-	let lo = 0;
-	let hi = sorted.length - 1;
+/** Binary search in ascending offsets[from … to-1]. */
+function contains(offsets: Uint32Array, from: number, to: number, value: number): boolean {
+	let lo = from;
+	let hi = to - 1;
 	while (lo <= hi) {
 		const mid = (lo + hi) >> 1;
-		if (sorted[mid] === value) return true;
-		if (sorted[mid] < value) lo = mid + 1;
+		if (offsets[mid] === value) return true;
+		if (offsets[mid] < value) lo = mid + 1;
 		else hi = mid - 1;
 	}
 	return false;
