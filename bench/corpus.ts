@@ -118,7 +118,7 @@ const LIBRARY_BYTES = 11_000_000;
 const PAPERS = ['山西日报', '太原日报', '太行日报'];
 
 /**
- * Writes a library of `pages` pages of about 11 MB in all into `dir`, each with a sidecar
+ * Writes a library of `pages` pages of about `bytes` (default 11 MB) in all into `dir`, each with a sidecar
  * (eight pages per paper and day). A page is the seed pages in a rotated order (so titles,
  * bylines and furniture recur at different places), with about 5% of Han characters swapped
  * for others from the seeds and every digit shifted by the page number.
@@ -126,13 +126,14 @@ const PAPERS = ['山西日报', '太原日报', '太行日报'];
 export function writeLibrary(
 	folders: string[],
 	dir: string,
-	pages = LIBRARY_PAGES
+	pages = LIBRARY_PAGES,
+	libraryBytes = LIBRARY_BYTES
 ): { bytes: number } {
 	const seeds = seedPages(folders, /\.(txt|md)$/).map((text) => text.trim());
 	const pool = [...new Set(seeds.join('').match(/\p{Script=Han}/gu) ?? [])];
 	const han = /\p{Script=Han}/u;
 	const random = rng(9);
-	const perPage = LIBRARY_BYTES / pages;
+	const perPage = libraryBytes / pages;
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	let bytes = 0;

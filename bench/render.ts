@@ -8,6 +8,7 @@ import {
 	typedQueries
 } from './budgets';
 import { fmt, kb, mb, num } from './format';
+import type { ArchiveSize } from './archive';
 import type { VisitSample } from './load';
 import type {
 	BenchReport,
@@ -132,6 +133,8 @@ export function renderMarkdown(report: BenchReport): string {
 	if (lighthouse) renderLighthouse(lighthouse, out);
 	const scale = report.sections.scale;
 	if (scale) renderScale(scale, out);
+	const archive = report.sections.archive;
+	if (archive) renderArchive(archive, out);
 
 	out.push('## Budgets');
 	out.push('');
@@ -359,4 +362,31 @@ function renderScale(scale: ScaleSection, out: string[]) {
 		});
 		out.push('');
 	}
+}
+
+function renderArchive(archive: Record<string, ArchiveSize>, out: string[]) {
+	out.push('## Static archive');
+	out.push('');
+	out.push(
+		'A synthetic archive (8 pages a day, about 11 KB a page) built by scripts/build-archive.ts, ' +
+			'then the fixed query set against its shards, from disk in Node: per query the index ' +
+			'shards and bytes a cold search fetches for its first 10 hits, and the time to them with ' +
+			'those shards in memory; hits and totals against a substring scan in archive order. ' +
+			'"id-only" is what a backend returning ids per token (FlexSearch\'s storage interface) ' +
+			'would have to fetch as text to make the totals exact.'
+	);
+	out.push('');
+	out.push(
+		'| pages | text | build | peak RSS | index ÷ text | catalog: newest month / all | shards p50 / p95 | KB p50 / p95 / max | cached ms p50 / p95 | precision | recall | exact totals | id-only verify KB p50 / p95 |'
+	);
+	out.push(
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |'
+	);
+	for (const [pages, r] of Object.entries(archive)) {
+		const b = r.build;
+		out.push(
+			`| ${num(Number(pages))} | ${mb(b.textBytes)} | ${num(b.ms / 1000, 1)} s | ${mb(b.peakRssBytes)} | ${b.indexOverText} | ${kb(b.newestMonthCatalogBytes)} / ${kb(b.catalogBytes)} | ${r.shardsFetched.p50} / ${r.shardsFetched.p95} | ${r.kbFetched.p50} / ${r.kbFetched.p95} / ${r.kbFetched.max} | ${r.cachedMs.p50} / ${r.cachedMs.p95} | ${r.precision} | ${r.recall} | ${r.totalsExact} | ${r.idOnly.verifyKB.p50} / ${r.idOnly.verifyKB.p95} |`
+		);
+	}
+	out.push('');
 }

@@ -1,4 +1,5 @@
 // The shape of BENCHMARKS.json: what bench/run.ts measures and bench/render.ts writes out.
+import type { ArchiveSize } from './archive';
 import type { benchLoad } from './load';
 import type { benchScale } from './scale';
 import type { benchLighthouse } from './lighthouse';
@@ -75,5 +76,7 @@ export interface BenchReport {
 		load?: LoadSection;
 		lighthouse?: LighthouseSection;
 		scale?: ScaleSection;
+		/** By page count. */
+		archive?: Record<string, ArchiveSize>;
 	};
 }

@@ -4,7 +4,7 @@
  *   npm run bench                      full run (≈ 10 min on 2 cores)
  *   npm run bench -- --quick           fewer runs, for trying things out
  *   npm run bench -- --no-build        use the existing build/
- *   npm run bench -- --only=load,scale some sections (parse, search, load, lighthouse, scale)
+ *   npm run bench -- --only=load,scale some sections (parse, search, load, lighthouse, scale, archive)
  *   npm run bench -- --render          rewrite BENCHMARKS.md from BENCHMARKS.json
  * Inputs are deterministic: corpora come from the seed pages (bench/corpus.ts, SEED_FOLDERS)
  * through fixed transformations and seeds.
@@ -159,6 +159,15 @@ async function main() {
 			reuseBuild: noBuild,
 			log
 		});
+	}
+
+	if (want('archive')) {
+		log('archive …');
+		const { benchArchive } = await import('./archive');
+		const archive: Record<string, object> = {};
+		for (const pages of quick ? [3000] : [3000, 30000])
+			archive[String(pages)] = await benchArchive(pages, log);
+		report.sections.archive = archive as NonNullable<BenchReport['sections']['archive']>;
 	}
 
 	report.machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);

@@ -1,0 +1,109 @@
+/**
+ * Builds the static archive (src/lib/core/archive/README.md) from page folders: content-named
+ * catalog shards and index shards, and manifest.json, in OUT.
+ *   npx tsx scripts/build-archive.ts --out DIR [FOLDER...]
+ * Folders default to BANMIAN_SEEDS (else `seeds`). Streaming: one page is in memory at a time;
+ * postings spill to one temporary file per bucket and are read back one bucket at a time. Prints
+ * one JSON line of figures (pages, bytes, milliseconds, peak RSS) on stdout.
+ */
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArchiveBuilder } from '../src/lib/core/archive/build';
+import { hashBytes } from '../src/lib/core/hash';
+import { readPages } from './read-pages';
+import { seedFiles, seedFolders } from './seeds.mjs';
+
+export interface ArchiveBuildFigures {
+	pages: number;
+	articles: number;
+	/** UTF-8 bytes of the page files. */
+	textBytes: number;
+	indexBytes: number;
+	indexShards: number;
+	catalogBytes: number;
+	catalogShards: number;
+	/** Catalog bytes of the newest month, all papers: what a first visit loads. */
+	newestMonthCatalogBytes: number;
+	manifestBytes: number;
+	ms: number;
+	/** Peak resident set size of the process, bytes. */
+	peakRssBytes: number;
+}
+
+export function buildArchive(folders: string[], out: string, shardBytes?: number) {
+	const started = performance.now();
+	const spill = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+	try {
+		const bucketFile = (bucket: number) => join(spill, String(bucket));
+		const builder = new ArchiveBuilder((bucket, triples) =>
+			appendFileSync(
+				bucketFile(bucket),
+				new Uint8Array(triples.buffer, triples.byteOffset, triples.byteLength)
+			)
+		);
+		let textBytes = 0;
+		for (const file of seedFiles(folders)) {
+			const bytes = readFileSync(file.path);
+			textBytes += bytes.length;
+			const { docs, failed } = readPages('build-archive', [file.path]);
+			if (failed) throw new Error(`cannot read ${file.path}`);
+			builder.addPage(docs[0], hashBytes(bytes));
+		}
+		rmSync(out, { recursive: true, force: true });
+		mkdirSync(out, { recursive: true });
+		const manifest = builder.finish(
+			(bucket) => {
+				const path = bucketFile(bucket);
+				if (!existsSync(path)) return new Uint32Array(0);
+				const bytes = readFileSync(path);
+				// A copy: the file's buffer need not be 4-byte aligned.
+				return new Uint32Array(new Uint8Array(bytes).buffer);
+			},
+			(file) => writeFileSync(join(out, file.name), file.bytes),
+			shardBytes
+		);
+		const manifestJson = JSON.stringify(manifest);
+		writeFileSync(join(out, 'manifest.json'), manifestJson);
+		const newest = manifest.catalog[0]?.month;
+		const figures: ArchiveBuildFigures = {
+			pages: manifest.pages,
+			articles: manifest.articles,
+			textBytes,
+			indexBytes: manifest.index.reduce((sum, e) => sum + e.bytes, 0),
+			indexShards: manifest.index.length,
+			catalogBytes: manifest.catalog.reduce((sum, e) => sum + e.bytes, 0),
+			catalogShards: manifest.catalog.length,
+			newestMonthCatalogBytes: manifest.catalog
+				.filter((e) => e.month === newest)
+				.reduce((sum, e) => sum + e.bytes, 0),
+			manifestBytes: Buffer.byteLength(manifestJson),
+			ms: Math.round(performance.now() - started),
+			peakRssBytes: process.resourceUsage().maxRSS * 1024
+		};
+		return { manifest, figures };
+	} finally {
+		rmSync(spill, { recursive: true, force: true });
+	}
+}
+
+function main(args: string[]): number {
+	const at = args.indexOf('--out');
+	if (at < 0 || at + 1 >= args.length) {
+		process.stderr.write('usage: npx tsx scripts/build-archive.ts --out DIR [FOLDER...]\n');
+		return 2;
+	}
+	const out = args[at + 1];
+	const rest = args.filter((_, i) => i !== at && i !== at + 1);
+	const root = fileURLToPath(new URL('..', import.meta.url));
+	const folders = seedFolders(rest.length ? rest.join(delimiter) : process.env.BANMIAN_SEEDS, root);
+	const { figures } = buildArchive(folders, out);
+	process.stdout.write(`${JSON.stringify(figures)}\n`);
+	return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+	process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,176 @@
+/**
+ * The archive's catalog and manifest. The catalog is sharded by paper and month; every shard file
+ * and index shard is named by a hash of its content, so files never change once published and
+ * caches never need revalidating; only the small manifest changes from build to build.
+ *
+ * Archive order, which numbers the articles and orders search hits: newest month first; within a
+ * month, paper by name; then newest date first, page number, page id, article order on the page.
+ * Undated pages and pages without a paper come after the others. Grouping by month before paper
+ * keeps every catalog shard one contiguous run of article numbers, so a hit is placed in its
+ * shard by a binary search in the manifest.
+ */
+
+import { hashBytes } from '../hash';
+import type { ParsedDocument } from '../parse/types';
+import { articleHeading } from '../parse/title';
+import { ARCHIVE_FORMAT } from './format';
+
+/** One page in a catalog shard. */
+export interface CatalogPage {
+	id: string;
+	/** The page's file name, as the reader's page files are named. */
+	source: string;
+	paper: string | null;
+	date: string | null;
+	page: number | null;
+	pageName: string | null;
+	/** The header line as printed, else the lead article's title. */
+	titleLine: string;
+	/** Hash of the page file's bytes: the key for caching its text. */
+	hash: string;
+	/** [article id, heading] in page order. */
+	articles: [string, string][];
+}
+
+/** One catalog shard file: the pages of one paper in one month, in archive order. */
+export interface CatalogShard {
+	paper: string | null;
+	month: string | null;
+	/** Number of the first article of the first page. */
+	firstArticle: number;
+	pages: CatalogPage[];
+}
+
+export interface ManifestCatalogEntry {
+	paper: string | null;
+	month: string | null;
+	name: string;
+	bytes: number;
+	pages: number;
+	firstArticle: number;
+	articles: number;
+}
+
+export interface ManifestIndexEntry {
+	/** The shard holds the tokens of buckets `firstBucket` up to the next shard's. */
+	firstBucket: number;
+	name: string;
+	bytes: number;
+}
+
+export interface ArchiveManifest {
+	format: typeof ARCHIVE_FORMAT;
+	/** Tokens fall in 2^bucketBits buckets (format.ts tokenBucket). */
+	bucketBits: number;
+	pages: number;
+	articles: number;
+	/** In archive order: the newest month first. */
+	catalog: ManifestCatalogEntry[];
+	/** By firstBucket, the first at bucket 0. */
+	index: ManifestIndexEntry[];
+}
+
+export function catalogPage(doc: ParsedDocument, hash: string): CatalogPage {
+	return {
+		id: doc.id,
+		source: doc.source,
+		paper: doc.page.paper,
+		date: doc.page.date,
+		page: doc.page.pageNumber,
+		pageName: doc.page.pageName,
+		titleLine: doc.page.header ?? doc.articles[0]?.title ?? '',
+		hash,
+		articles: doc.articles.map((a) => [a.id, articleHeading(a)])
+	};
+}
+
+/** `YYYY-MM` of an ISO date, null when undated. */
+export function monthOf(date: string | null): string | null {
+	return date && /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : null;
+}
+
+/** Null last; otherwise ascending, or descending when `descending`. */
+function compareNullable<T extends string | number>(
+	a: T | null,
+	b: T | null,
+	descending = false
+): number {
+	if (a === b) return 0;
+	if (a === null) return 1;
+	if (b === null) return -1;
+	const order = a < b ? -1 : 1;
+	return descending ? -order : order;
+}
+
+/** Archive order of pages (see the top of this file). */
+export function compareCatalogPages(a: CatalogPage, b: CatalogPage): number {
+	return (
+		compareNullable(monthOf(a.date), monthOf(b.date), true) ||
+		compareNullable(a.paper, b.paper) ||
+		compareNullable(a.date, b.date, true) ||
+		compareNullable(a.page, b.page) ||
+		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+}
+
+/** Pages already in archive order, cut into shards by paper and month, numbered from 0. */
+export function groupCatalog(sorted: readonly CatalogPage[]): CatalogShard[] {
+	const shards: CatalogShard[] = [];
+	let next = 0;
+	for (const page of sorted) {
+		const month = monthOf(page.date);
+		let shard = shards.at(-1);
+		if (!shard || shard.paper !== page.paper || shard.month !== month) {
+			shard = { paper: page.paper, month, firstArticle: next, pages: [] };
+			shards.push(shard);
+		}
+		shard.pages.push(page);
+		next += page.articles.length;
+	}
+	return shards;
+}
+
+const encoder = new TextEncoder();
+
+/** A catalog shard as its file's bytes, and the file's content-addressed name. */
+export function encodeCatalogShard(shard: CatalogShard): { name: string; bytes: Uint8Array } {
+	const bytes = encoder.encode(JSON.stringify(shard));
+	return { name: `catalog-${hashBytes(bytes)}.json`, bytes };
+}
+
+/** The content-addressed name of an index shard. */
+export function indexShardName(bytes: Uint8Array): string {
+	return `index-${hashBytes(bytes)}.bin`;
+}
+
+/** Where article number `article` is: its catalog shard's entry, or null past the end. */
+export function locateArticle(
+	manifest: ArchiveManifest,
+	article: number
+): ManifestCatalogEntry | null {
+	const list = manifest.catalog;
+	let lo = 0;
+	let hi = list.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const entry = list[mid];
+		if (article < entry.firstArticle) hi = mid - 1;
+		else if (article >= entry.firstArticle + entry.articles) lo = mid + 1;
+		else return entry;
+	}
+	return null;
+}
+
+/** The page and article id of article number `article` in its (fetched) catalog shard. */
+export function articleInShard(
+	shard: CatalogShard,
+	article: number
+): { page: CatalogPage; articleId: string } | null {
+	let n = article - shard.firstArticle;
+	if (n < 0) return null;
+	for (const page of shard.pages) {
+		if (n < page.articles.length) return { page, articleId: page.articles[n][0] };
+		n -= page.articles.length;
+	}
+	return null;
+}

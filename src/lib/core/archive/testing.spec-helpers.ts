@@ -1,0 +1,95 @@
+// Shared by the archive specs: pages, an archive built in memory, and the scan it must equal.
+import type { Article, PageMeta, ParsedDocument } from '../parse/types';
+import { compileQuery } from '../search/query';
+import { ArchiveBuilder, concatWords, type BuilderOptions } from './build';
+import type { ArchiveManifest, CatalogShard } from './catalog';
+import { articleSearchText } from './format';
+
+export function article(id: string, fields: Partial<Article> = {}): Article {
+	return {
+		id,
+		kicker: null,
+		title: '',
+		subtitle: null,
+		column: null,
+		agency: null,
+		reporters: [],
+		correspondents: [],
+		dateline: null,
+		paragraphs: [],
+		subheads: [],
+		captions: [],
+		continued: false,
+		continuedFrom: null,
+		continuedTo: null,
+		lines: [1, 1],
+		...fields
+	};
+}
+
+export function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
+	return {
+		id,
+		source: `${id}.txt`,
+		page: {
+			header: null,
+			footer: null,
+			paper: null,
+			date: null,
+			pageNumber: null,
+			pageName: null,
+			...page
+		},
+		articles,
+		diagnostics: []
+	};
+}
+
+/** Builds a whole archive in memory: for tests and small corpora. */
+export function buildArchiveInMemory(
+	pages: readonly { doc: ParsedDocument; hash: string }[],
+	options: BuilderOptions & { shardBytes?: number } = {}
+): { manifest: ArchiveManifest; files: Map<string, Uint8Array> } {
+	const spilled = new Map<number, Uint32Array[]>();
+	const builder = new ArchiveBuilder((bucket, triples) => {
+		const list = spilled.get(bucket);
+		if (list) list.push(triples);
+		else spilled.set(bucket, [triples]);
+	}, options);
+	for (const { doc, hash } of pages) builder.addPage(doc, hash);
+	const files = new Map<string, Uint8Array>();
+	const manifest = builder.finish(
+		(bucket) => concatWords(spilled.get(bucket) ?? []),
+		(file) => files.set(file.name, file.bytes),
+		options.shardBytes
+	);
+	return { manifest, files };
+}
+
+/** Archive article numbers matching a query by a plain substring scan, in archive order. */
+export function scan(
+	manifest: ArchiveManifest,
+	files: Map<string, Uint8Array>,
+	docs: readonly ParsedDocument[],
+	query: string
+): number[] {
+	const { include, exclude } = compileQuery(query);
+	if (include.length === 0) return [];
+	const byId = new Map(docs.map((d) => [d.id, d]));
+	const out: number[] = [];
+	let n = 0;
+	for (const entry of manifest.catalog) {
+		const shard = JSON.parse(
+			new TextDecoder().decode(files.get(entry.name) as Uint8Array)
+		) as CatalogShard;
+		for (const page of shard.pages) {
+			for (const a of (byId.get(page.id) as ParsedDocument).articles) {
+				const text = articleSearchText(a);
+				if (include.every((t) => text.includes(t)) && !exclude.some((t) => text.includes(t)))
+					out.push(n);
+				n++;
+			}
+		}
+	}
+	return out;
+}
