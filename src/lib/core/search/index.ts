@@ -18,7 +18,7 @@
 import { Index as FlexIndex } from 'flexsearch';
 import { articleHeading } from '../parse/title';
 import type { Article, BlockKind, PageBlock, ParsedDocument } from '../parse/types';
-import { normalize, normalizeWithMap } from './normalize';
+import { normalize, normalizePrefixWithMap, normalizeWithMap } from './normalize';
 import {
 	SEGMENT_SEPARATOR,
 	TOKEN_SPACE,
@@ -107,6 +107,8 @@ const DEFAULT_LIMIT = 50;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 96;
 const CACHE_SIZE = 8;
+/** Up to this many hits, a first page is picked by insertion instead of sorting every match. */
+const SELECT_MAX = 256;
 /** From this many pages on, addAll rebuilds the whole map instead of adding page by page. */
 const BULK_MIN = 32;
 
@@ -220,6 +222,44 @@ function markTerms(text: string, terms: readonly string[]): Range[] {
 }
 
 /**
+ * The marks `cutSnippet` keeps of `markTerms(text, terms)`, without normalising a long paragraph
+ * or finding every occurrence in it: each term's occurrences are followed only up to the first
+ * that starts past any window around the first hit (that one still counts: in normalised text it
+ * may adjoin an earlier one, and merged with it carry that mark to the window's end).
+ */
+function snippetMarks(text: string, terms: readonly string[]): Range[] {
+	if (!terms.length || !text) return [];
+	const longest = Math.max(...terms.map((t) => t.length));
+	// Normalise a prefix, longer each time it proves too short: enough that every occurrence
+	// starting before the first unit past the window's limit lies wholly inside it.
+	for (let units = 4 * SNIPPET_LENGTH; ; units *= 4) {
+		const map = normalizePrefixWithMap(text, units);
+		const firsts = terms.map((term) => map.text.indexOf(term));
+		let anchor = Infinity;
+		for (const p of firsts) if (p >= 0) anchor = Math.min(anchor, map.toSource[p]);
+		if (anchor === Infinity) {
+			if (map.complete) return [];
+			continue;
+		}
+		// No window ends later (see cutSnippet; one more for a surrogate pair).
+		const limit = Math.max(0, anchor - SNIPPET_BEFORE) + SNIPPET_LENGTH + 1;
+		let past = 0;
+		while (past < map.text.length && map.toSource[past] < limit) past++;
+		if (!map.complete && map.text.length < past + longest) continue;
+		const ranges: Range[] = [];
+		terms.forEach((term, t) => {
+			for (let p = firsts[t]; p >= 0; p = map.text.indexOf(term, p + term.length)) {
+				ranges.push([p, p + term.length]);
+				if (map.toSource[p] >= limit) break;
+			}
+		});
+		return mergeRanges(
+			mergeRanges(ranges).map(([s, e]): Range => [map.toSource[s], map.toSourceEnd[e - 1]])
+		);
+	}
+}
+
+/**
  * Where the query's included terms occur in a source text, in source offsets: for marking every
  * hit in an opened article, field by field. Same normalisation as search.
  */
@@ -304,7 +344,7 @@ export class SearchIndex {
 	/** By FlexSearch id. */
 	private docs: (StoredDoc | null)[] = [];
 	private slots = new Map<string, number>();
-	private cache = new Map<string, Match[]>();
+	private cache = new Map<string, Ranking>();
 	private ranks: Int32Array | null = null;
 
 	/** Adds a page, replacing any page with the same id. */
@@ -397,15 +437,18 @@ export class SearchIndex {
 		const compiled = compileQuery(query);
 		if (!compiled.include.length) return { total: 0, hits: [] };
 		const filters = options.filters ?? {};
-		const ranked = this.ranked(compiled, filters);
+		const ranking = this.ranking(compiled, filters);
 		const offset = Math.max(0, Math.floor(options.offset ?? 0));
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-		const page = ranked.slice(offset, limit === Infinity ? undefined : offset + Math.floor(limit));
-		return { total: ranked.length, hits: page.map((m) => this.hit(m, compiled.include)) };
+		const end = limit === Infinity ? ranking.total : offset + Math.floor(limit);
+		return {
+			total: ranking.total,
+			hits: ranking.range(offset, end).map((m) => this.hit(m, compiled.include))
+		};
 	}
 
-	/** All matches, ranked; cached so paging through one query stays cheap. */
-	private ranked(query: CompiledQuery, filters: SearchFilters): Match[] {
+	/** All matches of a query; cached so paging through one query stays cheap. */
+	private ranking(query: CompiledQuery, filters: SearchFilters): Ranking {
 		const key = JSON.stringify([query.include, query.exclude, filters]);
 		const cached = this.cache.get(key);
 		if (cached) {
@@ -414,11 +457,10 @@ export class SearchIndex {
 			this.cache.set(key, cached);
 			return cached;
 		}
-		const matches = this.match(query, filters);
-		matches.sort(compareMatches);
-		this.cache.set(key, matches);
+		const ranking = new Ranking(this.match(query, filters));
+		this.cache.set(key, ranking);
 		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-		return matches;
+		return ranking;
 	}
 
 	private candidates(include: readonly string[]): number[] {
@@ -563,6 +605,54 @@ function countArticles(doc: StoredDoc): number {
 	return n;
 }
 
+/**
+ * The matches of one query and their order (see compareMatches). Only as many are put in order
+ * as the pages asked for so far need: a first page of ten picks ten, a later page sorts once.
+ */
+class Ranking {
+	/** Best first: the best `ordered` of all, or all once sorted. */
+	private order: Match[] = [];
+	private ordered = 0;
+
+	constructor(private readonly matches: Match[]) {}
+
+	get total(): number {
+		return this.matches.length;
+	}
+
+	/** The matches ranked `start` … `end - 1`. */
+	range(start: number, end: number): Match[] {
+		end = Math.min(end, this.total);
+		if (start >= end) return [];
+		if (end > this.ordered) {
+			if (end <= SELECT_MAX && end * 4 < this.total) this.select(end);
+			else this.sortAll();
+		}
+		return this.order.slice(start, end);
+	}
+
+	/** The best `k` in order, by insertion into a sorted list: most matches are rejected at once. */
+	private select(k: number): void {
+		const best: Match[] = [];
+		for (const m of this.matches) {
+			if (best.length === k && compareMatches(m, best[k - 1]) >= 0) continue;
+			let j = best.length === k ? k - 1 : best.length;
+			while (j > 0 && compareMatches(m, best[j - 1]) < 0) {
+				best[j] = best[j - 1];
+				j--;
+			}
+			best[j] = m;
+		}
+		this.order = best;
+		this.ordered = k;
+	}
+
+	private sortAll(): void {
+		this.order = this.matches.slice().sort(compareMatches);
+		this.ordered = this.total;
+	}
+}
+
 /** Heading hits first, then more hits, an earlier first hit, a newer page, article order. */
 function compareMatches(a: Match, b: Match): number {
 	if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
@@ -597,7 +687,7 @@ function snippet(article: StoredArticle, terms: readonly string[]): Marked {
 			segment++;
 			p = norm.indexOf(SEGMENT_SEPARATOR, p + 1);
 		}
-		return cutSnippet(segments[segment], markTerms(segments[segment], terms));
+		return cutSnippet(segments[segment], snippetMarks(segments[segment], terms));
 	}
 	const body = segments.slice(HEAD_SEGMENTS).find((s) => s.trim()) ?? '';
 	return cutSnippet(body, []);
