@@ -104,11 +104,16 @@ export function indexTokens(texts: readonly string[]): string[] {
  * code unit long, otherwise the buckets of its bigrams. Empty for an empty term.
  */
 export function queryTokens(term: string): string[] {
+	return queryTokenIds(term).map(tokenString);
+}
+
+/** The ids of `queryTokens(term)`. */
+export function queryTokenIds(term: string): number[] {
 	if (term.length === 0) return [];
-	if (term.length === 1) return [tokenString(term.charCodeAt(0))];
-	const out = new Set<string>();
+	if (term.length === 1) return [term.charCodeAt(0)];
+	const out = new Set<number>();
 	for (let i = 0; i + 1 < term.length; i++) {
-		out.add(tokenString(0x10000 + bigramBucket(term.charCodeAt(i), term.charCodeAt(i + 1))));
+		out.add(0x10000 + bigramBucket(term.charCodeAt(i), term.charCodeAt(i + 1)));
 	}
 	return [...out];
 }

@@ -24,10 +24,10 @@ import {
 	TOKEN_SPACE,
 	flexEncode,
 	indexTokenIds,
-	indexTokens,
-	queryTokens,
+	queryTokenIds,
 	tokenString
 } from './encoder';
+import { PageBits } from './page-bits';
 import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
 import type {
 	Facet,
@@ -111,6 +111,13 @@ const CACHE_SIZE = 8;
 const SELECT_MAX = 256;
 /** From this many pages on, addAll rebuilds the whole map instead of adding page by page. */
 const BULK_MIN = 32;
+/**
+ * A token on more than 1/COMMON_SHARE of the pages, and on at least COMMON_MIN, is kept as a row
+ * of bits (page-bits.ts) instead of in FlexSearch: from 1/64 of the pages on, a bit per page is
+ * cheaper than FlexSearch's eight bytes per posting, and such a token hardly narrows anyway.
+ */
+const COMMON_SHARE = 32;
+const COMMON_MIN = 8;
 
 interface Match {
 	slot: number;
@@ -341,6 +348,8 @@ function invert(perDoc: readonly Int32Array[]): Postings {
 
 export class SearchIndex {
 	private flex: FlexIndex = createFlex();
+	/** The common tokens (see COMMON_SHARE), which FlexSearch does not hold. */
+	private common = new PageBits([], 0);
 	/** By FlexSearch id. */
 	private docs: (StoredDoc | null)[] = [];
 	private slots = new Map<string, number>();
@@ -354,7 +363,11 @@ export class SearchIndex {
 		const slot = this.docs.length;
 		this.docs.push(stored);
 		this.slots.set(stored.id, slot);
-		const tokens = indexTokens(stored.articles.map((a) => a.norm));
+		const tokens: string[] = [];
+		for (const id of indexTokenIds(stored.articles.map((a) => a.norm))) {
+			if (this.common.has(id)) this.common.set(id, slot);
+			else tokens.push(tokenString(id));
+		}
 		// The encoder takes the token array as is (see flexEncode).
 		if (tokens.length) this.flex.add(slot, tokens as unknown as string);
 		this.changed();
@@ -386,13 +399,25 @@ export class SearchIndex {
 		this.changed();
 		postings ??= invert(docs.map((doc) => indexTokenIds(doc.articles.map((a) => a.norm))));
 		const { tokens, offsets, slots } = postings;
+		const isCommon = (k: number) => {
+			const pages = offsets[k + 1] - offsets[k];
+			return pages >= COMMON_MIN && pages * COMMON_SHARE > docs.length;
+		};
+		const common: number[] = [];
+		for (let k = 0; k < tokens.length; k++) if (isCommon(k)) common.push(tokens[k]);
+		this.common = new PageBits(common, docs.length);
 		// FlexSearch's own export format, resolution 1: [token, [ids]] per token, and the ids.
-		const map: [string, number[][]][] = new Array(tokens.length);
+		const map: [string, number[][]][] = [];
 		for (let k = 0; k < tokens.length; k++) {
 			const start = offsets[k];
-			const ids: number[] = new Array(offsets[k + 1] - start);
+			const end = offsets[k + 1];
+			if (isCommon(k)) {
+				for (let i = start; i < end; i++) this.common.set(tokens[k], slots[i]);
+				continue;
+			}
+			const ids: number[] = new Array(end - start);
 			for (let i = 0; i < ids.length; i++) ids[i] = slots[start + i];
-			map[k] = [tokenString(tokens[k]), [ids]];
+			map.push([tokenString(tokens[k]), [ids]]);
 		}
 		this.flex = createFlex();
 		this.flex.import('reg', docs.map((_, slot) => slot) as unknown as string);
@@ -409,6 +434,7 @@ export class SearchIndex {
 		const slot = this.slots.get(docId);
 		if (slot === undefined) return;
 		this.flex.remove(slot);
+		this.common.clear(slot);
 		this.docs[slot] = null;
 		this.slots.delete(docId);
 		this.changed();
@@ -463,11 +489,20 @@ export class SearchIndex {
 		return ranking;
 	}
 
+	/** Slots of the pages holding every token of the terms: FlexSearch's and the common ones. */
 	private candidates(include: readonly string[]): number[] {
-		const tokens = new Set<string>();
-		for (const term of include) for (const t of queryTokens(term)) tokens.add(t);
+		const tokens = new Set<number>();
+		for (const term of include) for (const t of queryTokenIds(term)) tokens.add(t);
+		const rare: string[] = [];
+		const common: number[] = [];
+		for (const t of tokens) {
+			if (this.common.has(t)) common.push(t);
+			else rare.push(tokenString(t));
+		}
+		if (!rare.length) return this.common.slotsWithAll(common);
 		const limit = Math.max(1, this.docs.length);
-		return this.flex.search([...tokens].join(' '), { limit }) as number[];
+		const found = this.flex.search(rare.join(' '), { limit }) as number[];
+		return common.length ? found.filter((slot) => this.common.hasAll(slot, common)) : found;
 	}
 
 	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
