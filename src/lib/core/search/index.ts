@@ -49,7 +49,7 @@ export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
 export type * from './types';
 
 /** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
-export const SEARCH_VERSION = 'banmian-search-3';
+export const SEARCH_VERSION = 'banmian-search-4';
 
 /** One article as the index keeps it. Plain data: part of the snapshot. */
 export interface StoredArticle {
