@@ -123,6 +123,7 @@ interface Match {
 	slot: number;
 	article: number;
 	inTitle: boolean;
+	/** Non-overlapping hits of the terms, summed; -1 until a ranking needs it (see Ranking). */
 	count: number;
 	first: number;
 	/** Position of the page among all pages by date (newest first), then id. */
@@ -463,10 +464,10 @@ export class SearchIndex {
 		const compiled = compileQuery(query);
 		if (!compiled.include.length) return { total: 0, hits: [] };
 		const filters = options.filters ?? {};
-		const ranking = this.ranking(compiled, filters);
 		const offset = Math.max(0, Math.floor(options.offset ?? 0));
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-		const end = limit === Infinity ? ranking.total : offset + Math.floor(limit);
+		const end = limit === Infinity ? Infinity : offset + Math.floor(limit);
+		const ranking = this.ranking(compiled, filters, end);
 		return {
 			total: ranking.total,
 			hits: ranking.range(offset, end).map((m) => this.hit(m, compiled.include))
@@ -474,7 +475,8 @@ export class SearchIndex {
 	}
 
 	/** All matches of a query; cached so paging through one query stays cheap. */
-	private ranking(query: CompiledQuery, filters: SearchFilters): Ranking {
+	/** `end`: how many of the best the first page asked for needs. */
+	private ranking(query: CompiledQuery, filters: SearchFilters, end: number): Ranking {
 		const key = JSON.stringify([query.include, query.exclude, filters]);
 		const cached = this.cache.get(key);
 		if (cached) {
@@ -483,7 +485,10 @@ export class SearchIndex {
 			this.cache.set(key, cached);
 			return cached;
 		}
-		const ranking = new Ranking(this.match(query, filters));
+		const { include } = query;
+		const countHits = (m: Match) =>
+			countTerms((this.docs[m.slot] as StoredDoc).articles[m.article].norm, include, m.first);
+		const ranking = new Ranking(this.match(query, filters, end), countHits);
 		this.cache.set(key, ranking);
 		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
 		return ranking;
@@ -505,11 +510,16 @@ export class SearchIndex {
 		return common.length ? found.filter((slot) => this.common.hasAll(slot, common)) : found;
 	}
 
-	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
+	/**
+	 * The matches, counted while their text is at hand, except body matches once `end` heading
+	 * matches are found: those rank after every heading match, and are counted later if a page
+	 * reaches them (see Ranking).
+	 */
+	private match(query: CompiledQuery, filters: SearchFilters, end: number): Match[] {
 		const { include, exclude } = query;
 		const ranks = this.pageRanks();
-		const firsts: number[] = include.map(() => -1);
 		const out: Match[] = [];
+		let headed = 0;
 		for (const slot of this.candidates(include)) {
 			const doc = this.docs[slot];
 			if (!doc || !docPasses(doc, filters)) continue;
@@ -522,17 +532,13 @@ export class SearchIndex {
 				for (let t = 0; t < include.length; t++) {
 					const p = norm.indexOf(include[t]);
 					if (p < 0) continue articles;
-					firsts[t] = p;
 					if (p < first) first = p;
 				}
 				for (const term of exclude) if (norm.includes(term)) continue articles;
-				let count = 0;
-				for (let t = 0; t < include.length; t++) {
-					const term = include[t];
-					for (let p = firsts[t]; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
-				}
 				// A term's first occurrence is in the heading iff any is: the heading comes first.
 				const inTitle = first < article.headEnd;
+				if (inTitle) headed++;
+				const count = inTitle || headed < end ? countTerms(norm, include, first) : -1;
 				out.push({ slot, article: i, inTitle, count, first, pageRank: ranks[slot] });
 			}
 		}
@@ -643,33 +649,44 @@ function countArticles(doc: StoredDoc): number {
 /**
  * The matches of one query and their order (see compareMatches). Only as many are put in order
  * as the pages asked for so far need: a first page of ten picks ten, a later page sorts once.
+ * Hits are counted only where the order needs them: heading hits rank first, so while a page
+ * lies within them, the others are not counted (a common character's body hits are most of the
+ * work of a query).
  */
 class Ranking {
 	/** Best first: the best `ordered` of all, or all once sorted. */
 	private order: Match[] = [];
 	private ordered = 0;
+	private readonly headed: Match[];
 
-	constructor(private readonly matches: Match[]) {}
+	constructor(
+		private readonly matches: Match[],
+		private readonly countHits: (m: Match) => number
+	) {
+		this.headed = matches.filter((m) => m.inTitle);
+	}
 
 	get total(): number {
 		return this.matches.length;
 	}
 
-	/** The matches ranked `start` … `end - 1`. */
+	/** The matches ranked `start` … `end - 1`, counted. */
 	range(start: number, end: number): Match[] {
 		end = Math.min(end, this.total);
 		if (start >= end) return [];
 		if (end > this.ordered) {
-			if (end <= SELECT_MAX && end * 4 < this.total) this.select(end);
-			else this.sortAll();
+			const pool = end <= this.headed.length ? this.headed : this.matches;
+			for (const m of pool) if (m.count < 0) m.count = this.countHits(m);
+			if (end <= SELECT_MAX && end * 4 < pool.length) this.select(pool, end);
+			else this.sortAll(pool);
 		}
 		return this.order.slice(start, end);
 	}
 
-	/** The best `k` in order, by insertion into a sorted list: most matches are rejected at once. */
-	private select(k: number): void {
+	/** The best `k` of `pool` in order, by insertion into a sorted list: most are rejected at once. */
+	private select(pool: readonly Match[], k: number): void {
 		const best: Match[] = [];
-		for (const m of this.matches) {
+		for (const m of pool) {
 			if (best.length === k && compareMatches(m, best[k - 1]) >= 0) continue;
 			let j = best.length === k ? k - 1 : best.length;
 			while (j > 0 && compareMatches(m, best[j - 1]) < 0) {
@@ -682,10 +699,19 @@ class Ranking {
 		this.ordered = k;
 	}
 
-	private sortAll(): void {
-		this.order = this.matches.slice().sort(compareMatches);
-		this.ordered = this.total;
+	private sortAll(pool: readonly Match[]): void {
+		this.order = pool.slice().sort(compareMatches);
+		this.ordered = pool.length;
 	}
+}
+
+/** Non-overlapping hits of the terms in a normalised text, summed; none starts before `from`. */
+function countTerms(norm: string, terms: readonly string[], from: number): number {
+	let count = 0;
+	for (const term of terms) {
+		for (let p = norm.indexOf(term, from); p >= 0; p = norm.indexOf(term, p + term.length)) count++;
+	}
+	return count;
 }
 
 /** Heading hits first, then more hits, an earlier first hit, a newer page, article order. */
