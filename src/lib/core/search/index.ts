@@ -3,9 +3,10 @@
  *
  * An article matches when every included term, normalised (normalize.ts), is a substring of the
  * article's normalised text and no excluded term is. FlexSearch holds the inverted index of
- * n-gram tokens (encoder.ts), one FlexSearch document per page, and narrows the pages that can
- * contain the terms; every article of those pages is then checked with `indexOf` on its
- * normalised text. The answer is therefore exactly what a substring scan over all articles
+ * n-gram tokens (encoder.ts), one FlexSearch document per page, except the tokens on more than
+ * 1/COMMON_SHARE of the pages, kept as rows of bits (page-bits.ts); together they narrow the pages
+ * that can contain the terms, and every article of those pages is then checked with `indexOf` on
+ * its normalised text. The answer is therefore exactly what a substring scan over all articles
  * returns, with the exact total, whatever FlexSearch's own limits (its default 100 results).
  *
  * Bulk builds and restores compute the postings here and load them through FlexSearch's
