@@ -381,6 +381,123 @@ describe('SearchIndex: semantics', () => {
 	});
 });
 
+/** Leftmost non-overlapping occurrences of a term in a text, as a reader would count them. */
+function countIn(text: string, term: string): number {
+	let n = 0;
+	for (let p = text.indexOf(term); p >= 0; p = text.indexOf(term, p + term.length)) n++;
+	return n;
+}
+
+describe('SearchIndex: counts, order and snippets', () => {
+	for (const size of [1_000, 50_000]) {
+		it(`counts hits exactly in a run of one character ${size} long`, () => {
+			const run = '汾'.repeat(size);
+			const docs = [
+				doc('p', [
+					article('a', { title: '汾汾', paragraphs: [run, `${run}河`] }),
+					article('b', { title: '河', paragraphs: ['汾河'.repeat(size / 2)] })
+				])
+			];
+			for (const mode of ['add', 'addAll', 'restored'] as const) {
+				const index = build(docs, mode);
+				for (const q of ['汾', '汾汾汾', '汾'.repeat(7), '汾河', '汾汾河', '汾汾 河', '汾汾 -河']) {
+					const { include } = compileQuery(q);
+					const hits = index.search(q, { limit: Infinity }).hits;
+					expect(hits.map((h) => h.articleId).sort()).toEqual(
+						scan(docs, q).map((key) => key.split('/')[1])
+					);
+					for (const hit of hits) {
+						const a = docs[0].articles.find((x) => x.id === hit.articleId) as Article;
+						// The fields in the index's order, an absent agency left out.
+						const norm = fields(a)
+							.filter((f, i) => i !== 3 || a.agency)
+							.map(normalize)
+							.join('\n');
+						expect(hit.count).toBe(include.reduce((n, t) => n + countIn(norm, t), 0));
+						expect(hit.firstOffset).toBe(Math.min(...include.map((t) => norm.indexOf(t))));
+					}
+				}
+			}
+		});
+	}
+
+	it('gives the first pages of hits in the order of the full ranking', () => {
+		// Many matches with ties in every ranking key but the last.
+		const docs = Array.from({ length: 60 }, (_, d) =>
+			doc(
+				`d${String(d).padStart(2, '0')}`,
+				Array.from({ length: 8 }, (_, a) =>
+					article(`a${a}`, {
+						title: a % 3 ? '标题' : '汾河标题',
+						paragraphs: ['汾河'.repeat(1 + ((a * d) % 4)), a % 2 ? '汾' : '河']
+					})
+				),
+				{ date: `2022-0${1 + (d % 5)}-01` }
+			)
+		);
+		for (const q of ['汾河', '汾', '河 -标题汾']) {
+			const all = build(docs, 'addAll').search(q, { limit: Infinity });
+			for (const [offset, limit] of [
+				[0, 10],
+				[0, 1],
+				[10, 10],
+				[5, 100],
+				[0, 300]
+			]) {
+				const fresh = build(docs, 'addAll');
+				const page = fresh.search(q, { offset, limit });
+				expect(page.total).toBe(all.total);
+				expect(page.hits).toEqual(all.hits.slice(offset, offset + limit));
+				// then a later page of the same (cached) query
+				expect(fresh.search(q, { offset: offset + limit, limit: 20 }).hits).toEqual(
+					all.hits.slice(offset + limit, offset + limit + 20)
+				);
+			}
+		}
+	});
+
+	it('marks in a snippet exactly the occurrences highlight finds in its window', () => {
+		const alphabet = ['汾', '河', '環', '环', ' ', 'Ａ', 'a', '\u0301', '𠀀'];
+		const str = (min: number, max: number) =>
+			fc
+				.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max, size: 'max' })
+				.map((a) => a.join(''));
+		fc.assert(
+			fc.property(
+				// Long enough for hits beyond the window, the first hit early or late.
+				str(0, 400),
+				fc.array(str(1, 3), { minLength: 1, maxLength: 2 }),
+				fc.nat(2000),
+				(body, terms, late) => {
+					const paragraph = '文'.repeat(late) + body;
+					const query = terms.map((t) => t.replace(/\s/g, '')).join(' ');
+					const { include } = compileQuery(query);
+					fc.pre(include.length > 0);
+					const index = build([doc('p', [article('a', { title: '题', paragraphs: [paragraph] })])]);
+					const hit = index.search(query, { limit: 1 }).hits[0];
+					if (!hit) return;
+					const { text, ranges } = hit.snippet;
+					const before = text.startsWith('…') ? 1 : 0;
+					const core = text.slice(before, text.endsWith('…') ? -1 : undefined);
+					const all = highlight(paragraph, query);
+					// The window starts at most 24 characters before the first mark.
+					const start = paragraph.indexOf(core, Math.max(0, all[0][0] - 25 - 96));
+					expect(start).toBeGreaterThanOrEqual(0);
+					const end = start + core.length;
+					const expected = all
+						.filter(([s, e]) => e > start && s < end)
+						.map(([s, e]) => [
+							Math.max(s, start) - start + before,
+							Math.min(e, end) - start + before
+						]);
+					expect(ranges).toEqual(expected);
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
 describe('SearchIndex: ranking, filters, paging', () => {
 	it('ranks heading hits first, then more hits, then earlier hits, then newer pages', () => {
 		const docs = [
@@ -513,6 +630,52 @@ describe('SearchIndex: updates and snapshots', () => {
 		for (const q of ['生态', '独有词语', '的', '发展和生态']) {
 			expect(bulk.search(q, { limit: Infinity })).toEqual(one.search(q, { limit: Infinity }));
 		}
+	});
+
+	it('stays exact through any sequence of adds, removals, bulk adds and restores', () => {
+		const pool = seedDocs(24);
+		// Pages of very different sizes, so segments of every size merge and compact.
+		const variant = (d: number, v: number) =>
+			v % 3 === 0
+				? doc(pool[d].id, [article('v', { title: `第${v}稿`, paragraphs: ['生态'.repeat(v % 7)] })])
+				: v % 3 === 1
+					? doc(pool[d].id, [])
+					: pool[d];
+		const op = fc.tuple(
+			fc.constantFrom('add', 'remove', 'addAll', 'restore'),
+			fc.nat(23),
+			fc.nat(20)
+		);
+		fc.assert(
+			fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), (ops) => {
+				let index = new SearchIndex();
+				const live = new Map<string, ParsedDocument>();
+				for (const [kind, d, v] of ops) {
+					if (kind === 'add') {
+						index.add(variant(d, v));
+						live.delete(pool[d].id);
+						live.set(pool[d].id, variant(d, v));
+					} else if (kind === 'remove') {
+						index.remove(pool[d].id);
+						live.delete(pool[d].id);
+					} else if (kind === 'addAll') {
+						const batch = pool.slice(d, d + v + 1);
+						index.addAll(batch);
+						for (const page of batch) {
+							live.delete(page.id);
+							live.set(page.id, page);
+						}
+					} else {
+						index = SearchIndex.import(structuredClone(index.export()));
+					}
+				}
+				expect(index.docIds()).toEqual([...live.keys()]);
+				for (const q of ['生态', '的', '稿', '整改 -督察']) {
+					expect(found(index, q)).toEqual(scan([...live.values()], q));
+				}
+			}),
+			{ numRuns: 150 }
+		);
 	});
 
 	it('removes and replaces documents', () => {

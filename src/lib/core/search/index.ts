@@ -3,9 +3,10 @@
  *
  * An article matches when every included term, normalised (normalize.ts), is a substring of the
  * article's normalised text and no excluded term is. FlexSearch holds the inverted index of
- * n-gram tokens (encoder.ts), one FlexSearch document per page, and narrows the pages that can
- * contain the terms; every article of those pages is then checked with `indexOf` on its
- * normalised text. The answer is therefore exactly what a substring scan over all articles
+ * n-gram tokens (encoder.ts), one FlexSearch document per page, except the tokens on more than
+ * 1/COMMON_SHARE of the pages, kept as rows of bits (page-bits.ts); together they narrow the pages
+ * that can contain the terms, and every article of those pages is then checked with `indexOf` on
+ * its normalised text. The answer is therefore exactly what a substring scan over all articles
  * returns, with the exact total, whatever FlexSearch's own limits (its default 100 results).
  *
  * Bulk builds and restores compute the postings here and load them through FlexSearch's
@@ -18,16 +19,16 @@
 import { Index as FlexIndex } from 'flexsearch';
 import { articleHeading } from '../parse/title';
 import type { Article, BlockKind, PageBlock, ParsedDocument } from '../parse/types';
-import { normalize, normalizeWithMap } from './normalize';
+import { normalize, normalizePrefixWithMap, normalizeWithMap } from './normalize';
 import {
 	SEGMENT_SEPARATOR,
 	TOKEN_SPACE,
 	flexEncode,
 	indexTokenIds,
-	indexTokens,
-	queryTokens,
+	queryTokenIds,
 	tokenString
 } from './encoder';
+import { PageBits } from './page-bits';
 import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
 import type {
 	Facet,
@@ -49,7 +50,7 @@ export { normalize, normalizeWithMap, normalizeQueryTerm } from './normalize';
 export type * from './types';
 
 /** Version of normalisation, tokens and snapshot layout. A snapshot from another version is refused. */
-export const SEARCH_VERSION = 'banmian-search-3';
+export const SEARCH_VERSION = 'banmian-search-4';
 
 /** One article as the index keeps it. Plain data: part of the snapshot. */
 export interface StoredArticle {
@@ -107,13 +108,23 @@ const DEFAULT_LIMIT = 50;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 96;
 const CACHE_SIZE = 8;
+/** Up to this many hits, a first page is picked by insertion instead of sorting every match. */
+const SELECT_MAX = 256;
 /** From this many pages on, addAll rebuilds the whole map instead of adding page by page. */
 const BULK_MIN = 32;
+/**
+ * A token on more than 1/COMMON_SHARE of the pages, and on at least COMMON_MIN, is kept as a row
+ * of bits (page-bits.ts) instead of in FlexSearch: from 1/64 of the pages on, a bit per page is
+ * cheaper than FlexSearch's eight bytes per posting, and such a token hardly narrows anyway.
+ */
+const COMMON_SHARE = 32;
+const COMMON_MIN = 8;
 
 interface Match {
 	slot: number;
 	article: number;
 	inTitle: boolean;
+	/** Non-overlapping hits of the terms, summed; -1 until a ranking needs it (see Ranking). */
 	count: number;
 	first: number;
 	/** Position of the page among all pages by date (newest first), then id. */
@@ -220,6 +231,44 @@ function markTerms(text: string, terms: readonly string[]): Range[] {
 }
 
 /**
+ * The marks `cutSnippet` keeps of `markTerms(text, terms)`, without normalising a long paragraph
+ * or finding every occurrence in it: each term's occurrences are followed only up to the first
+ * that starts past any window around the first hit (that one still counts: in normalised text it
+ * may adjoin an earlier one, and merged with it carry that mark to the window's end).
+ */
+function snippetMarks(text: string, terms: readonly string[]): Range[] {
+	if (!terms.length || !text) return [];
+	const longest = Math.max(...terms.map((t) => t.length));
+	// Normalise a prefix, longer each time it proves too short: enough that every occurrence
+	// starting before the first unit past the window's limit lies wholly inside it.
+	for (let units = 4 * SNIPPET_LENGTH; ; units *= 4) {
+		const map = normalizePrefixWithMap(text, units);
+		const firsts = terms.map((term) => map.text.indexOf(term));
+		let anchor = Infinity;
+		for (const p of firsts) if (p >= 0) anchor = Math.min(anchor, map.toSource[p]);
+		if (anchor === Infinity) {
+			if (map.complete) return [];
+			continue;
+		}
+		// No window ends later (see cutSnippet; one more for a surrogate pair).
+		const limit = Math.max(0, anchor - SNIPPET_BEFORE) + SNIPPET_LENGTH + 1;
+		let past = 0;
+		while (past < map.text.length && map.toSource[past] < limit) past++;
+		if (!map.complete && map.text.length < past + longest) continue;
+		const ranges: Range[] = [];
+		terms.forEach((term, t) => {
+			for (let p = firsts[t]; p >= 0; p = map.text.indexOf(term, p + term.length)) {
+				ranges.push([p, p + term.length]);
+				if (map.toSource[p] >= limit) break;
+			}
+		});
+		return mergeRanges(
+			mergeRanges(ranges).map(([s, e]): Range => [map.toSource[s], map.toSourceEnd[e - 1]])
+		);
+	}
+}
+
+/**
  * Where the query's included terms occur in a source text, in source offsets: for marking every
  * hit in an opened article, field by field. Same normalisation as search.
  */
@@ -301,10 +350,12 @@ function invert(perDoc: readonly Int32Array[]): Postings {
 
 export class SearchIndex {
 	private flex: FlexIndex = createFlex();
+	/** The common tokens (see COMMON_SHARE), which FlexSearch does not hold. */
+	private common = new PageBits([], 0);
 	/** By FlexSearch id. */
 	private docs: (StoredDoc | null)[] = [];
 	private slots = new Map<string, number>();
-	private cache = new Map<string, Match[]>();
+	private cache = new Map<string, Ranking>();
 	private ranks: Int32Array | null = null;
 
 	/** Adds a page, replacing any page with the same id. */
@@ -314,7 +365,11 @@ export class SearchIndex {
 		const slot = this.docs.length;
 		this.docs.push(stored);
 		this.slots.set(stored.id, slot);
-		const tokens = indexTokens(stored.articles.map((a) => a.norm));
+		const tokens: string[] = [];
+		for (const id of indexTokenIds(stored.articles.map((a) => a.norm))) {
+			if (this.common.has(id)) this.common.set(id, slot);
+			else tokens.push(tokenString(id));
+		}
 		// The encoder takes the token array as is (see flexEncode).
 		if (tokens.length) this.flex.add(slot, tokens as unknown as string);
 		this.changed();
@@ -346,13 +401,25 @@ export class SearchIndex {
 		this.changed();
 		postings ??= invert(docs.map((doc) => indexTokenIds(doc.articles.map((a) => a.norm))));
 		const { tokens, offsets, slots } = postings;
+		const isCommon = (k: number) => {
+			const pages = offsets[k + 1] - offsets[k];
+			return pages >= COMMON_MIN && pages * COMMON_SHARE > docs.length;
+		};
+		const common: number[] = [];
+		for (let k = 0; k < tokens.length; k++) if (isCommon(k)) common.push(tokens[k]);
+		this.common = new PageBits(common, docs.length);
 		// FlexSearch's own export format, resolution 1: [token, [ids]] per token, and the ids.
-		const map: [string, number[][]][] = new Array(tokens.length);
+		const map: [string, number[][]][] = [];
 		for (let k = 0; k < tokens.length; k++) {
 			const start = offsets[k];
-			const ids: number[] = new Array(offsets[k + 1] - start);
+			const end = offsets[k + 1];
+			if (isCommon(k)) {
+				for (let i = start; i < end; i++) this.common.set(tokens[k], slots[i]);
+				continue;
+			}
+			const ids: number[] = new Array(end - start);
 			for (let i = 0; i < ids.length; i++) ids[i] = slots[start + i];
-			map[k] = [tokenString(tokens[k]), [ids]];
+			map.push([tokenString(tokens[k]), [ids]]);
 		}
 		this.flex = createFlex();
 		this.flex.import('reg', docs.map((_, slot) => slot) as unknown as string);
@@ -369,6 +436,7 @@ export class SearchIndex {
 		const slot = this.slots.get(docId);
 		if (slot === undefined) return;
 		this.flex.remove(slot);
+		this.common.clear(slot);
 		this.docs[slot] = null;
 		this.slots.delete(docId);
 		this.changed();
@@ -397,15 +465,19 @@ export class SearchIndex {
 		const compiled = compileQuery(query);
 		if (!compiled.include.length) return { total: 0, hits: [] };
 		const filters = options.filters ?? {};
-		const ranked = this.ranked(compiled, filters);
 		const offset = Math.max(0, Math.floor(options.offset ?? 0));
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-		const page = ranked.slice(offset, limit === Infinity ? undefined : offset + Math.floor(limit));
-		return { total: ranked.length, hits: page.map((m) => this.hit(m, compiled.include)) };
+		const end = limit === Infinity ? Infinity : offset + Math.floor(limit);
+		const ranking = this.ranking(compiled, filters, end);
+		return {
+			total: ranking.total,
+			hits: ranking.range(offset, end).map((m) => this.hit(m, compiled.include))
+		};
 	}
 
-	/** All matches, ranked; cached so paging through one query stays cheap. */
-	private ranked(query: CompiledQuery, filters: SearchFilters): Match[] {
+	/** All matches of a query; cached so paging through one query stays cheap. */
+	/** `end`: how many of the best the first page asked for needs. */
+	private ranking(query: CompiledQuery, filters: SearchFilters, end: number): Ranking {
 		const key = JSON.stringify([query.include, query.exclude, filters]);
 		const cached = this.cache.get(key);
 		if (cached) {
@@ -414,25 +486,41 @@ export class SearchIndex {
 			this.cache.set(key, cached);
 			return cached;
 		}
-		const matches = this.match(query, filters);
-		matches.sort(compareMatches);
-		this.cache.set(key, matches);
+		const { include } = query;
+		const countHits = (m: Match) =>
+			countTerms((this.docs[m.slot] as StoredDoc).articles[m.article].norm, include, m.first);
+		const ranking = new Ranking(this.match(query, filters, end), countHits);
+		this.cache.set(key, ranking);
 		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-		return matches;
+		return ranking;
 	}
 
+	/** Slots of the pages holding every token of the terms: FlexSearch's and the common ones. */
 	private candidates(include: readonly string[]): number[] {
-		const tokens = new Set<string>();
-		for (const term of include) for (const t of queryTokens(term)) tokens.add(t);
+		const tokens = new Set<number>();
+		for (const term of include) for (const t of queryTokenIds(term)) tokens.add(t);
+		const rare: string[] = [];
+		const common: number[] = [];
+		for (const t of tokens) {
+			if (this.common.has(t)) common.push(t);
+			else rare.push(tokenString(t));
+		}
+		if (!rare.length) return this.common.slotsWithAll(common);
 		const limit = Math.max(1, this.docs.length);
-		return this.flex.search([...tokens].join(' '), { limit }) as number[];
+		const found = this.flex.search(rare.join(' '), { limit }) as number[];
+		return common.length ? found.filter((slot) => this.common.hasAll(slot, common)) : found;
 	}
 
-	private match(query: CompiledQuery, filters: SearchFilters): Match[] {
+	/**
+	 * The matches, counted while their text is at hand, except body matches once `end` heading
+	 * matches are found: those rank after every heading match, and are counted later if a page
+	 * reaches them (see Ranking).
+	 */
+	private match(query: CompiledQuery, filters: SearchFilters, end: number): Match[] {
 		const { include, exclude } = query;
 		const ranks = this.pageRanks();
-		const firsts: number[] = include.map(() => -1);
 		const out: Match[] = [];
+		let headed = 0;
 		for (const slot of this.candidates(include)) {
 			const doc = this.docs[slot];
 			if (!doc || !docPasses(doc, filters)) continue;
@@ -445,17 +533,13 @@ export class SearchIndex {
 				for (let t = 0; t < include.length; t++) {
 					const p = norm.indexOf(include[t]);
 					if (p < 0) continue articles;
-					firsts[t] = p;
 					if (p < first) first = p;
 				}
 				for (const term of exclude) if (norm.includes(term)) continue articles;
-				let count = 0;
-				for (let t = 0; t < include.length; t++) {
-					const term = include[t];
-					for (let p = firsts[t]; p >= 0; p = norm.indexOf(term, p + term.length)) count++;
-				}
 				// A term's first occurrence is in the heading iff any is: the heading comes first.
 				const inTitle = first < article.headEnd;
+				if (inTitle) headed++;
+				const count = inTitle || headed < end ? countTerms(norm, include, first) : -1;
 				out.push({ slot, article: i, inTitle, count, first, pageRank: ranks[slot] });
 			}
 		}
@@ -563,6 +647,74 @@ function countArticles(doc: StoredDoc): number {
 	return n;
 }
 
+/**
+ * The matches of one query and their order (see compareMatches). Only as many are put in order
+ * as the pages asked for so far need: a first page of ten picks ten, a later page sorts once.
+ * Hits are counted only where the order needs them: heading hits rank first, so while a page
+ * lies within them, the others are not counted (a common character's body hits are most of the
+ * work of a query).
+ */
+class Ranking {
+	/** Best first: the best `ordered` of all, or all once sorted. */
+	private order: Match[] = [];
+	private ordered = 0;
+	private readonly headed: Match[];
+
+	constructor(
+		private readonly matches: Match[],
+		private readonly countHits: (m: Match) => number
+	) {
+		this.headed = matches.filter((m) => m.inTitle);
+	}
+
+	get total(): number {
+		return this.matches.length;
+	}
+
+	/** The matches ranked `start` … `end - 1`, counted. */
+	range(start: number, end: number): Match[] {
+		end = Math.min(end, this.total);
+		if (start >= end) return [];
+		if (end > this.ordered) {
+			const pool = end <= this.headed.length ? this.headed : this.matches;
+			for (const m of pool) if (m.count < 0) m.count = this.countHits(m);
+			if (end <= SELECT_MAX && end * 4 < pool.length) this.select(pool, end);
+			else this.sortAll(pool);
+		}
+		return this.order.slice(start, end);
+	}
+
+	/** The best `k` of `pool` in order, by insertion into a sorted list: most are rejected at once. */
+	private select(pool: readonly Match[], k: number): void {
+		const best: Match[] = [];
+		for (const m of pool) {
+			if (best.length === k && compareMatches(m, best[k - 1]) >= 0) continue;
+			let j = best.length === k ? k - 1 : best.length;
+			while (j > 0 && compareMatches(m, best[j - 1]) < 0) {
+				best[j] = best[j - 1];
+				j--;
+			}
+			best[j] = m;
+		}
+		this.order = best;
+		this.ordered = k;
+	}
+
+	private sortAll(pool: readonly Match[]): void {
+		this.order = pool.slice().sort(compareMatches);
+		this.ordered = pool.length;
+	}
+}
+
+/** Non-overlapping hits of the terms in a normalised text, summed; none starts before `from`. */
+function countTerms(norm: string, terms: readonly string[], from: number): number {
+	let count = 0;
+	for (const term of terms) {
+		for (let p = norm.indexOf(term, from); p >= 0; p = norm.indexOf(term, p + term.length)) count++;
+	}
+	return count;
+}
+
 /** Heading hits first, then more hits, an earlier first hit, a newer page, article order. */
 function compareMatches(a: Match, b: Match): number {
 	if (a.inTitle !== b.inTitle) return a.inTitle ? -1 : 1;
@@ -597,7 +749,7 @@ function snippet(article: StoredArticle, terms: readonly string[]): Marked {
 			segment++;
 			p = norm.indexOf(SEGMENT_SEPARATOR, p + 1);
 		}
-		return cutSnippet(segments[segment], markTerms(segments[segment], terms));
+		return cutSnippet(segments[segment], snippetMarks(segments[segment], terms));
 	}
 	const body = segments.slice(HEAD_SEGMENTS).find((s) => s.trim()) ?? '';
 	return cutSnippet(body, []);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize, normalizeQueryTerm, normalizeWithMap, toSourceRange } from './normalize';
+import {
+	normalize,
+	normalizePrefixWithMap,
+	normalizeQueryTerm,
+	normalizeWithMap,
+	toSourceRange
+} from './normalize';
 
 describe('normalize', () => {
 	it('folds full-width forms to half-width (NFKC)', () => {
@@ -133,6 +139,29 @@ describe('normalizeWithMap', () => {
 				}
 				expect(pieces).toBe(map.text);
 			})
+		);
+	});
+
+	it('normalises a prefix that is exactly the start of the whole, ending at a whole character', () => {
+		const alphabet = ['汾', '環', 'Ａ', 'a', ' ', '\u0301', '㍿', '𠀀', 'ß', '\n'];
+		fc.assert(
+			fc.property(
+				fc
+					.array(fc.constantFrom(...alphabet), { maxLength: 60, size: 'max' })
+					.map((a) => a.join('')),
+				fc.nat(70),
+				(text, units) => {
+					const whole = normalizeWithMap(text);
+					const prefix = normalizePrefixWithMap(text, units);
+					const n = prefix.text.length;
+					expect(prefix.text).toBe(whole.text.slice(0, n));
+					expect([...prefix.toSource]).toEqual([...whole.toSource.slice(0, n)]);
+					expect([...prefix.toSourceEnd]).toEqual([...whole.toSourceEnd.slice(0, n)]);
+					// Complete: all of it; otherwise at least as long as asked.
+					if (prefix.complete) expect(n).toBe(whole.text.length);
+					else expect(n).toBeGreaterThanOrEqual(units);
+				}
+			)
 		);
 	});
 });

@@ -190,14 +190,20 @@ function decode(units: Uint16Array, length: number): string {
 	return out;
 }
 
-function run(source: string, withMap: boolean): NormalizedText {
+/** Normalises whole characters of `source` until `until` code units are out or it ends. */
+function run(
+	source: string,
+	withMap: boolean,
+	until = Infinity
+): NormalizedText & { complete: boolean } {
 	const n = source.length;
-	let units: Uint16Array = new Uint16Array(n + 8);
-	let starts: Int32Array = withMap ? new Int32Array(n + 8) : new Int32Array(0);
-	let ends: Int32Array = withMap ? new Int32Array(n + 8) : new Int32Array(0);
+	const room = Math.min(n, until) + 8;
+	let units: Uint16Array = new Uint16Array(room);
+	let starts: Int32Array = withMap ? new Int32Array(room) : new Int32Array(0);
+	let ends: Int32Array = withMap ? new Int32Array(room) : new Int32Array(0);
 	let length = 0;
 	let i = 0;
-	while (i < n) {
+	while (i < n && length < until) {
 		const start = i;
 		let cp = source.charCodeAt(i);
 		let code = -2;
@@ -246,7 +252,8 @@ function run(source: string, withMap: boolean): NormalizedText {
 	return {
 		text: decode(units, length),
 		toSource: withMap ? starts.slice(0, length) : starts,
-		toSourceEnd: withMap ? ends.slice(0, length) : ends
+		toSourceEnd: withMap ? ends.slice(0, length) : ends,
+		complete: i >= n
 	};
 }
 
@@ -274,7 +281,20 @@ export function normalize(text: string): string {
 
 /** Normalises text and keeps, for every output code unit, where in the source it came from. */
 export function normalizeWithMap(text: string): NormalizedText {
-	return run(text, true);
+	const { text: normalized, toSource, toSourceEnd } = run(text, true);
+	return { text: normalized, toSource, toSourceEnd };
+}
+
+/**
+ * A prefix of `normalizeWithMap(text)` at least `units` code units long (all of it when shorter),
+ * ending at a whole source character; `complete` when it is all of it. For snippets: a long
+ * paragraph need not be normalised beyond the window shown.
+ */
+export function normalizePrefixWithMap(
+	text: string,
+	units: number
+): NormalizedText & { complete: boolean } {
+	return run(text, true, units);
 }
 
 /** A query term normalised exactly like indexed text (spaces inside a phrase are dropped too). */
