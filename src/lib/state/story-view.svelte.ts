@@ -30,10 +30,16 @@ export class StoryView {
 		this.#layers = layers;
 	}
 
-	/** The loaded story, with its start when the opened article continues it. */
+	/** The loaded story; null until then, or when it cannot be had. */
 	readonly story = $derived.by(() => {
 		const { documentId, articleId } = this.#opened();
 		return this.joined.of(documentId, articleId);
+	});
+
+	/** Where the story starts, when the opened article continues it (for 「从头读」). */
+	readonly start = $derived.by(() => {
+		const head = this.story?.head;
+		return head ? { doc: head.documentId, article: head.articleId } : null;
 	});
 
 	readonly parts = $derived.by(() => {
