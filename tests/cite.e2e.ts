@@ -79,6 +79,19 @@ test('「复制引用」 copies the selected words with their citation line', as
 	expect(await copied(page)).toEqual([`${lead.paragraphs[1].slice(0, 5)}\n${citationLine}`]);
 });
 
+test('「C」 copies the selection with its citation, and nothing without one', async ({ page }) => {
+	await recordSharing(page, { share: false });
+	await openLead(page);
+	await page.keyboard.press('c');
+	await expect(page.getByRole('toolbar', { name: '划线' })).toBeHidden();
+
+	await selectStart(page, 1, 5);
+	await expect(page.getByRole('toolbar', { name: '划线' })).toBeVisible();
+	await page.keyboard.press('c');
+	await expect(page.getByRole('status').filter({ hasText: '已复制引用' })).toBeVisible();
+	expect(await copied(page)).toEqual([`${lead.paragraphs[1].slice(0, 5)}\n${citationLine}`]);
+});
+
 test('「分享」 hands the quote and a link to its paragraph to the share sheet', async ({
 	page
 }) => {

@@ -184,7 +184,17 @@ test('「?」 opens the one list of keyboard shortcuts; typed in a field it stay
 	const anywhere = sheet.getByRole('region', { name: '任何页面' });
 	await expect(anywhere.getByRole('term')).toHaveText(['?', '/']);
 	await expect(anywhere.getByRole('definition')).toHaveText(['显示键盘快捷键', '跳到搜索框']);
-	await expect(sheet.getByRole('region', { name: '文章' })).toContainText('Shift+Enter');
+	const article = sheet.getByRole('region', { name: '文章' });
+	await expect(article).toContainText('Shift+Enter');
+	// the article view's 朗读 and 复制引用 keys, each beside what it does
+	const terms = (await article.getByRole('term').allTextContents()).map((t) => t.trim());
+	const definitions = await article.getByRole('definition').allTextContents();
+	for (const [key, description] of [
+		['R', '开始或暂停朗读'],
+		['Esc', '停止朗读'],
+		['C', '复制选中的文字及引用']
+	])
+		expect(definitions[terms.indexOf(key)]).toBe(description);
 	expect((await makeAxe().include('dialog').analyze()).violations).toEqual([]);
 	await page.keyboard.press('Escape');
 	await expect(sheet).toBeHidden();

@@ -144,6 +144,32 @@ test('朗读 reads 引题, 主题 and 副题, then the body, marking what it rea
 	await expect(page.getByRole('button', { name: '朗读' })).toBeVisible();
 });
 
+test('「R」 starts and pauses 朗读 and Esc stops it; typed in a field R stays text', async ({
+	page
+}) => {
+	await fakeSpeech(page, chineseVoice);
+	await openArticle(page, docId, lead.title);
+	await page.keyboard.press('r');
+	await expect(bar(page)).toBeVisible();
+	await expect.poll(() => saidTexts(page)).toEqual([lead.kicker]);
+	await page.keyboard.press('r');
+	await expect(bar(page).getByRole('button', { name: '继续' })).toBeVisible();
+	await page.keyboard.press('r');
+	await expect(bar(page).getByRole('button', { name: '暂停' })).toBeVisible();
+	await expect.poll(() => saidTexts(page)).toEqual([lead.kicker, lead.kicker]);
+
+	await page.keyboard.press('Escape');
+	await expect(bar(page)).toBeHidden();
+	await expect(page.getByRole('button', { name: '朗读' })).toBeVisible();
+
+	const field = page.getByLabel('搜索', { exact: true });
+	await field.focus();
+	await page.keyboard.type('r');
+	await expect(field).toHaveValue('r');
+	await expect(bar(page)).toBeHidden();
+	expect(await saidTexts(page)).toEqual([lead.kicker, lead.kicker]);
+});
+
 test('朗读 leaves out the byline and reads on into the next article when asked', async ({
 	page
 }) => {

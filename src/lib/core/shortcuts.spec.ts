@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	keyLabels,
 	matchesShortcut,
+	matchingShortcut,
 	SHORTCUT_VIEWS,
 	SHORTCUTS,
 	shortcutsByView,
@@ -54,6 +55,22 @@ describe('matching a key press', () => {
 		expect(matchesShortcut(press('ArrowLeft', { altKey: true }), 'earlier-issue')).toBe(false);
 		expect(matchesShortcut(press('ArrowLeft', { shiftKey: true }), 'earlier-issue')).toBe(false);
 	});
+
+	it('takes a letter only as typed, without Ctrl, so Ctrl+C still copies as usual', () => {
+		expect(matchesShortcut(press('c'), 'copy-citation')).toBe(true);
+		expect(matchesShortcut(press('c', { ctrlKey: true }), 'copy-citation')).toBe(false);
+		expect(matchesShortcut(press('c', { metaKey: true }), 'copy-citation')).toBe(false);
+		expect(matchesShortcut(press('r'), 'copy-citation')).toBe(false);
+		expect(matchesShortcut(press('r'), 'read-aloud')).toBe(true);
+	});
+
+	it('names which of a handler’s shortcuts a key press is, or none', () => {
+		const ids = ['read-aloud', 'stop-read-aloud'] as const;
+		expect(matchingShortcut(press('Escape'), ids)).toBe('stop-read-aloud');
+		expect(matchingShortcut(press('r'), ids)).toBe('read-aloud');
+		expect(matchingShortcut(press('Escape', { altKey: true }), ids)).toBeNull();
+		expect(matchingShortcut(press('c'), ids)).toBeNull();
+	});
 });
 
 describe('key labels', () => {
@@ -61,5 +78,7 @@ describe('key labels', () => {
 		expect(keyLabels('Shift+Enter')).toEqual(['Shift', 'Enter']);
 		expect(keyLabels('ArrowRight')).toEqual(['→']);
 		expect(keyLabels('?')).toEqual(['?']);
+		expect(keyLabels('r')).toEqual(['R']);
+		expect(keyLabels('Escape')).toEqual(['Esc']);
 	});
 });

@@ -38,6 +38,9 @@ export const SHORTCUTS = [
 	},
 	{ id: 'next-hit', keys: 'Enter', description: '下一处搜索命中', view: 'article' },
 	{ id: 'previous-hit', keys: 'Shift+Enter', description: '上一处搜索命中', view: 'article' },
+	{ id: 'read-aloud', keys: 'r', description: '开始或暂停朗读', view: 'article' },
+	{ id: 'stop-read-aloud', keys: 'Escape', description: '停止朗读', view: 'article' },
+	{ id: 'copy-citation', keys: 'c', description: '复制选中的文字及引用', view: 'article' },
 	{ id: 'earlier-issue', keys: 'ArrowLeft', description: '前一个有版面的日期', view: 'issues' },
 	{ id: 'later-issue', keys: 'ArrowRight', description: '后一个有版面的日期', view: 'issues' },
 	{ id: 'week-earlier', keys: 'ArrowUp', description: '往前一周左右', view: 'issues' },
@@ -98,15 +101,26 @@ export function matchesShortcut(press: KeyPress, id: ShortcutId): boolean {
 	);
 }
 
+/** The first of `ids` the key press is, if any: one handler's keys, matched in one place. */
+export function matchingShortcut<Id extends ShortcutId>(
+	press: KeyPress,
+	ids: readonly Id[]
+): Id | null {
+	return ids.find((id) => matchesShortcut(press, id)) ?? null;
+}
+
 const KEY_NAMES: Record<string, string> = {
 	ArrowLeft: '←',
 	ArrowRight: '→',
 	ArrowUp: '↑',
 	ArrowDown: '↓',
-	Control: 'Ctrl'
+	Control: 'Ctrl',
+	Escape: 'Esc'
 };
 
-/** The keys to press, one label each: `Shift+Enter` → `Shift`, `Enter`. */
+/** The keys to press, one label each, letters as printed on keys: `Shift+Enter` → `Shift`, `Enter`. */
 export function keyLabels(keys: string): string[] {
-	return keys.split('+').map((key) => KEY_NAMES[key] ?? key);
+	return keys
+		.split('+')
+		.map((key) => KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key));
 }
