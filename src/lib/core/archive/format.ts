@@ -10,8 +10,8 @@
  */
 
 import type { Article } from '../parse/types';
-import { articleHeading } from '../parse/title';
 import { normalize } from '../search/normalize';
+import { searchSegments } from '../search/segments';
 import { SEGMENT_SEPARATOR } from '../search/encoder';
 
 const SEPARATOR_CODE = SEGMENT_SEPARATOR.charCodeAt(0);
@@ -25,17 +25,7 @@ export const ARCHIVE_FORMAT = 'banmian-archive-1';
  * normalised and joined by SEGMENT_SEPARATOR. Offsets in the postings are offsets in this text.
  */
 export function articleSearchText(article: Article): string {
-	const segments = [
-		articleHeading(article),
-		article.kicker ?? '',
-		article.subtitle ?? '',
-		...(article.agency ? [article.agency] : []),
-		...article.reporters,
-		...article.correspondents,
-		...article.paragraphs,
-		...article.captions
-	];
-	return segments.map(normalize).join(SEGMENT_SEPARATOR);
+	return searchSegments(article).map(normalize).join(SEGMENT_SEPARATOR);
 }
 
 /** Key of the unigram c. */

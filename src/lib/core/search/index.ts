@@ -17,7 +17,6 @@
  */
 
 import { Index as FlexIndex } from 'flexsearch';
-import { articleHeading } from '../parse/title';
 import type { Article, BlockKind, PageBlock, ParsedDocument } from '../parse/types';
 import { normalize, normalizePrefixWithMap, normalizeWithMap } from './normalize';
 import {
@@ -29,6 +28,7 @@ import {
 	tokenString
 } from './encoder';
 import { PageBits } from './page-bits';
+import { HEAD_SEGMENTS, searchSegments } from './segments';
 import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
 import type {
 	Facet,
@@ -103,7 +103,6 @@ export interface SearchSnapshot {
 	postings: Postings;
 }
 
-const HEAD_SEGMENTS = 3;
 const DEFAULT_LIMIT = 50;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 96;
@@ -141,16 +140,7 @@ function createFlex(): FlexIndex {
 }
 
 function storeArticle(article: Article): StoredArticle {
-	const segments = [
-		articleHeading(article),
-		article.kicker ?? '',
-		article.subtitle ?? '',
-		...(article.agency ? [article.agency] : []),
-		...article.reporters,
-		...article.correspondents,
-		...article.paragraphs,
-		...article.captions
-	];
+	const segments = searchSegments(article);
 	const normalized = segments.map(normalize);
 	let headEnd = HEAD_SEGMENTS - 1;
 	for (let i = 0; i < HEAD_SEGMENTS; i++) headEnd += normalized[i].length;
