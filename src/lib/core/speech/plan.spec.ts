@@ -67,6 +67,14 @@ describe('readingPlan', () => {
 		expect(said([article])).toEqual(['汾河春早', '春水初生。']);
 	});
 
+	it('does not say the closing （完） or （待续） that ends an article', () => {
+		const article = part({
+			title: '汾河春早',
+			paragraphs: ['春水初生，候鸟归来。（完）', '下期再叙。(待续)', '（完）']
+		});
+		expect(said([article])).toEqual(['汾河春早', '春水初生，候鸟归来。', '下期再叙。']);
+	});
+
 	it('reads a parsed page without its byline, caption or marker', () => {
 		const doc = parsePage(
 			'# 汾河春早\n\n本报记者 张三\n\n春水初生，燕子回来了。\n\n图为春耕现场。(新华社发)\n\n田里忙起来了。(下转第2版)',

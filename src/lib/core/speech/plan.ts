@@ -69,10 +69,14 @@ export function subheadTextStart(subhead: string): number {
 	return match && match[0].length < subhead.length ? match[0].length : 0;
 }
 
+// `（完）`, `(待续)`: printed to close an article or an instalment, not read aloud.
+const CLOSING_ASIDE = /[（(]\s*(?:完|待续|待續|续完|續完)\s*[）)]/g;
+
 function withoutMarkers(text: string): string {
 	return splitMarkers(text)
 		.map((piece) => (piece.kind === 'text' ? piece.text : ''))
 		.join('')
+		.replace(CLOSING_ASIDE, '')
 		.trim();
 }
 
