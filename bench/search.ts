@@ -12,8 +12,8 @@ import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Charset, Index as FlexIndex } from 'flexsearch';
 import * as OpenCC from 'opencc-js';
-import type { Article, ParsedDocument } from '../src/lib/core/parse/types';
-import { articleHeading } from '../src/lib/core/parse/title';
+import type { ParsedDocument } from '../src/lib/core/parse/types';
+import { searchSegments } from '../src/lib/core/search/segments';
 import { SearchIndex, compileQuery, normalize } from '../src/lib/core/search/index';
 import { rng, variedPages } from './corpus';
 import { percentile, spread } from './stats';
@@ -40,19 +40,8 @@ function heapUsed(): number {
 	return heapUsed + arrayBuffers;
 }
 
-/** The fields search reads; an untitled article is searched by the heading it is shown with. */
-function fields(a: Article): string[] {
-	return [
-		articleHeading(a),
-		a.kicker ?? '',
-		a.subtitle ?? '',
-		a.agency ?? '',
-		...a.reporters,
-		...a.correspondents,
-		...a.paragraphs,
-		...a.captions
-	];
-}
+/** The fields search reads (an untitled article by the heading it is shown with). */
+const fields = searchSegments;
 
 /** The fixed query set: lengths 1–8, multi-term, exclusions, strings found nowhere, 繁體. */
 export function buildQueries(docs: ParsedDocument[]): string[] {

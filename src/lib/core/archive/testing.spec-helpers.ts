@@ -1,31 +1,12 @@
 // Shared by the archive specs: pages, an archive built in memory, and the scan it must equal.
 import type { Article, PageMeta, ParsedDocument } from '../parse/types';
 import { compileQuery } from '../search/query';
+import { article } from '../parse/article.spec-helpers';
+
+export { article };
 import { ArchiveBuilder, concatWords, type BuilderOptions } from './build';
 import type { ArchiveManifest, CatalogShard } from './catalog';
 import { articleSearchText } from './format';
-
-export function article(id: string, fields: Partial<Article> = {}): Article {
-	return {
-		id,
-		kicker: null,
-		title: '',
-		subtitle: null,
-		column: null,
-		agency: null,
-		reporters: [],
-		correspondents: [],
-		dateline: null,
-		paragraphs: [],
-		subheads: [],
-		captions: [],
-		continued: false,
-		continuedFrom: null,
-		continuedTo: null,
-		lines: [1, 1],
-		...fields
-	};
-}
 
 export function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
 	return {

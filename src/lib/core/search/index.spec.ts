@@ -14,28 +14,7 @@ import {
 	type SearchFilters,
 	type SearchSnapshot
 } from './index';
-
-function article(id: string, fields: Partial<Article> = {}): Article {
-	return {
-		id,
-		kicker: null,
-		title: '',
-		subtitle: null,
-		column: null,
-		agency: null,
-		reporters: [],
-		correspondents: [],
-		dateline: null,
-		paragraphs: [],
-		subheads: [],
-		captions: [],
-		continued: false,
-		continuedFrom: null,
-		continuedTo: null,
-		lines: [1, 1],
-		...fields
-	};
-}
+import { article } from '../parse/article.spec-helpers';
 
 function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
 	return {

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../parse/types';
 import { HEAD_SEGMENTS, searchSegments } from './segments';
+import { article as articleWith } from '../parse/article.spec-helpers';
 
-function article(fields: Partial<Article>): Article {
-	return {
-		id: 'a',
-		kicker: null,
-		title: null,
-		subtitle: null,
-		column: null,
-		agency: null,
-		reporters: [],
-		correspondents: [],
-		dateline: null,
-		paragraphs: [],
-		subheads: [],
-		captions: [],
-		continued: false,
-		continuedFrom: null,
-		continuedTo: null,
-		lines: [1, 1],
-		...fields
-	};
-}
+const article = (fields: Partial<Article>) => articleWith('a', { title: null, ...fields });
 
 describe('searchSegments', () => {
 	it('lists the heading, kicker and subtitle first, then credits, paragraphs and captions', () => {
