@@ -28,6 +28,7 @@ import {
 	tokenString
 } from './encoder';
 import { PageBits } from './page-bits';
+import { byteCounts, findTerm, finderOf, type Finder } from './finder';
 import { HEAD_SEGMENTS, searchSegments } from './segments';
 import { compileQuery, type CompiledQuery, type QueryTerm } from './query';
 import type {
@@ -117,6 +118,8 @@ const BULK_MIN = 32;
  * cheaper than FlexSearch's eight bytes per posting, and such a token hardly narrows anyway.
  */
 const COMMON_SHARE = 32;
+/** About how many pages the byte counts that choose where to look for a term are taken from. */
+const BYTE_SAMPLE_PAGES = 256;
 const COMMON_MIN = 8;
 
 interface Match {
@@ -347,6 +350,7 @@ export class SearchIndex {
 	private slots = new Map<string, number>();
 	private cache = new Map<string, Ranking>();
 	private ranks: Int32Array | null = null;
+	private counts: Uint32Array | null = null;
 
 	/** Adds a page, replacing any page with the same id. */
 	add(doc: ParsedDocument): void {
@@ -419,6 +423,21 @@ export class SearchIndex {
 	private changed(): void {
 		this.cache.clear();
 		this.ranks = null;
+		this.counts = null;
+	}
+
+	/**
+	 * Byte counts (see finder.ts) of a sample of the indexed text, counted again after a change:
+	 * a few hundred pages tell the rare bytes from the common ones as well as all of them.
+	 */
+	private byteCounts(): Uint32Array {
+		if (this.counts) return this.counts;
+		const texts: string[] = [];
+		const step = Math.max(1, Math.floor(this.docs.length / BYTE_SAMPLE_PAGES));
+		for (let slot = 0; slot < this.docs.length; slot += step) {
+			for (const article of this.docs[slot]?.articles ?? []) texts.push(article.norm);
+		}
+		return (this.counts = byteCounts(texts));
 	}
 
 	/** Removes a page; no-op when absent. */
@@ -461,7 +480,7 @@ export class SearchIndex {
 		const ranking = this.ranking(compiled, filters, end);
 		return {
 			total: ranking.total,
-			hits: ranking.range(offset, end).map((m) => this.hit(m, compiled.include))
+			hits: ranking.range(offset, end).map((m) => this.hit(m, compiled.include, ranking.finders))
 		};
 	}
 
@@ -476,10 +495,13 @@ export class SearchIndex {
 			this.cache.set(key, cached);
 			return cached;
 		}
-		const { include } = query;
+		const counts = this.byteCounts();
+		const include = query.include.map((term) => finderOf(term, counts));
+		const exclude = query.exclude.map((term) => finderOf(term, counts));
 		const countHits = (m: Match) =>
 			countTerms((this.docs[m.slot] as StoredDoc).articles[m.article].norm, include, m.first);
-		const ranking = new Ranking(this.match(query, filters, end), countHits);
+		const matches = this.match(query.include, include, exclude, filters, end);
+		const ranking = new Ranking(matches, countHits, include);
 		this.cache.set(key, ranking);
 		if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
 		return ranking;
@@ -506,12 +528,17 @@ export class SearchIndex {
 	 * matches are found: those rank after every heading match, and are counted later if a page
 	 * reaches them (see Ranking).
 	 */
-	private match(query: CompiledQuery, filters: SearchFilters, end: number): Match[] {
-		const { include, exclude } = query;
+	private match(
+		terms: readonly string[],
+		include: readonly Finder[],
+		exclude: readonly Finder[],
+		filters: SearchFilters,
+		end: number
+	): Match[] {
 		const ranks = this.pageRanks();
 		const out: Match[] = [];
 		let headed = 0;
-		for (const slot of this.candidates(include)) {
+		for (const slot of this.candidates(terms)) {
 			const doc = this.docs[slot];
 			if (!doc || !docPasses(doc, filters)) continue;
 			articles: for (let i = 0; i < doc.articles.length; i++) {
@@ -521,11 +548,11 @@ export class SearchIndex {
 				const norm = article.norm;
 				let first = Infinity;
 				for (let t = 0; t < include.length; t++) {
-					const p = norm.indexOf(include[t]);
+					const p = findTerm(norm, include[t]);
 					if (p < 0) continue articles;
 					if (p < first) first = p;
 				}
-				for (const term of exclude) if (norm.includes(term)) continue articles;
+				for (const term of exclude) if (findTerm(norm, term) >= 0) continue articles;
 				// A term's first occurrence is in the heading iff any is: the heading comes first.
 				const inTitle = first < article.headEnd;
 				if (inTitle) headed++;
@@ -554,7 +581,7 @@ export class SearchIndex {
 		return (this.ranks = ranks);
 	}
 
-	private hit(m: Match, terms: readonly string[]): SearchHit {
+	private hit(m: Match, terms: readonly string[], finders: readonly Finder[]): SearchHit {
 		const doc = this.docs[m.slot] as StoredDoc;
 		const article = doc.articles[m.article];
 		const [title, kicker, subtitle] = article.segments;
@@ -572,7 +599,7 @@ export class SearchIndex {
 			date: doc.date,
 			pageNumber: doc.page,
 			pageName: doc.pageName,
-			snippet: snippet(article, terms),
+			snippet: snippet(article, terms, finders),
 			inTitle: m.inTitle,
 			count: m.count,
 			firstOffset: m.first
@@ -652,7 +679,9 @@ class Ranking {
 
 	constructor(
 		private readonly matches: Match[],
-		private readonly countHits: (m: Match) => number
+		private readonly countHits: (m: Match) => number,
+		/** How the query's included terms are found (see finder.ts). */
+		readonly finders: readonly Finder[]
 	) {
 		this.headed = matches.filter((m) => m.inTitle);
 	}
@@ -697,10 +726,13 @@ class Ranking {
 }
 
 /** Non-overlapping hits of the terms in a normalised text, summed; none starts before `from`. */
-function countTerms(norm: string, terms: readonly string[], from: number): number {
+function countTerms(norm: string, terms: readonly Finder[], from: number): number {
 	let count = 0;
-	for (const term of terms) {
-		for (let p = norm.indexOf(term, from); p >= 0; p = norm.indexOf(term, p + term.length)) count++;
+	for (const finder of terms) {
+		const length = finder.term.length;
+		for (let p = findTerm(norm, finder, from); p >= 0; p = findTerm(norm, finder, p + length)) {
+			count++;
+		}
 	}
 	return count;
 }
@@ -726,11 +758,15 @@ function docPasses(doc: StoredDoc, filters: SearchFilters): boolean {
 	return true;
 }
 
-function snippet(article: StoredArticle, terms: readonly string[]): Marked {
+function snippet(
+	article: StoredArticle,
+	terms: readonly string[],
+	finders: readonly Finder[]
+): Marked {
 	const { segments, norm, headEnd } = article;
 	let first = Infinity;
-	for (const term of terms) {
-		const p = norm.indexOf(term, headEnd + 1);
+	for (const finder of finders) {
+		const p = findTerm(norm, finder, headEnd + 1);
 		if (p >= 0 && p < first) first = p;
 	}
 	if (first !== Infinity) {
