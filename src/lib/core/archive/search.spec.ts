@@ -132,6 +132,26 @@ describe('archive search', () => {
 		);
 	});
 
+	it('takes first hits from growing slices of a long chunk, exactly', async () => {
+		// 代表 (the rarest token) in every tenth article, as 人民代表 in every fiftieth, at
+		// offsets that vary from article to article.
+		const pages = Array.from({ length: 600 }, (_, i) => {
+			const text = i % 50 === 0 ? '人民代表' : i % 10 === 0 ? '代表人民' : '人民日报';
+			return doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', { paragraphs: ['的'.repeat(i % 7) + text] })
+			]);
+		});
+		const { manifest, files, search } = open(pages, { chunkBytes: 512 });
+		for (const q of ['人民代表', '代表 -人民代表', '代表 人民', '"表人"'])
+			for (const offset of [0, 5, 12]) {
+				const expected = scan(manifest, files, pages, q);
+				const early = await search.search(q, { offset, limit: 10, exactTotal: false });
+				expect(early.hits.map((h) => h.article)).toEqual(expected.slice(offset, offset + 10));
+				const exact = await search.search(q, { offset, limit: 10 });
+				expect([exact.total, exact.totalExact]).toEqual([expected.length, true]);
+			}
+	});
+
 	it('stays exact on runs of one character, for queries of length 1, 2 and long', async () => {
 		const run = (n: number) => '的'.repeat(n);
 		const pages = [
