@@ -162,7 +162,7 @@ export class ArchiveBuilder {
 	/** The shard count's log2: as given, else shards of about the target size. */
 	private chooseBucketBits(): number {
 		if (this.options.bucketBits !== undefined) return this.options.bucketBits;
-		const target = this.options.shardBytes ?? 24 * 1024;
+		const target = this.options.shardBytes ?? 12 * 1024;
 		const shards = (this.tokens * SHARD_BYTES_PER_TOKEN) / target;
 		return Math.max(0, Math.min(MAX_BUCKET_BITS, Math.ceil(Math.log2(Math.max(1, shards)))));
 	}
@@ -187,7 +187,7 @@ export class ArchiveBuilder {
 		const catalog = this.writeCatalog(write);
 
 		const bucketBits = this.chooseBucketBits();
-		const chunkBytes = this.options.chunkBytes ?? 8 * 1024;
+		const chunkBytes = this.options.chunkBytes ?? 4 * 1024;
 		const index: ManifestIndex = {
 			id: hashString(
 				JSON.stringify([ARCHIVE_FORMAT, bucketBits, chunkBytes, catalog.map((e) => e.name)])

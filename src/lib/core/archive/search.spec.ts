@@ -266,7 +266,8 @@ describe('archive search', () => {
 					const exact = await search.search(query, { offset: n - 5 });
 					expect([exact.total, exact.hits.length]).toEqual([expected.length, 5]);
 				}
-				expect(fetched[1]).toBe(fetched[0]);
+				// The same files but for where chunk boundaries fall (an exact total fetches ten times more).
+				expect(fetched[1]).toBeLessThanOrEqual(fetched[0] + 1);
 			});
 		}
 	});

@@ -78,6 +78,7 @@ const NO_POSTINGS: FlatPostings = {
 export class ArchiveSearch {
 	/** Decoded files by name: shard directories and chunk postings. */
 	private readonly files = new Map<string, Promise<unknown>>();
+	private readonly heads = new WeakMap<TokenEntry, FlatPostings>();
 
 	constructor(
 		readonly manifest: ArchiveManifest,
@@ -115,6 +116,13 @@ export class ArchiveSearch {
 		return Promise.all(loads);
 	}
 
+	/** Chunk 0 of a token, decoded once. */
+	private head(entry: TokenEntry): FlatPostings {
+		let flat = this.heads.get(entry);
+		if (!flat) this.heads.set(entry, (flat = decodePostings(entry.head)));
+		return flat;
+	}
+
 	/** Token `entry`'s postings in chunks `chunks` (ascending), joined. */
 	private async postings(
 		entry: TokenEntry,
@@ -128,7 +136,7 @@ export class ArchiveSearch {
 			(bytes) => decodePostings(bytes),
 			fetched
 		);
-		const parts = chunks[0] === 0 ? [decodePostings(entry.head), ...loaded] : loaded;
+		const parts = chunks[0] === 0 ? [this.head(entry), ...loaded] : loaded;
 		return joinPostings(parts);
 	}
 
@@ -178,33 +186,44 @@ export class ArchiveSearch {
 			return { total: driver.total, totalExact: true, hits, fetched };
 		}
 
-		let found = 0;
+		// The driver's articles in windows. An exact total takes them all at once: one round for
+		// the driver's chunks, one for the others' chunks holding its articles. The first hits
+		// take a window sized by the hit rate so far, so a rare term beside a frequent one does
+		// not fetch the frequent one's every chunk for ten hits.
 		const others = entries.filter((e) => e !== driver);
-		for (let k = 0; k < driver.chunks.length; k++) {
-			const chunk = await this.postings(driver, [k], fetched);
-			// For the first hits only, the chunk's articles in growing slices: the other tokens'
-			// chunks are fetched for the slice's articles alone, so a rare term beside a frequent
-			// one does not fetch the frequent one's every chunk for ten hits.
-			for (let from = 0; from < chunk.articles.length;) {
-				const to = exactTotal
-					? chunk.articles.length
-					: Math.min(chunk.articles.length, from + Math.max(32, 4 * (end - found)));
-				const window = slicePostings(chunk, from, to);
-				const lists = await Promise.all(
-					others.map((e) => this.postings(e, chunksHolding(e, window.articles), fetched))
-				);
-				const listOf = new Map(others.map((e, i) => [e.key, lists[i]]));
-				listOf.set(driver.key, window);
-				const result = matchQuery(included, excluded, (key) => listOf.get(key) ?? NO_POSTINGS);
-				for (let i = 0; i < result.articles.length; i++, found++)
-					if (found >= offset && found < end)
-						hits.push({ article: result.articles[i], count: result.counts[i] });
-				from = to;
-				if (!exactTotal && found >= end) {
-					const last = k === driver.chunks.length - 1 && to === chunk.articles.length;
-					return { total: found, totalExact: last, hits, fetched };
-				}
-			}
+		const chunkStarts = [0];
+		for (const chunk of driver.chunks)
+			chunkStarts.push(chunkStarts[chunkStarts.length - 1] + chunk.articles);
+		const chunkAt = (n: number) => {
+			let k = 0;
+			while (chunkStarts[k + 1] <= n) k++;
+			return k;
+		};
+		let found = 0;
+		for (let at = 0; at < driver.total;) {
+			const needed = end - found;
+			const want = exactTotal
+				? driver.total
+				: found > 0
+					? Math.max(32, Math.ceil((2 * needed * at) / found))
+					: Math.max(32, 4 * needed, 4 * at);
+			const stop = Math.min(driver.total, at + want);
+			const first = chunkAt(at);
+			const chunks = Array.from({ length: chunkAt(stop - 1) - first + 1 }, (_, i) => first + i);
+			const joined = await this.postings(driver, chunks, fetched);
+			const window = slicePostings(joined, at - chunkStarts[first], stop - chunkStarts[first]);
+			const lists = await Promise.all(
+				others.map((e) => this.postings(e, chunksHolding(e, window.articles), fetched))
+			);
+			const listOf = new Map(others.map((e, i) => [e.key, lists[i]]));
+			listOf.set(driver.key, window);
+			const result = matchQuery(included, excluded, (key) => listOf.get(key) ?? NO_POSTINGS);
+			for (let i = 0; i < result.articles.length; i++, found++)
+				if (found >= offset && found < end)
+					hits.push({ article: result.articles[i], count: result.counts[i] });
+			at = stop;
+			if (!exactTotal && found >= end)
+				return { total: found, totalExact: at === driver.total, hits, fetched };
 		}
 		return { total: found, totalExact: true, hits, fetched };
 	}
