@@ -105,8 +105,10 @@ export function buildArchive(folders: string[], out: string, options: BuilderOpt
 				if (!existsSync(path)) return new Uint32Array(0);
 				const bytes = readFileSync(path);
 				rmSync(path);
-				// A copy: the file's buffer need not be 4-byte aligned.
-				return new Uint32Array(new Uint8Array(bytes).buffer);
+				// A file of its own has its own aligned buffer; a pooled small one may not be aligned.
+				return bytes.byteOffset % 4 === 0
+					? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
+					: new Uint32Array(new Uint8Array(bytes).buffer);
 			},
 			(file) => writeFileSync(join(out, file.name), file.bytes)
 		);

@@ -257,8 +257,9 @@ export class ArchiveBuilder {
 }
 
 /**
- * One spill group's triples, renumbered into archive order and encoded per token (by key), each
- * token's postings cut into chunks of about `chunkBytes`.
+ * One spill group's triples, renumbered into archive order (in place: the triples are consumed)
+ * and encoded per token (by key), each token's postings cut into chunks of about `chunkBytes`.
+ * Memory: the triples and two words per triple.
  */
 export function encodeGroup(
 	triples: Uint32Array,
@@ -266,29 +267,25 @@ export function encodeGroup(
 	chunkBytes: number
 ): TokenChunks[] {
 	const n = triples.length / 3;
-	const keys = new Uint32Array(n);
-	const articles = new Uint32Array(n);
-	const offsets = new Uint32Array(n);
-	for (let i = 0; i < n; i++) {
-		keys[i] = triples[3 * i];
-		articles[i] = renumber[triples[3 * i + 1]];
-		offsets[i] = triples[3 * i + 2];
-	}
+	for (let i = 1; i < triples.length; i += 3) triples[i] = renumber[triples[i]];
 	const order = new Uint32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
-	order.sort((a, b) => keys[a] - keys[b] || articles[a] - articles[b] || offsets[a] - offsets[b]);
-	const sorted = new Uint32Array(n);
-	for (let i = 0; i < n; i++) sorted[i] = offsets[order[i]];
+	for (let i = 0; i < n; i++) order[i] = 3 * i;
+	order.sort(
+		(a, b) =>
+			triples[a] - triples[b] || triples[a + 1] - triples[b + 1] || triples[a + 2] - triples[b + 2]
+	);
+	const offsets = new Uint32Array(n);
+	for (let i = 0; i < n; i++) offsets[i] = triples[order[i] + 2];
 	const out: TokenChunks[] = [];
 	let i = 0;
 	while (i < n) {
-		const key = keys[order[i]];
+		const key = triples[order[i]];
 		const writer = new ChunkWriter(chunkBytes);
-		while (i < n && keys[order[i]] === key) {
-			const article = articles[order[i]];
+		while (i < n && triples[order[i]] === key) {
+			const article = triples[order[i] + 1];
 			const from = i;
-			while (i < n && keys[order[i]] === key && articles[order[i]] === article) i++;
-			writer.add(article, sorted, from, i);
+			while (i < n && triples[order[i]] === key && triples[order[i] + 1] === article) i++;
+			writer.add(article, offsets, from, i);
 		}
 		out.push({ key, chunks: writer.finish() });
 	}
