@@ -188,8 +188,9 @@ export class ArchiveSearch {
 
 		// The driver's articles in windows. An exact total takes them all at once: one round for
 		// the driver's chunks, one for the others' chunks holding its articles. The first hits
-		// take a window sized by the hit rate so far, so a rare term beside a frequent one does
-		// not fetch the frequent one's every chunk for ten hits.
+		// take a first window of a few times the hits asked for, then one sized by the hit rate
+		// so far, so a rare term beside a frequent one does not fetch the frequent one's every
+		// chunk for ten hits.
 		const others = entries.filter((e) => e !== driver);
 		const chunkStarts = [0];
 		for (const chunk of driver.chunks)
@@ -202,11 +203,15 @@ export class ArchiveSearch {
 		let found = 0;
 		for (let at = 0; at < driver.total;) {
 			const needed = end - found;
+			// After a window without hits, the rest at once: growing windows would cost a round
+			// each, and finding nothing needs every window anyway.
 			const want = exactTotal
 				? driver.total
-				: found > 0
-					? Math.max(32, Math.ceil((2 * needed * at) / found))
-					: Math.max(32, 4 * needed, 4 * at);
+				: at === 0
+					? Math.max(32, 4 * needed)
+					: found > 0
+						? Math.ceil((2 * needed * at) / found)
+						: driver.total;
 			const stop = Math.min(driver.total, at + want);
 			const first = chunkAt(at);
 			const chunks = Array.from({ length: chunkAt(stop - 1) - first + 1 }, (_, i) => first + i);
