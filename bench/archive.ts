@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { ArchiveManifest, CatalogShard } from '../src/lib/core/archive/catalog';
 import { articleSearchText } from '../src/lib/core/archive/format';
@@ -59,6 +60,9 @@ export interface ArchiveSize {
 	build: ArchiveBuildFigures & { indexOverText: number };
 	/** What a first visit loads to list the newest issue: the manifest and the newest month's catalog. */
 	firstVisitBytes: number;
+	/** The same files gzipped, as a host compressing JSON sends them. */
+	firstVisitGzipBytes: number;
+	manifestGzipBytes: number;
 	queries: number;
 	/** Cold, to the first 10 hits (`exactTotal: false`). */
 	firstHits: QueryCost;
@@ -239,6 +243,12 @@ export async function benchArchive(
 			totalsExact = false;
 	}
 	rmSync(library, { recursive: true, force: true });
+	const gzipped = (name: string) => gzipSync(readFileSync(join(archive, name))).length;
+	const newest = manifest.catalog[0]?.month;
+	const firstVisit = [
+		'manifest.json',
+		...manifest.catalog.filter((e) => e.month === newest).map((e) => e.name)
+	];
 	const cost = (c: (typeof costs)['first']): QueryCost => ({
 		kb: summary(c.kb),
 		files: summary(c.files, 0),
@@ -252,6 +262,8 @@ export async function benchArchive(
 			indexOverText: Math.round((figures.indexBytes / figures.textBytes) * 100) / 100
 		},
 		firstVisitBytes: figures.manifestBytes + figures.newestMonthCatalogBytes,
+		firstVisitGzipBytes: firstVisit.reduce((sum, name) => sum + gzipped(name), 0),
+		manifestGzipBytes: gzipped('manifest.json'),
 		queries: queries.length,
 		firstHits: cost(costs.first),
 		exactTotal: cost(costs.total),

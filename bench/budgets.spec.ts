@@ -249,6 +249,8 @@ function archiveSize(
 			indexOverText: 1.8
 		},
 		firstVisitBytes: 55_000,
+		firstVisitGzipBytes: 12_000,
+		manifestGzipBytes: 1_000,
 		queries: 266,
 		firstHits: cost,
 		exactTotal: cost,

@@ -385,7 +385,7 @@ function renderArchive(archive: Record<string, ArchiveSize>, out: string[]) {
 	for (const [pages, r] of Object.entries(archive)) {
 		const b = r.build;
 		out.push(
-			`| ${num(Number(pages))} | ${mb(b.textBytes)} | ${num(b.ms / 1000, 1)} s | ${mb(b.peakRssBytes)} | ${b.indexOverText} | ${num(b.indexShards)} / ${num(b.chunkFiles)} | ${kb(b.manifestBytes)} | ${kb(r.firstVisitBytes)} | ${mb(b.catalogBytes)} |`
+			`| ${num(Number(pages))} | ${mb(b.textBytes)} | ${num(b.ms / 1000, 1)} s | ${mb(b.peakRssBytes)} | ${b.indexOverText} | ${num(b.indexShards)} / ${num(b.chunkFiles)} | ${kb(b.manifestBytes)} (${kb(r.manifestGzipBytes)} gzip) | ${kb(r.firstVisitBytes)} (${kb(r.firstVisitGzipBytes)} gzip) | ${mb(b.catalogBytes)} |`
 		);
 	}
 	out.push('');
