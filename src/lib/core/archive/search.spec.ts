@@ -272,6 +272,23 @@ describe('archive search', () => {
 		}
 	});
 
+	it('fetches a rare driver’s last chunks with the round before, when a window falls short', async () => {
+		// 代表 in every tenth article (a few chunks), 人民代表 in two: the first window falls short.
+		const pages = Array.from({ length: 600 }, (_, i) =>
+			doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', {
+					paragraphs: [i % 10 ? '人民日报' : i === 0 || i === 590 ? '人民代表' : '代表人民']
+				})
+			])
+		);
+		const { manifest, files, search } = open(pages, { bucketBits: 2, chunkBytes: 64 });
+		const first = await search.search('人民代表', { exactTotal: false });
+		expect(first.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, '人民代表'));
+		// Shards; the first window's driver chunks; its other chunks with the driver's rest; the
+		// rest's other chunks. Without the driver's rest going early, one round more.
+		expect(first.fetched.rounds).toBe(4);
+	});
+
 	it('pages a one-token query by fetching only the chunk holding the requested hits', async () => {
 		const pages = Array.from({ length: 500 }, (_, i) =>
 			doc(`p${i}`, [article('a1', { paragraphs: [`人${i}`] })])

@@ -68,6 +68,9 @@ export interface SearchOptions {
 
 type Fetched = ArchiveResult['fetched'];
 
+/** A driver with at most this many chunks left has them fetched with its first window's round. */
+const PREFETCH_CHUNKS = 4;
+
 const NO_POSTINGS: FlatPostings = {
 	total: 0,
 	articles: new Uint32Array(0),
@@ -79,6 +82,8 @@ export class ArchiveSearch {
 	/** Decoded files by name: shard directories and chunk postings. */
 	private readonly files = new Map<string, Promise<unknown>>();
 	private readonly heads = new WeakMap<TokenEntry, FlatPostings>();
+	/** Fetches each search has started, for counting its rounds. */
+	private readonly started = new WeakMap<Fetched, number>();
 
 	constructor(
 		readonly manifest: ArchiveManifest,
@@ -90,17 +95,27 @@ export class ArchiveSearch {
 		return indexShardName(this.manifest.index, tokenBucket(key, this.manifest.bucketBits));
 	}
 
-	/** Fetches (once) and decodes files, all at the same time: one round when any is new. */
+	/**
+	 * Runs one step of a search: the fetches it starts go out together, one round (when any
+	 * is new). Fetches start synchronously in `run`, before its first await.
+	 */
+	private async step<T>(fetched: Fetched, run: () => Promise<T>): Promise<T> {
+		const before = this.started.get(fetched) ?? 0;
+		const result = run();
+		if ((this.started.get(fetched) ?? 0) > before) fetched.rounds++;
+		return result;
+	}
+
+	/** Fetches (once) and decodes files, all at the same time. */
 	private loadAll<T>(
 		names: readonly string[],
 		decode: (bytes: Uint8Array) => T,
 		fetched: Fetched
 	): Promise<T[]> {
-		let fresh = false;
 		const loads = names.map((name) => {
 			let pending = this.files.get(name) as Promise<T> | undefined;
 			if (!pending) {
-				fresh = true;
+				this.started.set(fetched, (this.started.get(fetched) ?? 0) + 1);
 				pending = this.fetchShard(name).then((bytes) => {
 					fetched.shards.push(name);
 					fetched.bytes += bytes.length;
@@ -112,7 +127,6 @@ export class ArchiveSearch {
 			}
 			return pending;
 		});
-		if (fresh) fetched.rounds++;
 		return Promise.all(loads);
 	}
 
@@ -152,9 +166,8 @@ export class ArchiveSearch {
 		const keys = [...new Set([...included, ...exclude.map(termPlan)].flat().map((t) => t.key))];
 		// Every shard any term needs, fetched together.
 		const names = [...new Set(keys.map((key) => this.shardOf(key)))];
-		const directories = new Map(
-			(await this.loadAll(names, decodeShard, fetched)).map((d, i) => [names[i], d])
-		);
+		const shards = await this.step(fetched, () => this.loadAll(names, decodeShard, fetched));
+		const directories = new Map(shards.map((d, i) => [names[i], d]));
 		const entryOf = (key: number) => directories.get(this.shardOf(key))?.get(key);
 		const present = (plan: PlannedToken[]) => plan.every((t) => entryOf(t.key));
 		if (!included.every(present)) return nothing;
@@ -177,7 +190,7 @@ export class ArchiveSearch {
 			for (let k = 0; k < driver.chunks.length && before < end; k++) {
 				const count = driver.chunks[k].articles;
 				if (before + count > offset) {
-					const flat = await this.postings(driver, [k], fetched);
+					const flat = await this.step(fetched, () => this.postings(driver, [k], fetched));
 					for (let i = Math.max(0, offset - before); i < count && before + i < end; i++)
 						hits.push({ article: flat.articles[i], count: flat.starts[i + 1] - flat.starts[i] });
 				}
@@ -215,11 +228,29 @@ export class ArchiveSearch {
 			const stop = Math.min(driver.total, at + want);
 			const first = chunkAt(at);
 			const chunks = Array.from({ length: chunkAt(stop - 1) - first + 1 }, (_, i) => first + i);
-			const joined = await this.postings(driver, chunks, fetched);
+			const joined = await this.step(fetched, () => this.postings(driver, chunks, fetched));
 			const window = slicePostings(joined, at - chunkStarts[first], stop - chunkStarts[first]);
-			const lists = await Promise.all(
-				others.map((e) => this.postings(e, chunksHolding(e, window.articles), fetched))
-			);
+			const needs = others.map((e) => chunksHolding(e, window.articles));
+			const lists = await this.step(fetched, async () => {
+				// When this round fetches anyway, a rare driver's few later chunks go out with it:
+				// should this window fall short, the next needs no round of its own for them.
+				const next = chunks[chunks.length - 1] + 1;
+				const later = driver.chunks.length - next;
+				const ahead =
+					!exactTotal &&
+					later > 0 &&
+					later <= PREFETCH_CHUNKS &&
+					needs.some((list) => list.some((k) => k > 0))
+						? this.postings(
+								driver,
+								Array.from({ length: later }, (_, i) => next + i),
+								fetched
+							)
+						: null;
+				const lists = await Promise.all(others.map((e, i) => this.postings(e, needs[i], fetched)));
+				await ahead;
+				return lists;
+			});
 			const listOf = new Map(others.map((e, i) => [e.key, lists[i]]));
 			listOf.set(driver.key, window);
 			const result = matchQuery(included, excluded, (key) => listOf.get(key) ?? NO_POSTINGS);
