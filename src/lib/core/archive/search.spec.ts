@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import type { ParsedDocument } from '../parse/types';
+import { indexChunkName } from './catalog';
+import { bigramKey } from './format';
 import { ArchiveSearch, termPlan } from './search';
 import { article, buildArchiveInMemory, doc, scan } from './testing.spec-helpers';
 
@@ -307,6 +309,27 @@ describe('archive search', () => {
 		expect((await search.search('-人民')).total).toBe(0);
 		expect((await search.search('  ')).total).toBe(0);
 		expect(fetches).toEqual([]);
+	});
+
+	it('refuses a chunk file that does not match its directory, with a clear message', async () => {
+		const pages = Array.from({ length: 50 }, (_, i) =>
+			doc(`p${i}`, [article('a1', { paragraphs: [`人民${i}`] })])
+		);
+		const { manifest, files } = open(pages, { bucketBits: 1, chunkBytes: 16 });
+		// 人民's chunk files rotated: each well-formed, but holding another chunk's articles.
+		const key = bigramKey('人'.charCodeAt(0), '民'.charCodeAt(0));
+		const names: string[] = [];
+		for (let k = 1; files.has(indexChunkName(manifest.index, key, k)); k++)
+			names.push(indexChunkName(manifest.index, key, k));
+		expect(names.length).toBeGreaterThan(2);
+		const damaged = new Map(files);
+		names.forEach((name, i) =>
+			damaged.set(name, files.get(names[(i + 1) % names.length]) as Uint8Array)
+		);
+		const search = new ArchiveSearch(manifest, async (name) => damaged.get(name) as Uint8Array);
+		await expect(search.search('人民', { offset: 40 })).rejects.toThrow(
+			'does not match its directory'
+		);
 	});
 
 	it('retries a shard whose fetch failed', async () => {

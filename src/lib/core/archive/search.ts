@@ -151,6 +151,16 @@ export class ArchiveSearch {
 			fetched
 		);
 		const parts = chunks[0] === 0 ? [this.head(entry), ...loaded] : loaded;
+		// Files come from outside: a chunk that is not what its directory says is refused, not read.
+		parts.forEach((part, i) => {
+			const chunk = entry.chunks[chunks[i]];
+			const n = part.articles.length;
+			if (
+				n !== chunk.articles ||
+				(n && (part.articles[0] !== chunk.first || part.articles[n - 1] !== chunk.last))
+			)
+				throw new Error('archive shard: a postings chunk does not match its directory');
+		});
 		return joinPostings(parts);
 	}
 
