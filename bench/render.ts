@@ -385,7 +385,7 @@ function renderArchive(archive: Record<string, ArchiveSize>, out: string[]) {
 	for (const [pages, r] of Object.entries(archive)) {
 		const b = r.build;
 		out.push(
-			`| ${num(Number(pages))} | ${mb(b.textBytes)} | ${num(b.ms / 1000, 1)} s | ${mb(b.peakRssBytes)} | ${b.indexOverText} | ${num(b.indexShards)} / ${num(b.chunkFiles)} | ${kb(b.manifestBytes)} (${kb(r.manifestGzipBytes)} gzip) | ${kb(r.firstVisitBytes)} (${kb(r.firstVisitGzipBytes)} gzip) | ${mb(b.catalogBytes)} |`
+			`| ${num(Number(pages))} | ${mb(b.textBytes)} | ${num(b.ms / 1000, 1)} s${b.cpuMs === undefined ? '' : ` (${num(b.cpuMs / 1000, 1)} s CPU)`} | ${mb(b.peakRssBytes)} | ${b.indexOverText} | ${num(b.indexShards)} / ${num(b.chunkFiles)} | ${kb(b.manifestBytes)} (${kb(r.manifestGzipBytes)} gzip) | ${kb(r.firstVisitBytes)} (${kb(r.firstVisitGzipBytes)} gzip) | ${mb(b.catalogBytes)} |`
 		);
 	}
 	out.push('');
@@ -399,7 +399,7 @@ function renderArchive(archive: Record<string, ArchiveSize>, out: string[]) {
 			['exact total', r.exactTotal]
 		] as const) {
 			out.push(
-				`| ${num(Number(pages))} | ${r.queries} | ${to} | ${c.kb.p50} / ${c.kb.p95} / ${c.kb.max} | ${c.files.p50} / ${c.files.p95} | ${c.rounds.p50} / ${c.rounds.p95} | ${num(c.slow4gMs.p50)} / ${num(c.slow4gMs.p95)} | ${c.cachedMs.p50} / ${c.cachedMs.p95} | ${r.precision} | ${r.recall} | ${r.totalsExact} |`
+				`| ${num(Number(pages))} | ${r.queries} | ${to} | ${num(c.kb.p50, 1)} / ${num(c.kb.p95, 1)} / ${num(c.kb.max, 1)} | ${c.files.p50} / ${c.files.p95} | ${c.rounds.p50} / ${c.rounds.p95} | ${num(c.slow4gMs.p50)} / ${num(c.slow4gMs.p95)} | ${c.cachedMs.p50} / ${c.cachedMs.p95} | ${r.precision} | ${r.recall} | ${r.totalsExact} |`
 			);
 		}
 	}

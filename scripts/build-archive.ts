@@ -49,6 +49,8 @@ export interface ArchiveBuildFigures {
 	newestMonthCatalogBytes: number;
 	manifestBytes: number;
 	ms: number;
+	/** CPU time of the process (user and system), less at the mercy of other load than `ms`. */
+	cpuMs?: number;
 	/** Peak resident set size of the process, bytes. */
 	peakRssBytes: number;
 }
@@ -130,6 +132,9 @@ export function buildArchive(folders: string[], out: string, options: BuilderOpt
 				.reduce((sum, e) => sum + e.bytes, 0),
 			manifestBytes: Buffer.byteLength(manifestJson),
 			ms: Math.round(performance.now() - started),
+			cpuMs: Math.round(
+				(process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000
+			),
 			peakRssBytes: process.resourceUsage().maxRSS * 1024
 		};
 		return { manifest, figures };
