@@ -1,4 +1,4 @@
-import { test, expect, seedCount } from './fixtures';
+import { test, expect, importFiles, seedCount } from './fixtures';
 
 test('the library lists every bundled document', async ({ page, makeAxe }) => {
 	await page.goto('./');
@@ -37,4 +37,35 @@ test('上一版 and 下一版 step through the pages of one paper and date in pa
 	await expect(page).toHaveURL(/#\/doc\/003_qingchuan_2023-04-12_p3$/);
 	await expect(previous).toBeVisible();
 	await expect(next).toHaveCount(0);
+});
+
+test('a long library lists every page in order, 40 at first and the rest on 显示更多', async ({
+	page
+}) => {
+	// Pages without paper or date are listed last, by file name; the list renders a screenful
+	// first and the entries below it a few at a time, and must end up whole and in order.
+	const pages = 70;
+	const name = (n: number) => `长卷${String(n).padStart(3, '0')}`;
+	const files = Array.from({ length: pages }, (_, i) => ({
+		name: `${name(i + 1)}.txt`,
+		mimeType: 'text/plain',
+		buffer: Buffer.from(`# ${name(i + 1)}的标题\n\n这是${name(i + 1)}的正文,只有一段。\n`)
+	}));
+	await page.goto('./#/');
+	await expect(page.getByRole('heading', { name: '文档', level: 1 })).toBeVisible();
+	await importFiles(page, files);
+	await expect(
+		page.getByRole('status').filter({ hasText: `已导入「${name(pages)}.txt」` })
+	).toBeVisible({ timeout: 60_000 });
+	// A fresh visit lists them as a reader coming back finds them.
+	await page.reload();
+	const entries = page.locator('[aria-label="文档列表"] > li');
+	await expect(entries).toHaveCount(40);
+	const more = page.getByRole('button', { name: `显示更多(还有 ${seedCount + pages - 40} 版)` });
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect(entries).toHaveCount(seedCount + pages);
+	await expect(page.getByRole('button', { name: /显示更多/ })).toHaveCount(0);
+	const listed = (await entries.allTextContents()).flatMap((text) => /长卷\d{3}/.exec(text) ?? []);
+	expect(listed).toEqual(Array.from({ length: pages }, (_, i) => name(i + 1)));
 });

@@ -190,8 +190,10 @@ test('results loaded after a page was imported in another tab list every article
 	await expect(other.getByRole('status').filter({ hasText: '已导入' })).toContainText(
 		'shifted.txt'
 	);
-	// This tab has taken the new page in once its paper is among the filters.
-	await expect(page.locator('option', { hasText: '测试晚报' })).toHaveCount(1);
+	// This tab has taken the new page in once its paper is among the filters (whose choices are
+	// made when 筛选 is opened).
+	await page.getByText('筛选').click();
+	await expect(page.getByLabel('报纸').locator('option', { hasText: '测试晚报' })).toHaveCount(1);
 
 	await page.getByRole('button', { name: '更多结果' }).scrollIntoViewIfNeeded();
 	await expectEachResultOnce(page, before + 1);
@@ -211,4 +213,20 @@ test('asking for more results twice at once lists every article once', async ({ 
 	});
 	await expectEachResultOnce(page, articlesContaining(term));
 	expect(errors).toEqual([]);
+});
+
+test('筛选 offers the library’s reporters once opened, filters by one, and keeps it when closed', async ({
+	page
+}) => {
+	await page.goto('./#/search/' + encodeURIComponent('记者'));
+	await expect(page.getByText(/共 \d+ 篇/)).toBeVisible();
+	await page.getByText('筛选').click();
+	const reporters = page.getByLabel('记者');
+	await expect(reporters.locator('option', { hasText: '杨文' })).toHaveCount(1);
+	await reporters.selectOption('杨文');
+	await expect(page.getByText('共 1 篇')).toBeVisible();
+	// closed and opened again, the choice is still there
+	await page.getByText('筛选').click();
+	await page.getByText('筛选').click();
+	await expect(reporters).toHaveValue('杨文');
 });

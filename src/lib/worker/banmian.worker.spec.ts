@@ -106,3 +106,52 @@ describe('worker: search results', () => {
 		expect(found.hits[0].heading.title).toEqual({ text: '春耕备耕正当时', ranges: [[0, 2]] });
 	});
 });
+
+describe('worker: a long library streamed to the page', () => {
+	it('arrives 50 summaries or fewer to a message, every page once, first visit and next', async () => {
+		const { loadLibrary, parseCacheKey } = await import('../platform/caches');
+		const { PARSER_VERSION } = await import('../core/parse/index');
+		const { SUMMARY_VERSION } = await import('../core/library/summary');
+		const { hashString } = await import('../core/hash');
+		const ids = Array.from({ length: 120 }, (_, i) => `long-${String(i).padStart(3, '0')}`);
+		const sources: DocumentSource[] = ids.map((id) => ({
+			source: `${id}.txt`,
+			url: `/seeds/${id}.txt`,
+			sidecar: null
+		}));
+		vi.stubGlobal('fetch', async (url: string) => {
+			const id = /long-\d+/.exec(url)![0];
+			return new Response(`#${id}的标题\n本报讯 ${id}的正文。\n`);
+		});
+		const stream = async () => {
+			const batches: { size: number; done: number }[] = [];
+			const arrived: string[] = [];
+			const count = await (
+				await freshWorker()
+			).streamDocuments(sources, (batch, done) => {
+				batches.push({ size: batch.length, done });
+				arrived.push(...batch.map((summary) => summary.id));
+			});
+			return { count, batches, arrived };
+		};
+		try {
+			const first = await stream();
+			expect(first.count).toBe(120);
+			expect(Math.max(...first.batches.map((b) => b.size))).toBeLessThanOrEqual(50);
+			expect([...first.arrived].sort()).toEqual(ids);
+			expect(first.batches.at(-1)!.done).toBe(120);
+			// the next visit lists them from the cached library, still a message's worth at a time
+			const keys = sources.map((source) => parseCacheKey(source, PARSER_VERSION)!);
+			const libraryKey = hashString([SUMMARY_VERSION, ...keys].join('\n'));
+			await vi.waitFor(async () => expect(await loadLibrary(libraryKey, keys)).not.toBeNull());
+			parses.count = 0;
+			const next = await stream();
+			expect(parses.count).toBe(0);
+			expect(next.batches.map((b) => b.size)).toEqual([50, 50, 20]);
+			expect(next.batches.map((b) => b.done)).toEqual([50, 100, 120]);
+			expect(next.arrived).toEqual(ids);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+});

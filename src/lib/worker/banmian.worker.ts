@@ -102,11 +102,12 @@ async function documentById(id: string): Promise<ParsedDocument | null> {
 /** Fetches and parses in flight at once. */
 const LOAD_LANES = 6;
 /**
- * While parsing, summaries go to the page 100 at a time or every 150 ms, whichever comes first:
- * each batch re-sorts and re-renders the library's first screen on the main thread. (Every
- * 400 ms halved the number of long tasks but doubled the longest.)
+ * Summaries go to the page at most this many in one message: the page reads each message in one
+ * task, and a thousand summaries at once (some 4 MB) took it over 100 ms on a slow phone, where
+ * 50 take a few.
  */
-const REPORT_BATCH = 100;
+const MESSAGE_SUMMARIES = 50;
+/** While parsing, a batch goes when it is full or this long after the last one. */
 const REPORT_INTERVAL_MS = 150;
 /** Below this many new pages, pages are added one by one; above it, in one bulk build. */
 const BULK_THRESHOLD = 32;
@@ -274,6 +275,23 @@ function summariseCached(hit: CachedParse): DocumentSummary | null {
 }
 
 /**
+ * Hands `summaries` to `onBatch` a message's worth at a time; `done` counts the last one in. Each
+ * batch says how many pages are done once it has arrived.
+ */
+function sendInMessages(
+	summaries: DocumentSummary[],
+	done: number,
+	total: number,
+	onBatch: (summaries: DocumentSummary[], done: number, total: number) => void
+): void {
+	const before = done - summaries.length;
+	for (let at = 0; at < summaries.length; at += MESSAGE_SUMMARIES) {
+		const batch = summaries.slice(at, at + MESSAGE_SUMMARIES);
+		onBatch(batch, before + at + batch.length, total);
+	}
+}
+
+/**
  * Parses every source, a few at a time in the given order (so the page the reader opened,
  * put first, is ready first), reporting finished summaries in batches so the page renders a
  * few times, not once per document. Returns all summaries in the order of `sources`.
@@ -288,10 +306,14 @@ async function parseSources(
 	let lastReport = 0;
 	const report = (force: boolean) => {
 		if (!onBatch || !pending.length) return;
-		if (!force && pending.length < REPORT_BATCH && Date.now() - lastReport < REPORT_INTERVAL_MS) {
+		if (
+			!force &&
+			pending.length < MESSAGE_SUMMARIES &&
+			Date.now() - lastReport < REPORT_INTERVAL_MS
+		) {
 			return;
 		}
-		onBatch(pending, done, sources.length);
+		sendInMessages(pending, done, sources.length, onBatch);
 		pending = [];
 		lastReport = Date.now();
 	};
@@ -327,9 +349,8 @@ async function parseSources(
 				deferred.set(summary.id, { key: listed.entries[at][0], source: sources[at] });
 				hashes.set(summary.id, listed.entries[at][1]);
 			});
-			// All in one message: the page renders the list once, not once per batch.
-			if (listed.summaries.length > early) {
-				onBatch?.(listed.summaries.slice(early), listed.summaries.length, sources.length);
+			if (onBatch && listed.summaries.length > early) {
+				sendInMessages(listed.summaries.slice(early), sources.length, sources.length, onBatch);
 			}
 			return listed.summaries;
 		}

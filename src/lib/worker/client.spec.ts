@@ -6,7 +6,8 @@ import { PARSE_TIMEOUT_REASON, type DocumentSource, type ParseNotice } from './t
 
 // A stand-in worker over a MessageChannel, speaking the real worker's protocol: comlink calls,
 // and a ParseNotice around each page it "parses". A page named hang.txt starts parsing and never
-// finishes, as a real worker stuck in a synchronous parse never answers again. What a worker
+// finishes, as a real worker stuck in a synchronous parse never answers again; slow.txt is long
+// (1,000 characters) and takes 400 ms. What a worker
 // marks unparsable outlives it, as the real one's IndexedDB record does.
 
 function summary(source: DocumentSource, unparsable: string | null = null): DocumentSummary {
@@ -44,8 +45,10 @@ function fakeWorkers() {
 			const key = `key-${source.source}`;
 			const known = unparsable.get(key);
 			if (known) return summary(source, known);
-			announce({ banmianParse: 'start', key, characters: 10 });
+			const slow = source.source === 'slow.txt';
+			announce({ banmianParse: 'start', key, characters: slow ? 1000 : 10 });
 			if (source.source === 'hang.txt') return new Promise<never>(() => {});
+			if (slow) await new Promise((resolve) => setTimeout(resolve, 400));
 			// a real parse is synchronous too: its end is posted right after its start
 			announce({ banmianParse: 'end' });
 			const parsed = summary(source);
@@ -148,6 +151,23 @@ describe('worker client watchdog', () => {
 			['hang', PARSE_TIMEOUT_REASON],
 			['c', null]
 		]);
+	});
+
+	it('gives each parse its own budget: a long page may take longer than a short one', async () => {
+		const workers = fakeWorkers();
+		cleanup = workers.close;
+		const budget = (characters: number) => (characters > 100 ? 2000 : 200);
+		const client = createWorkerClient({ spawn: workers.spawn, budget });
+		const summaries = await client.loadDocuments(['a.txt', 'slow.txt', 'b.txt'].map(bundled));
+		expect(summaries.map((s) => [s.id, s.unparsable])).toEqual([
+			['a', null],
+			['slow', null],
+			['b', null]
+		]);
+		expect(workers.spawned.map((w) => w.terminated)).toEqual([false]);
+		// and a short page stuck after the long one is still stopped
+		const stuck = await client.loadDocuments([bundled('slow.txt'), bundled('hang.txt')]);
+		expect(stuck.map((s) => s.unparsable)).toEqual([null, PARSE_TIMEOUT_REASON]);
 	});
 
 	it('answers a call made while the worker is stuck once its successor is ready', async () => {

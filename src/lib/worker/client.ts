@@ -39,7 +39,11 @@ interface Generation {
 	stop: (reason: Restarted) => void;
 	/** Settles once the worker holds every page its predecessor had loaded. */
 	ready: Promise<void>;
+	/** The parse under way, and when it outlasts its budget (Date.now()). */
+	parsing: { reason: Restarted; deadline: number } | null;
 	timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the timer fires. */
+	timerAt: number;
 }
 
 /** Rejects with an AbortError when `signal` fires first; the worker's late answer is dropped. */
@@ -72,7 +76,10 @@ export function createWorkerClient(options: WorkerClientOptions) {
 	function record(sources: readonly DocumentSource[]): void {
 		for (const source of sources) {
 			// a bundled page is fetched again by URL: no need to hold its bytes
-			loaded.set(replayKey(source), source.url ? { ...source, bytes: undefined } : source);
+			loaded.set(
+				replayKey(source),
+				source.url && source.bytes ? { ...source, bytes: undefined } : source
+			);
 		}
 	}
 
@@ -87,19 +94,20 @@ export function createWorkerClient(options: WorkerClientOptions) {
 			stopped,
 			stop,
 			ready: Promise.resolve(),
-			timer: undefined
+			parsing: null,
+			timer: undefined,
+			timerAt: 0
 		};
 		worker.addEventListener('message', (event) => {
 			const notice = (event as MessageEvent).data;
 			if (!isParseNotice(notice)) return;
-			clearTimeout(generation.timer);
-			if (notice.banmianParse === 'start') {
-				const { key, token } = notice;
-				generation.timer = setTimeout(
-					() => restart(generation, new Restarted(key, token)),
-					budget(notice.characters)
-				);
+			if (notice.banmianParse === 'end') {
+				generation.parsing = null; // the timer finds nothing to stop
+				return;
 			}
+			const deadline = Date.now() + budget(notice.characters);
+			generation.parsing = { reason: new Restarted(notice.key, notice.token), deadline };
+			watch(generation);
 		});
 		const replay = [...loaded.values()];
 		if (unparsable || replay.length) {
@@ -114,6 +122,30 @@ export function createWorkerClient(options: WorkerClientOptions) {
 			});
 		}
 		return generation;
+	}
+
+	/**
+	 * Stops the worker once the parse under way outlasts its deadline. A notice comes around every
+	 * parse, a thousand or two on a first visit: one timer serves them all, set again only when it
+	 * would fire too late, instead of a timer set and cleared per notice on the page's thread.
+	 */
+	function watch(generation: Generation): void {
+		const parsing = generation.parsing;
+		if (!parsing) return;
+		if (generation.timer !== undefined) {
+			if (generation.timerAt <= parsing.deadline) return;
+			clearTimeout(generation.timer);
+		}
+		generation.timerAt = parsing.deadline;
+		generation.timer = setTimeout(
+			() => {
+				generation.timer = undefined;
+				const now = generation.parsing;
+				if (now && now.deadline <= Date.now()) restart(generation, now.reason);
+				else watch(generation);
+			},
+			Math.max(0, parsing.deadline - Date.now())
+		);
 	}
 
 	function restart(generation: Generation, reason: Restarted): void {
