@@ -25,8 +25,8 @@ export interface ShownArticle {
 
 /**
  * Follows the location's paragraph anchor for the article shown, once per article and anchor.
- * Call it while the view initialises, after its own restore of the reading position: the
- * paragraph is shown after that (scheduled the same way, later), so the link wins.
+ * `show` hands the place to the reading position, which makes it the first scroll (see
+ * ReadingPosition.follow).
  */
 export function followParagraphLinks(
 	shown: () => ShownArticle | null,
@@ -39,11 +39,8 @@ export function followParagraphLinks(
 		const key = `${article?.key}#${at}`;
 		if (!article || at === null || key === followed) return;
 		followed = key;
-		tick().then(() =>
-			setTimeout(() => {
-				show({ paragraph: at, offset: 0 });
-				flashParagraph(article.root, at);
-			}, 0)
-		);
+		show({ paragraph: at, offset: 0 });
+		// Marked once the scroll (a task after the restore it rides on) has happened.
+		tick().then(() => setTimeout(() => flashParagraph(article.root, at), 0));
 	});
 }

@@ -58,6 +58,8 @@ export class ReadingPosition {
 	#parts: ArticleRef[] = [];
 	/** A place chosen in the notes list (bookmark or highlight) to open at, once. */
 	#pendingJump: Place | null;
+	/** A paragraph the address links to: the first scroll goes there, whatever was saved. */
+	#linked: Place | null = null;
 	#sessions: PartSession[] = [];
 	// Nothing is saved until the article is shown where it should be, lest the top of a page
 	// still loading overwrite the place the reader left.
@@ -105,12 +107,30 @@ export class ReadingPosition {
 			setTimeout(() => {
 				// The article's very start is the top of the page: its kicker, title, byline and
 				// buttons stay in view unless the reader had scrolled past them.
-				if (saved && (saved.part || saved.paragraph > 0 || saved.offset > 0))
-					this.#view.scrollTo(saved);
-				else if (saved || !sameArticle) this.#view.scrollToStart();
+				const linked = this.#linked;
+				this.#linked = null;
+				const target = linked ?? saved;
+				if (target && (target.part || target.paragraph > 0 || target.offset > 0))
+					this.#view.scrollTo(target);
+				else if (target || !sameArticle) this.#view.scrollToStart();
 				this.#placed = true;
+				if (linked) this.record();
 			}, 0)
 		);
+	}
+
+	/**
+	 * Shows a place the address links to. Before the article is first placed, the restore takes
+	 * it instead of the saved place (one owner of the first scroll, so no later restore can move
+	 * the reader off it); afterwards it is shown at once.
+	 */
+	follow(place: Place): void {
+		if (!this.#placed) {
+			this.#linked = place;
+			return;
+		}
+		this.show(place);
+		this.record();
 	}
 
 	/** Shows a place the reader asked for (a search hit) exactly, and saves from then on. */
