@@ -50,19 +50,24 @@ class AppShell {
 		});
 		// In development the worker would serve a cached shell over the dev server's live one.
 		if (dev) return;
-		void registerServiceWorker({
-			onUpdateReady: (ready) => {
-				this.updateReady = ready;
-			},
-			beforeReload: () => this.#flush()
-		}).then((registration) => {
-			if (!registration) return;
-			const container = navigator.serviceWorker;
-			this.offlineReady = !!container.controller;
-			container.addEventListener('controllerchange', () => {
+		const register = () =>
+			void registerServiceWorker({
+				onUpdateReady: (ready) => {
+					this.updateReady = ready;
+				},
+				beforeReload: () => this.#flush()
+			}).then((registration) => {
+				if (!registration) return;
+				const container = navigator.serviceWorker;
 				this.offlineReady = !!container.controller;
+				container.addEventListener('controllerchange', () => {
+					this.offlineReady = !!container.controller;
+				});
 			});
-		});
+		// Once the page has loaded, in a task of its own: registering (and the first touch of
+		// storage it makes) is not added to the task that renders the first view.
+		if (document.readyState === 'complete') setTimeout(register, 0);
+		else window.addEventListener('load', () => setTimeout(register, 0), { once: true });
 	}
 
 	/** Registers work (saving reading state) to finish before an update reloads the page. */
