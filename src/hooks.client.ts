@@ -1,7 +1,6 @@
 // The library starts loading with the app, not when the first view mounts: the worker's script
-// and the opened page's text then download while the view's own code does. (In a task of its
-// own, not in the one that runs the app's modules, which is long enough on a phone.) On a first
-// visit (no service worker yet) the reading store's code waits until the first page has arrived.
+// and the opened page's text then download while the view's own code does. On a first visit
+// (no service worker yet) the reading store's code waits until the first page has arrived.
 import { library } from '$lib/state/library.svelte';
 import { underServiceWorker } from '$lib/platform/sw-client';
 import { holdReadingStoreUntil } from '$lib/state/store-loader';
@@ -9,7 +8,7 @@ import { readableHash } from '$lib/links';
 import type { ClientInit } from '@sveltejs/kit';
 
 if (!underServiceWorker()) holdReadingStoreUntil(library.firstPageListed());
-setTimeout(() => void library.load(), 0);
+void library.load();
 
 /**
  * The router decodes the opening link's hash once before it routes (and a malformed escape
