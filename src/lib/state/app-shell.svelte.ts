@@ -64,10 +64,10 @@ class AppShell {
 					this.offlineReady = !!container.controller;
 				});
 			});
-		// Once the page has loaded, in a task of its own: registering (and the first touch of
-		// storage it makes) is not added to the task that renders the first view.
-		if (document.readyState === 'complete') setTimeout(register, 0);
-		else window.addEventListener('load', () => setTimeout(register, 0), { once: true });
+		// In a task of its own: registering (and the first touch of storage it makes) is not added
+		// to the task that renders the first view. (Not later: the precache that follows would
+		// compete with the first view's own requests.)
+		setTimeout(register, 0);
 	}
 
 	/** Registers work (saving reading state) to finish before an update reloads the page. */
