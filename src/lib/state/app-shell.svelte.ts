@@ -50,19 +50,24 @@ class AppShell {
 		});
 		// In development the worker would serve a cached shell over the dev server's live one.
 		if (dev) return;
-		void registerServiceWorker({
-			onUpdateReady: (ready) => {
-				this.updateReady = ready;
-			},
-			beforeReload: () => this.#flush()
-		}).then((registration) => {
-			if (!registration) return;
-			const container = navigator.serviceWorker;
-			this.offlineReady = !!container.controller;
-			container.addEventListener('controllerchange', () => {
+		const register = () =>
+			void registerServiceWorker({
+				onUpdateReady: (ready) => {
+					this.updateReady = ready;
+				},
+				beforeReload: () => this.#flush()
+			}).then((registration) => {
+				if (!registration) return;
+				const container = navigator.serviceWorker;
 				this.offlineReady = !!container.controller;
+				container.addEventListener('controllerchange', () => {
+					this.offlineReady = !!container.controller;
+				});
 			});
-		});
+		// In a task of its own: registering (and the first touch of storage it makes) is not added
+		// to the task that renders the first view. (Not later: the precache that follows would
+		// compete with the first view's own requests.)
+		setTimeout(register, 0);
 	}
 
 	/** Registers work (saving reading state) to finish before an update reloads the page. */

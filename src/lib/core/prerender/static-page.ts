@@ -151,15 +151,19 @@ export function staticHtml(indexHtml: string, layoutCss: string, view: StaticVie
 					const shown = document.getElementById('prerendered');
 					document.documentElement.classList.add('prerendered');
 					// The app renders hidden; once its own view is there (a heading in main), or the
-					// reader has gone elsewhere, it takes the static view's place in one frame.
+					// reader has gone elsewhere, it takes the static view's place in one frame: the
+					// next one, so that laying the app out is that frame's work and not added to the
+					// task that rendered it (where the router's focus reset would force it).
 					const reveal = () => {
-						observer.disconnect();
 						shown.remove();
 						document.documentElement.classList.remove('prerendered');
 					};
 					const observer = new MutationObserver(() => {
 						const elsewhere = started && location.hash !== ${JSON.stringify('#' + view.route)};
-						if (elsewhere || element.querySelector('.app main h1')) reveal();
+						if (elsewhere || element.querySelector('.app main h1')) {
+							observer.disconnect();
+							requestAnimationFrame(reveal);
+						}
 					});
 					let started = false;
 					observer.observe(element, { childList: true, subtree: true });
@@ -167,15 +171,22 @@ export function staticHtml(indexHtml: string, layoutCss: string, view: StaticVie
 						history.replaceState(history.state, '', new URL(${JSON.stringify('./#' + view.route)}, document.baseURI).href);
 						started = true;
 						${global} = { base: new URL('.', location).pathname.slice(0, -1) };
-						for (const href of ${JSON.stringify(preloads)}) {
+						Promise.all([import(${JSON.stringify(imports[0])}), import(${JSON.stringify(imports[1])})]).then(([kit, app]) => {
+							kit.start(app, element);
+						});
+						// The modules those import, one request a task: requesting them all in one
+						// task held the main thread for longer than a tap may wait.
+						const preloads = ${JSON.stringify(preloads)};
+						const preloadNext = () => {
+							const href = preloads.shift();
+							if (href === undefined) return;
 							const link = document.createElement('link');
 							link.rel = 'modulepreload';
 							link.href = href;
 							document.head.append(link);
-						}
-						Promise.all([import(${JSON.stringify(imports[0])}), import(${JSON.stringify(imports[1])})]).then(([kit, app]) => {
-							kit.start(app, element);
-						});
+							setTimeout(preloadNext, 0);
+						};
+						setTimeout(preloadNext, 0);
 					};
 					// After the text's first paint: the page is read before the app is fetched.
 					requestAnimationFrame(() => setTimeout(start, 0));
