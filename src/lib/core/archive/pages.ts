@@ -1,0 +1,205 @@
+/**
+ * The archive as the reader uses it: the page files beside the catalog (`page-<hash>.txt`,
+ * named by the content hash the catalog holds), a catalog page as a library summary until its
+ * file is opened and parsed, the checks every fetched manifest and catalog shard passes (they
+ * come from a server: untrusted), and which files the offline copy of an issue or a month needs.
+ */
+
+import type { SidecarMeta } from '../parse/types';
+import type { DocumentSummary } from '../library/summary';
+import {
+	type ArchiveManifest,
+	type CatalogPage,
+	type CatalogShard,
+	type ManifestCatalogEntry
+} from './catalog';
+import { ARCHIVE_FORMAT } from './format';
+
+/** Per catalog shard name, the bytes of its pages' files (written beside the manifest). */
+export const DOWNLOADS_FILE = 'downloads.json';
+
+/** A fetched downloads.json, checked: a shard name → bytes map, or empty. */
+export function checkDownloadSizes(value: unknown): Map<string, number> {
+	const sizes = new Map<string, number>();
+	if (!isObject(value)) return sizes;
+	for (const [name, bytes] of Object.entries(value)) {
+		if (SHARD_NAME.test(name) && isCount(bytes)) sizes.set(name, bytes);
+	}
+	return sizes;
+}
+
+const HASH = /^[0-9a-f]{1,32}$/;
+const SHARD_NAME = /^(catalog|index)-[0-9a-f]{1,32}\.(json|bin)$/;
+const MONTH = /^\d{4}-\d{2}$/;
+
+/** The page file's name in the archive, or null for a hash no build writes. */
+export function archivePageFile(page: Pick<CatalogPage, 'hash'>): string | null {
+	return HASH.test(page.hash) ? `page-${page.hash}.txt` : null;
+}
+
+/** The catalog's page details as the parser's sidecar: parsing the file gives the same page. */
+export function pageSidecar(page: CatalogPage): SidecarMeta | null {
+	const sidecar: SidecarMeta = {};
+	if (page.paper !== null) sidecar.paper = page.paper;
+	if (page.date !== null) sidecar.date = page.date;
+	if (page.page !== null) sidecar.page = page.page;
+	if (page.pageName !== null) sidecar.pageName = page.pageName;
+	return Object.keys(sidecar).length ? sidecar : null;
+}
+
+/** What the library lists for a page not opened yet: its catalog entry, article headings only. */
+export function catalogSummary(page: CatalogPage): DocumentSummary {
+	return {
+		id: page.id,
+		source: page.source,
+		page: {
+			header: null,
+			footer: null,
+			paper: page.paper,
+			date: page.date,
+			pageNumber: page.page,
+			pageName: page.pageName
+		},
+		articles: page.articles.map(([id, heading]) => ({
+			id,
+			kicker: null,
+			title: heading,
+			subtitle: null,
+			agency: null,
+			reporters: [],
+			correspondents: [],
+			dateline: null,
+			continued: false,
+			continuedFrom: null,
+			continuedTo: null,
+			lead: '',
+			paragraphCount: 0
+		})),
+		blockCount: 0,
+		diagnostics: [],
+		encoding: 'utf-8',
+		imported: false,
+		error: null,
+		unparsable: null
+	};
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isText = (v: unknown, max = 1000): v is string => typeof v === 'string' && v.length <= max;
+const textOrNull = (v: unknown) => v === null || isText(v);
+const monthOrNull = (v: unknown) => v === null || (typeof v === 'string' && MONTH.test(v));
+
+/** A fetched manifest, checked; null when anything in it is not what a build writes. */
+export function checkManifest(value: unknown): ArchiveManifest | null {
+	if (!isObject(value) || value.format !== ARCHIVE_FORMAT) return null;
+	const { bucketBits, pages, articles, catalog, index } = value;
+	if (!isCount(bucketBits) || bucketBits > 24 || !isCount(pages) || !isCount(articles)) return null;
+	if (!Array.isArray(catalog) || !Array.isArray(index) || index.length === 0) return null;
+	const catalogOk = catalog.every(
+		(e: unknown) =>
+			isObject(e) &&
+			textOrNull(e.paper) &&
+			monthOrNull(e.month) &&
+			typeof e.name === 'string' &&
+			SHARD_NAME.test(e.name) &&
+			isCount(e.bytes) &&
+			isCount(e.pages) &&
+			isCount(e.firstArticle) &&
+			isCount(e.articles)
+	);
+	const indexOk = index.every(
+		(e: unknown, i) =>
+			isObject(e) &&
+			isCount(e.firstBucket) &&
+			(i > 0 || e.firstBucket === 0) &&
+			typeof e.name === 'string' &&
+			SHARD_NAME.test(e.name) &&
+			isCount(e.bytes)
+	);
+	return catalogOk && indexOk ? (value as unknown as ArchiveManifest) : null;
+}
+
+function checkPage(p: unknown): boolean {
+	return (
+		isObject(p) &&
+		isText(p.id, 300) &&
+		isText(p.source, 300) &&
+		textOrNull(p.paper) &&
+		(p.date === null || (typeof p.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.date))) &&
+		(p.page === null || isCount(p.page)) &&
+		textOrNull(p.pageName) &&
+		isText(p.titleLine, 10_000) &&
+		typeof p.hash === 'string' &&
+		HASH.test(p.hash) &&
+		Array.isArray(p.articles) &&
+		p.articles.every(
+			(a: unknown) =>
+				Array.isArray(a) && a.length === 2 && isText(a[0], 300) && isText(a[1], 10_000)
+		)
+	);
+}
+
+/** A fetched catalog shard, checked against its manifest entry; null when it does not fit. */
+export function checkCatalogShard(
+	value: unknown,
+	entry: ManifestCatalogEntry
+): CatalogShard | null {
+	if (!isObject(value) || !Array.isArray(value.pages)) return null;
+	if (value.paper !== entry.paper || value.month !== entry.month) return null;
+	if (value.firstArticle !== entry.firstArticle || !value.pages.every(checkPage)) return null;
+	const shard = value as unknown as CatalogShard;
+	const articles = shard.pages.reduce((sum, page) => sum + page.articles.length, 0);
+	return articles === entry.articles ? shard : null;
+}
+
+/** The catalog entries of the newest month (every paper), which a first visit loads. */
+export function newestMonthEntries(manifest: ArchiveManifest): ManifestCatalogEntry[] {
+	const newest = manifest.catalog[0]?.month;
+	return manifest.catalog.filter((entry) => entry.month === newest);
+}
+
+/** One paper's issue: its date and pages. */
+export interface ArchiveIssue {
+	paper: string | null;
+	date: string;
+	pages: CatalogPage[];
+}
+
+/** The dated issues in catalog shards, newest first (then paper by name). */
+export function issuesIn(shards: readonly CatalogShard[]): ArchiveIssue[] {
+	const byKey = new Map<string, ArchiveIssue>();
+	for (const shard of shards) {
+		for (const page of shard.pages) {
+			if (page.date === null) continue;
+			const key = JSON.stringify([page.paper, page.date]);
+			let issue = byKey.get(key);
+			if (!issue) byKey.set(key, (issue = { paper: page.paper, date: page.date, pages: [] }));
+			issue.pages.push(page);
+		}
+	}
+	return [...byKey.values()].sort(
+		(a, b) =>
+			(a.date < b.date ? 1 : a.date > b.date ? -1 : 0) ||
+			((a.paper ?? '') < (b.paper ?? '') ? -1 : (a.paper ?? '') > (b.paper ?? '') ? 1 : 0)
+	);
+}
+
+/** The page files of the newest `count` issues among the shards, no file twice. */
+export function newestIssueFiles(shards: readonly CatalogShard[], count: number): string[] {
+	const files = issuesIn(shards)
+		.slice(0, count)
+		.flatMap((issue) => issue.pages.map(archivePageFile));
+	return [...new Set(files.filter((name): name is string => name !== null))];
+}
+
+/** What an offline copy of some catalog shards is: the shards and their pages' files. */
+export function offlineFiles(
+	entries: readonly ManifestCatalogEntry[],
+	shards: readonly CatalogShard[]
+): string[] {
+	const pages = shards.flatMap((shard) => shard.pages.map(archivePageFile));
+	const names = [...entries.map((entry) => entry.name), ...pages];
+	return [...new Set(names.filter((name): name is string => name !== null))];
+}
