@@ -37,7 +37,8 @@ export function archiveTestPages(): ArchiveTestPage[] {
 					const date = `${month}-${day}`;
 					pages.push({
 						name: `a${String(k).padStart(3, '0')}_${date}_p${page}.txt`,
-						text: seeds[k % seeds.length],
+						// a footer line of its own, so no two page files are alike
+						text: `${seeds[k % seeds.length].trimEnd()}\n\n本版责编:${paper}编辑部 ${k + 1}号\n`,
 						sidecar: { paper, date, page }
 					});
 					k++;

@@ -11,6 +11,7 @@
  * - the library's listing: `library|<hash of the summary version and every parse key>`;
  * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`.
  * Key in `searchIndex`: the search module's `indexCacheKey` (only the newest is kept).
+ * Key in `archiveShards`: an archive index shard's file name (content-named: never stale).
  */
 import { isRecord, time, validated } from '../core/state/index';
 import { hashString } from '../core/hash';
@@ -23,7 +24,8 @@ import type { DocumentSource } from '../worker/types';
 /** The stores that hold only what can be rebuilt. */
 const CACHE_STORES = [
 	'parseCache',
-	'searchIndex'
+	'searchIndex',
+	'archiveShards'
 ] as const satisfies readonly StoreNames<BanmianSchema>[];
 
 /** Checks a cache record read back; anything odd reads as a miss. */
@@ -72,7 +74,10 @@ function database(): Promise<BanmianDb | null> {
 }
 
 /** A stored record's value, or null when missing or unreadable. */
-async function readValue(store: 'parseCache' | 'searchIndex', key: string): Promise<unknown> {
+async function readValue(
+	store: 'parseCache' | 'searchIndex' | 'archiveShards',
+	key: string
+): Promise<unknown> {
 	try {
 		return checkCacheRecord(await (await database())?.get(store, key), key)?.value ?? null;
 	} catch {
@@ -269,5 +274,21 @@ export async function saveParses(
 		await tx.done;
 	} catch {
 		// storage full or unavailable: pages are parsed again next time
+	}
+}
+
+/** An archive index shard fetched before, or null. */
+export async function loadArchiveShard(name: string): Promise<Uint8Array | null> {
+	const value = await readValue('archiveShards', name);
+	return value instanceof Uint8Array ? value : null;
+}
+
+export async function saveArchiveShard(name: string, bytes: Uint8Array): Promise<void> {
+	try {
+		await (
+			await database()
+		)?.put('archiveShards', { key: name, createdAt: Date.now(), value: bytes });
+	} catch {
+		// storage full or unavailable: the shard is fetched again when needed
 	}
 }

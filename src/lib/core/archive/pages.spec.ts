@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogPage, CatalogShard, ManifestCatalogEntry } from './catalog';
+import type { ArchiveManifest, CatalogPage, CatalogShard, ManifestCatalogEntry } from './catalog';
 import {
 	archivePageFile,
 	catalogSummary,
 	checkCatalogShard,
 	checkDownloadSizes,
 	checkManifest,
+	archivePapers,
 	newestIssueFiles,
 	newestMonthEntries,
 	offlineFiles,
@@ -35,7 +36,7 @@ const entry = (
 	articles = 1
 ): ManifestCatalogEntry => ({ paper, month, name, bytes: 10, pages: 1, firstArticle, articles });
 
-const manifest = {
+const manifest: ArchiveManifest = {
 	format: ARCHIVE_FORMAT,
 	bucketBits: 12,
 	pages: 3,
@@ -139,5 +140,22 @@ describe('archive pages', () => {
 		const sizes = checkDownloadSizes({ 'catalog-aa.json': 100, '../x': 5, 'catalog-bb.json': -1 });
 		expect([...sizes]).toEqual([['catalog-aa.json', 100]]);
 		expect(checkDownloadSizes(null).size).toBe(0);
+	});
+});
+
+describe('archivePapers', () => {
+	it('lists each paper once with its months newest first and its pages', () => {
+		expect(
+			archivePapers([
+				{ paper: '乙报', month: '2026-02', pages: 2 },
+				{ paper: '甲报', month: '2026-01', pages: 3 },
+				{ paper: '甲报', month: '2026-03', pages: 1 },
+				{ paper: '甲报', month: null, pages: 4 },
+				{ paper: null, month: '2026-03', pages: 9 }
+			])
+		).toEqual([
+			{ paper: '乙报', months: ['2026-02'], pages: 2 },
+			{ paper: '甲报', months: ['2026-03', '2026-01'], pages: 8 }
+		]);
 	});
 });

@@ -203,3 +203,27 @@ export function offlineFiles(
 	const names = [...entries.map((entry) => entry.name), ...pages];
 	return [...new Set(names.filter((name): name is string => name !== null))];
 }
+
+/** One paper of the archive as the back-issues view lists it, from the manifest alone. */
+export interface ArchivePaper {
+	paper: string;
+	/** Months with pages, newest first. */
+	months: string[];
+	pages: number;
+}
+
+/** The papers in the archive's catalog entries, by name; pages naming no paper are left out. */
+export function archivePapers(
+	entries: readonly { paper: string | null; month: string | null; pages: number }[]
+): ArchivePaper[] {
+	const byPaper = new Map<string, ArchivePaper>();
+	for (const { paper, month, pages } of entries) {
+		if (paper === null) continue;
+		let found = byPaper.get(paper);
+		if (!found) byPaper.set(paper, (found = { paper, months: [], pages: 0 }));
+		if (month !== null && !found.months.includes(month)) found.months.push(month);
+		found.pages += pages;
+	}
+	for (const found of byPaper.values()) found.months.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+	return [...byPaper.values()].sort((a, b) => (a.paper < b.paper ? -1 : a.paper > b.paper ? 1 : 0));
+}
