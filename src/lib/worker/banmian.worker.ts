@@ -44,7 +44,7 @@ import type {
 	SearchFacets
 } from './types';
 import { ArchiveSession } from './archive';
-import { pageSidecar } from '../core/archive/pages';
+import { archivePapers, pageSidecar } from '../core/archive/pages';
 import type { CatalogPage } from '../core/archive/catalog';
 
 const documents = new Map<string, ParsedDocument>();
@@ -613,8 +613,10 @@ export const api = {
 
 	async searchFacets(): Promise<SearchFacets> {
 		const facets = (await currentIndex()).facets();
+		// the archive's papers from its manifest (its pages, bylines and dates are not all loaded)
+		const archived = archive ? archivePapers(archive.manifest.catalog).map((p) => p.paper) : [];
 		return {
-			papers: facets.papers.map((f) => f.value),
+			papers: [...new Set([...facets.papers.map((f) => f.value), ...archived])],
 			pages: facets.pages.map((f) => f.value),
 			reporters: facets.reporters.map((f) => f.value),
 			dates: facets.dates.map((f) => f.value)
