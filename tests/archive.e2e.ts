@@ -157,6 +157,13 @@ test.describe('without a service worker', () => {
 		const sizes = readJson<Record<string, number>>('downloads.json');
 		const kb = Math.max(1, Math.round((entry.bytes + sizes[entry.name]) / 1024));
 		await page.goto('./#/issues/' + encodeURIComponent('晨江日报') + '/2026-02-15');
+		// 「下载全年」: every month of the paper's year, its size first; 取消 fetches nothing.
+		const year = m.catalog.filter((e) => e.paper === '晨江日报' && e.month?.startsWith('2026'));
+		const yearKb = Math.round(year.reduce((sum, e) => sum + e.bytes + sizes[e.name], 0) / 1024);
+		await page.getByRole('button', { name: '下载全年' }).click();
+		const yearPages = year.reduce((sum, e) => sum + e.pages, 0);
+		await expect(page.getByText(`下载2026年的 ${yearPages} 版,约 ${yearKb} KB。`)).toBeVisible();
+		await page.getByRole('button', { name: '取消' }).click();
 		await page.getByRole('button', { name: '下载本月' }).click();
 		await expect(page.getByText(`下载2026年2月的 ${entry.pages} 版,约 ${kb} KB。`)).toBeVisible();
 		expect((await makeAxe().analyze()).violations).toEqual([]);

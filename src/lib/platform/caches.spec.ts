@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../core/parse/index';
 import {
 	clearCaches,
+	loadArchiveShard,
 	loadLibrary,
 	loadParse,
 	loadParses,
 	loadSnapshot,
 	parseCacheKey,
+	saveArchiveShard,
 	saveLibrary,
 	saveParses,
 	saveSnapshot
@@ -32,6 +34,16 @@ const summary: DocumentSummary = {
 };
 
 describe('caches', () => {
+	it('keeps archive index shards by name until the caches are dropped', async () => {
+		expect(await loadArchiveShard('index-00ff.bin')).toBeNull();
+		await saveArchiveShard('index-00ff.bin', new Uint8Array([1, 2, 3]));
+		expect([...((await loadArchiveShard('index-00ff.bin')) ?? [])]).toEqual([1, 2, 3]);
+		const db = await openBanmianDb();
+		await clearCaches(db);
+		db.close();
+		expect(await loadArchiveShard('index-00ff.bin')).toBeNull();
+	});
+
 	it('keeps the listed library for exactly its pages, and only the newest one', async () => {
 		await saveLibrary('lib-a', { summaries: [summary], entries: [['k1', 'h1']] });
 		expect((await loadLibrary('lib-a', ['k1']))?.summaries[0].articles[0].title).toBe(
