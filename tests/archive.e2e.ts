@@ -127,6 +127,9 @@ test.describe('without a service worker', () => {
 		const [doc, article] = january.key.split('/');
 		await page.locator(`a.result-link[href*="/doc/${doc}/${article}/"]`).click();
 		await expect(page.locator('article mark', { hasText: '汾河' }).first()).toBeVisible();
+		// and again after a reload: the page remembers its month, not listed on a first visit
+		await page.reload();
+		await expect(page.locator('article mark', { hasText: '汾河' }).first()).toBeVisible();
 		// The paper filter lists the archive's papers; choosing one narrows exactly.
 		await page.goBack();
 		await page.getByText('筛选').click();

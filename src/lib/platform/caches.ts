@@ -9,7 +9,8 @@
  * Keys in `parseCache`:
  * - a parse: `<parser version>|<file name>|<sidecar hash>` (see `parseCacheKey`);
  * - the library's listing: `library|<hash of the summary version and every parse key>`;
- * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`.
+ * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`;
+ * - where an archive page opened before is (its paper and month): `archive-page|<page id>`.
  * Key in `searchIndex`: the search module's `indexCacheKey` (only the newest is kept).
  * Key in `archiveShards`: an archive index shard's file name (content-named: never stale).
  */
@@ -290,5 +291,37 @@ export async function saveArchiveShard(name: string, bytes: Uint8Array): Promise
 		)?.put('archiveShards', { key: name, createdAt: Date.now(), value: bytes });
 	} catch {
 		// storage full or unavailable: the shard is fetched again when needed
+	}
+}
+
+const ARCHIVE_PAGE_PREFIX = 'archive-page|';
+
+/** The paper and month of an archive page opened before (its catalog shard), or null. */
+export async function loadArchivePlace(
+	id: string
+): Promise<{ paper: string | null; month: string | null } | null> {
+	const value = await readValue('parseCache', ARCHIVE_PAGE_PREFIX + id);
+	if (typeof value !== 'object' || value === null) return null;
+	const { paper, month } = value as { paper?: unknown; month?: unknown };
+	const ok = (v: unknown) => v === null || typeof v === 'string';
+	return ok(paper) && ok(month)
+		? { paper: paper as string | null, month: month as string | null }
+		: null;
+}
+
+export async function saveArchivePlace(
+	id: string,
+	place: { paper: string | null; month: string | null }
+): Promise<void> {
+	try {
+		await (
+			await database()
+		)?.put('parseCache', {
+			key: ARCHIVE_PAGE_PREFIX + id,
+			createdAt: Date.now(),
+			value: { paper: place.paper, month: place.month }
+		});
+	} catch {
+		// storage full or unavailable: a link to the page works once its month is listed
 	}
 }

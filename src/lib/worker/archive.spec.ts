@@ -130,12 +130,24 @@ describe('ArchiveSession', () => {
 		).toBe(0);
 	});
 
+	it('finds a page opened on an earlier visit again, by the month it remembered', async () => {
+		const first = await open();
+		await first.search('汾河', noFilters); // lists the January page's shard to place its hit
+		const january = pages.find((p) => p.doc.page.date === '2026-01-09')!;
+		expect(await first.find(january.doc.id)).toBeDefined();
+		first.remember(january.doc.id);
+		await new Promise((resolve) => setTimeout(resolve, 50)); // the write lands
+		const later = await open();
+		expect((await later.find(january.doc.id))?.date).toBe('2026-01-09');
+		expect(await later.find('no-such-page')).toBeUndefined();
+	});
+
 	it('offline, searches the pages on the device and counts them', async () => {
 		const session = await open();
 		await session.newest();
 		// One March page is on the device (with its catalog shard).
 		const march = pages.find((p) => p.doc.page.date === '2026-03-25')!;
-		await session.pageFile((await session.newest(), session.page(march.doc.id)!));
+		await session.pageFile((await session.find(march.doc.id))!);
 		offline = true;
 		const found = await session.search('汾河', noFilters);
 		expect(found.offlinePages).toBe(1);

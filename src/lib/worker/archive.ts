@@ -31,7 +31,12 @@ import {
 	fetchArchiveFile,
 	MANIFEST_FILE
 } from '../platform/archive';
-import { loadArchiveShard, saveArchiveShard } from '../platform/caches';
+import {
+	loadArchivePlace,
+	loadArchiveShard,
+	saveArchivePlace,
+	saveArchiveShard
+} from '../platform/caches';
 import type { ArchiveMonth, SearchAnswer } from './types';
 
 const decoder = new TextDecoder();
@@ -73,6 +78,8 @@ function entryPasses(entry: ManifestCatalogEntry, filters: SearchFilters): boole
 export class ArchiveSession {
 	readonly #catalog = new Map<string, Promise<CatalogShard>>();
 	readonly #pages = new Map<string, CatalogPage>();
+	/** Each listed page's catalog shard (paper and month), remembered for pages opened. */
+	readonly #places = new Map<string, { paper: string | null; month: string | null }>();
 	readonly #search: ArchiveSearch;
 	readonly #hitIndexes = new Map<string, SearchIndex>();
 	#offline: SearchIndex | null = null;
@@ -119,7 +126,10 @@ export class ArchiveSession {
 			pending = fetchArchiveFile(this.base, entry.name).then((bytes) => {
 				const shard = checkCatalogShard(json(bytes), entry);
 				if (!shard) throw new Error(`档案分目录 ${entry.name} 无法识别`);
-				for (const page of shard.pages) this.#pages.set(page.id, page);
+				for (const page of shard.pages) {
+					this.#pages.set(page.id, page);
+					this.#places.set(page.id, { paper: shard.paper, month: shard.month });
+				}
 				return shard;
 			});
 			this.#catalog.set(entry.name, pending);
@@ -148,9 +158,28 @@ export class ArchiveSession {
 		);
 	}
 
-	/** A page of a catalog shard loaded so far. */
-	page(id: string): CatalogPage | undefined {
+	/**
+	 * A page of any month: one listed so far, else one opened on an earlier visit (its month is
+	 * remembered), whose catalog shard is fetched again. A link to a page of a month never listed
+	 * on this device is not found: ids do not say their month.
+	 */
+	async find(id: string): Promise<CatalogPage | undefined> {
+		const listed = this.#pages.get(id);
+		if (listed) return listed;
+		const place = await loadArchivePlace(id);
+		if (!place) return undefined;
+		try {
+			await this.month(place.paper, place.month);
+		} catch {
+			return undefined;
+		}
 		return this.#pages.get(id);
+	}
+
+	/** Remembers where an opened page is, for links to it on later visits. */
+	remember(id: string): void {
+		const place = this.#places.get(id);
+		if (place) void saveArchivePlace(id, place);
 	}
 
 	/** A page's file, from the device when it is there. */

@@ -127,7 +127,7 @@ function archiveDocument(page: CatalogPage): Promise<ParsedDocument> {
 async function documentById(id: string): Promise<ParsedDocument | null> {
 	const known = documents.get(id);
 	if (known) return known;
-	const inArchive = archive?.page(id);
+	const inArchive = await archive?.find(id);
 	if (inArchive) return archiveDocument(inArchive);
 	const waiting = deferred.get(id);
 	if (!waiting) return null;
@@ -574,8 +574,9 @@ export const api = {
 
 	/** An archive page's full summary, once its file is parsed; null when it is not known. */
 	async archivePage(id: string): Promise<DocumentSummary | null> {
-		const page = archive?.page(id);
+		const page = await archive?.find(id);
 		if (!page) return null;
+		archive!.remember(id);
 		try {
 			return summariseDocument(await archiveDocument(page), 'utf-8', false);
 		} catch (error) {
