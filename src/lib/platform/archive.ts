@@ -100,15 +100,6 @@ export async function fetchArchiveFile(
 	return bytes;
 }
 
-/** Whether a content-named file is in the cache already (downloaded or fetched before). */
-export async function archiveFileCached(base: string, name: string): Promise<boolean> {
-	try {
-		return Boolean(await (await openArchiveCache(base))?.match(new URL(name, base).href));
-	} catch {
-		return false;
-	}
-}
-
 /** The names of every archive file in the cache. */
 export async function cachedArchiveFiles(base: string): Promise<Set<string>> {
 	const names = new Set<string>();
