@@ -11,6 +11,7 @@ import type {
 	SearchSize
 } from './report';
 import type { VisitScale } from './scale';
+import type { ArchiveSize } from './archive';
 
 const machine: BenchReport['machine'] = {
 	cpu: 'test cpu',
@@ -208,6 +209,129 @@ describe('budgets', () => {
 		const slow = budgets(report({ scale: scale(1000, 2100, [60, 60]) }));
 		expect(verdict(slow, 'With 1,000 pages')).toBe(false);
 		expect(verdict(slow, 'Search answers in the UI')).toBe(false);
+	});
+});
+
+const dist = (p50: number, p95: number) => ({ p50, p95, max: p95 });
+function archiveSize(
+	pages: number,
+	over: {
+		kb?: number;
+		slowMs?: number;
+		cachedMs?: number;
+		exact?: boolean;
+		buildMs?: number;
+		rss?: number;
+	} = {}
+): ArchiveSize {
+	const cost = {
+		kb: dist(50, over.kb ?? 200),
+		files: dist(3, 6),
+		rounds: dist(2, 2),
+		slow4gMs: dist(400, over.slowMs ?? 900),
+		cachedMs: dist(1, over.cachedMs ?? 20)
+	};
+	return {
+		build: {
+			pages,
+			articles: pages * 10,
+			textBytes: pages * 11_000,
+			indexBytes: pages * 20_000,
+			indexShards: 1024,
+			indexShardBytes: pages * 10_000,
+			chunkFiles: 100,
+			catalogBytes: pages * 800,
+			catalogShards: pages / 100,
+			newestMonthCatalogBytes: 50_000,
+			manifestBytes: 5_000,
+			ms: over.buildMs ?? pages * 10,
+			cpuMs: over.cpuMs,
+			peakRssBytes: over.rss ?? 300e6,
+			indexOverText: 1.8
+		},
+		firstVisitBytes: 55_000,
+		firstVisitGzipBytes: 12_000,
+		manifestGzipBytes: 1_000,
+		queries: 266,
+		firstHits: cost,
+		exactTotal: cost,
+		precision: 1,
+		recall: 1,
+		totalsExact: over.exact ?? true,
+		over300KB: [],
+		benchSeconds: 1
+	};
+}
+
+describe('archive budgets', () => {
+	it('holds the largest archive to 300 KB, 1 s on slow 4G and 50 ms cached per query, exactly', () => {
+		const met = budgets(
+			report({ archive: { '3000': archiveSize(3000, { kb: 900 }), '30000': archiveSize(30000) } })
+		);
+		expect(verdict(met, 'Archive query: first 10 hits fetch ≤ 300 KB')).toBe(true);
+		expect(verdict(met, 'Archive query: first 10 hits ≤ 1 s cold')).toBe(true);
+		expect(verdict(met, 'Archive query: first 10 hits ≤ 50 ms')).toBe(true);
+		expect(verdict(met, 'Archive search P = R = 1')).toBe(true);
+		const missed = budgets(
+			report({
+				archive: {
+					'30000': archiveSize(30000, { kb: 301, slowMs: 1001, cachedMs: 51, exact: false })
+				}
+			})
+		);
+		expect(verdict(missed, 'Archive query: first 10 hits fetch ≤ 300 KB')).toBe(false);
+		expect(verdict(missed, 'Archive query: first 10 hits ≤ 1 s cold')).toBe(false);
+		expect(verdict(missed, 'Archive query: first 10 hits ≤ 50 ms')).toBe(false);
+		expect(verdict(missed, 'Archive search P = R = 1')).toBe(false);
+	});
+
+	it('holds the build to linear time and bounded memory from the smallest size to the largest', () => {
+		const linear = budgets(
+			report({
+				archive: {
+					'3000': archiveSize(3000),
+					'30000': archiveSize(30000, { buildMs: 360_000, rss: 590e6 })
+				}
+			})
+		);
+		expect(verdict(linear, 'Archive build linear')).toBe(true);
+		expect(verdict(linear, 'Archive build memory bounded')).toBe(true);
+		const worse = budgets(
+			report({
+				archive: {
+					'3000': archiveSize(3000),
+					'30000': archiveSize(30000, { buildMs: 400_000, rss: 700e6 })
+				}
+			})
+		);
+		expect(verdict(worse, 'Archive build linear')).toBe(false);
+		expect(verdict(worse, 'Archive build memory bounded')).toBe(false);
+		// CPU time when both sizes have it: a loaded machine's wall time does not count then.
+		const loaded = budgets(
+			report({
+				archive: {
+					'3000': archiveSize(3000, { buildMs: 200_000, cpuMs: 20_000 }),
+					'30000': archiveSize(30000, { buildMs: 700_000, cpuMs: 260_000 })
+				}
+			})
+		);
+		expect(verdict(loaded, 'Archive build linear')).toBe(false);
+		// One size: nothing to compare.
+		expect(
+			budgets(report({ archive: { '3000': archiveSize(3000) } })).some((b) =>
+				b.budget.startsWith('Archive build')
+			)
+		).toBe(false);
+	});
+
+	it('writes both sizes and both costs into BENCHMARKS.md', () => {
+		const md = renderMarkdown(
+			report({ archive: { '3000': archiveSize(3000), '30000': archiveSize(30000) } })
+		);
+		expect(md).toContain('## Static archive');
+		expect(md).toMatch(/\| 30,000 \| 266 \| first 10 hits \| 50\.0 \/ 200\.0 \/ 200\.0 \|/);
+		expect(md).toMatch(/\| 30,000 \| 266 \| exact total \|/);
+		expect(md).toMatch(/\| Archive query: first 10 hits fetch ≤ 300 KB .* \| PASS \|/);
 	});
 });
 

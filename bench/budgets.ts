@@ -3,7 +3,7 @@
  * so BENCHMARKS.md only writes out what this decides. A miss is a finding, not a failure of
  * the benchmark.
  */
-import { kb, num } from './format';
+import { kb, mb, num } from './format';
 import type {
 	BenchReport,
 	LighthouseSection,
@@ -13,6 +13,7 @@ import type {
 	SearchSize
 } from './report';
 import { percentile, spreadOf, type Spread } from './stats';
+import type { ArchiveSize } from './archive';
 import type { VisitSample } from './load';
 
 export interface Budget {
@@ -256,14 +257,74 @@ function lighthouseBudgets(section: LighthouseSection): Budget[] {
 	];
 }
 
+/**
+ * The issue's archive targets at the largest archive measured (per query, the fixed set), and
+ * the build's linearity and bounded memory from the smallest size to the largest.
+ */
+function archiveBudgets(archive: Record<string, ArchiveSize>): Budget[] {
+	const sizes = Object.keys(archive)
+		.map(Number)
+		.sort((a, b) => a - b);
+	if (!sizes.length) return [];
+	const largest = sizes[sizes.length - 1];
+	const r = archive[String(largest)];
+	const at = `at ${num(largest)} pages`;
+	const list: Budget[] = [
+		{
+			budget: `Archive query: first 10 hits fetch ≤ 300 KB (p95, cold, ${at})`,
+			measured: `${num(r.firstHits.kb.p95, 1)} KB (max ${num(r.firstHits.kb.max, 1)} KB)`,
+			ok: r.firstHits.kb.p95 <= 300
+		},
+		{
+			budget: `Archive query: first 10 hits ≤ 1 s cold on slow 4G (p95, modelled: 150 ms a round of fetches + bytes at 1.6 Mbps; ${at})`,
+			measured: `${num(r.firstHits.slow4gMs.p95)} ms (${num(r.firstHits.rounds.p95)} rounds, ${num(r.firstHits.files.p95)} files)`,
+			ok: r.firstHits.slow4gMs.p95 <= 1000
+		},
+		{
+			budget: `Archive query: first 10 hits ≤ 50 ms with its files cached (p95, ${at})`,
+			measured: `${num(r.firstHits.cachedMs.p95, 1)} ms`,
+			ok: r.firstHits.cachedMs.p95 <= 50
+		},
+		{
+			budget: `Archive search P = R = 1 and every total exact (${at})`,
+			measured: `P ${r.precision}, R ${r.recall}, totals ${r.totalsExact ? 'exact' : 'not exact'}`,
+			ok: r.precision === 1 && r.recall === 1 && r.totalsExact
+		}
+	];
+	const smallest = sizes[0];
+	if (smallest !== largest) {
+		const s = archive[String(smallest)];
+		// CPU time when both sizes have it: wall time on a shared machine measures the others too.
+		const cpu = r.build.cpuMs !== undefined && s.build.cpuMs !== undefined;
+		const time = (x: ArchiveSize) => (cpu ? (x.build.cpuMs as number) : x.build.ms);
+		const perPage = (x: ArchiveSize) => time(x) / x.build.pages;
+		const slope = Math.round((perPage(r) / perPage(s)) * 100) / 100;
+		const memory = Math.round((r.build.peakRssBytes / s.build.peakRssBytes) * 100) / 100;
+		list.push(
+			{
+				budget: `Archive build linear: time per page at ${num(largest)} pages ≤ 1.25× that at ${num(smallest)}`,
+				measured: `${slope}× (${num(time(r) / 1000, 1)} s vs ${num(time(s) / 1000, 1)} s ${cpu ? 'CPU' : 'wall'})`,
+				ok: slope <= 1.25
+			},
+			{
+				budget: `Archive build memory bounded: peak RSS at ${num(largest)} pages ≤ 2× that at ${num(smallest)}`,
+				measured: `${memory}× (${mb(r.build.peakRssBytes)} vs ${mb(s.build.peakRssBytes)})`,
+				ok: memory <= 2
+			}
+		);
+	}
+	return list;
+}
+
 /** Every budget the report's sections can be held to, in the report's order. */
 export function budgets(report: BenchReport): Budget[] {
-	const { parse, search, load, lighthouse, scale } = report.sections;
+	const { parse, search, load, lighthouse, scale, archive } = report.sections;
 	return [
 		...(parse ? parseBudgets(parse as ParseSection) : []),
 		...(search ? searchBudgets(search as Record<string, SearchSize>) : []),
 		...(load ? loadBudgets(load) : []),
 		...(lighthouse ? lighthouseBudgets(lighthouse) : []),
-		...(scale ? scaleBudgets(scale) : [])
+		...(scale ? scaleBudgets(scale) : []),
+		...(archive ? archiveBudgets(archive) : [])
 	];
 }

@@ -3,15 +3,32 @@
  * catalog shards and index shards, and manifest.json, in OUT.
  *   npx tsx scripts/build-archive.ts --out DIR [FOLDER...]
  * Folders default to BANMIAN_SEEDS (else `seeds`). Streaming: one page is in memory at a time;
- * postings spill to one temporary file per bucket and are read back one bucket at a time. Prints
+ * postings spill to one temporary file per spill group and are read back one group at a time;
+ * catalog pages spill to a temporary file and are read back one catalog shard at a time. Prints
  * one JSON line of figures (pages, bytes, milliseconds, peak RSS) on stdout.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readSync,
+	rmSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArchiveBuilder } from '../src/lib/core/archive/build';
+import {
+	ArchiveBuilder,
+	type BuilderOptions,
+	type CatalogStash
+} from '../src/lib/core/archive/build';
+import type { CatalogPage } from '../src/lib/core/archive/catalog';
 import { hashBytes } from '../src/lib/core/hash';
 import { readPages } from './read-pages';
 import { seedFiles, seedFolders } from './seeds.mjs';
@@ -21,28 +38,58 @@ export interface ArchiveBuildFigures {
 	articles: number;
 	/** UTF-8 bytes of the page files. */
 	textBytes: number;
+	/** Index shards and chunk files together. */
 	indexBytes: number;
 	indexShards: number;
+	indexShardBytes: number;
+	chunkFiles: number;
 	catalogBytes: number;
 	catalogShards: number;
 	/** Catalog bytes of the newest month, all papers: what a first visit loads. */
 	newestMonthCatalogBytes: number;
 	manifestBytes: number;
 	ms: number;
+	/** CPU time of the process (user and system), less at the mercy of other load than `ms`. */
+	cpuMs?: number;
 	/** Peak resident set size of the process, bytes. */
 	peakRssBytes: number;
 }
 
-export function buildArchive(folders: string[], out: string, shardBytes?: number) {
+/** Catalog pages as JSON in one file, read back by position. */
+function fileStash(path: string): CatalogStash & { close(): void } {
+	const fd = openSync(path, 'w+');
+	const places: number[] = [];
+	let end = 0;
+	return {
+		put(page: CatalogPage) {
+			const bytes = Buffer.from(JSON.stringify(page));
+			writeSync(fd, bytes, 0, bytes.length, end);
+			places.push(end, bytes.length);
+			end += bytes.length;
+			return places.length / 2 - 1;
+		},
+		get(handle: number) {
+			const bytes = Buffer.alloc(places[2 * handle + 1]);
+			readSync(fd, bytes, 0, bytes.length, places[2 * handle]);
+			return JSON.parse(bytes.toString('utf8')) as CatalogPage;
+		},
+		close: () => closeSync(fd)
+	};
+}
+
+export function buildArchive(folders: string[], out: string, options: BuilderOptions = {}) {
 	const started = performance.now();
 	const spill = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+	const catalog = fileStash(join(spill, 'catalog'));
 	try {
-		const bucketFile = (bucket: number) => join(spill, String(bucket));
-		const builder = new ArchiveBuilder((bucket, triples) =>
-			appendFileSync(
-				bucketFile(bucket),
-				new Uint8Array(triples.buffer, triples.byteOffset, triples.byteLength)
-			)
+		const groupFile = (group: number) => join(spill, String(group));
+		const builder = new ArchiveBuilder(
+			(group, triples) =>
+				appendFileSync(
+					groupFile(group),
+					new Uint8Array(triples.buffer, triples.byteOffset, triples.byteLength)
+				),
+			{ ...options, catalog }
 		);
 		let textBytes = 0;
 		for (const file of seedFiles(folders)) {
@@ -55,15 +102,17 @@ export function buildArchive(folders: string[], out: string, shardBytes?: number
 		rmSync(out, { recursive: true, force: true });
 		mkdirSync(out, { recursive: true });
 		const manifest = builder.finish(
-			(bucket) => {
-				const path = bucketFile(bucket);
+			(group) => {
+				const path = groupFile(group);
 				if (!existsSync(path)) return new Uint32Array(0);
 				const bytes = readFileSync(path);
-				// A copy: the file's buffer need not be 4-byte aligned.
-				return new Uint32Array(new Uint8Array(bytes).buffer);
+				rmSync(path);
+				// A file of its own has its own aligned buffer; a pooled small one may not be aligned.
+				return bytes.byteOffset % 4 === 0
+					? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
+					: new Uint32Array(new Uint8Array(bytes).buffer);
 			},
-			(file) => writeFileSync(join(out, file.name), file.bytes),
-			shardBytes
+			(file) => writeFileSync(join(out, file.name), file.bytes)
 		);
 		const manifestJson = JSON.stringify(manifest);
 		writeFileSync(join(out, 'manifest.json'), manifestJson);
@@ -72,8 +121,10 @@ export function buildArchive(folders: string[], out: string, shardBytes?: number
 			pages: manifest.pages,
 			articles: manifest.articles,
 			textBytes,
-			indexBytes: manifest.index.reduce((sum, e) => sum + e.bytes, 0),
-			indexShards: manifest.index.length,
+			indexBytes: manifest.index.shardBytes + manifest.index.chunkBytes,
+			indexShards: manifest.index.shards,
+			indexShardBytes: manifest.index.shardBytes,
+			chunkFiles: manifest.index.chunkFiles,
 			catalogBytes: manifest.catalog.reduce((sum, e) => sum + e.bytes, 0),
 			catalogShards: manifest.catalog.length,
 			newestMonthCatalogBytes: manifest.catalog
@@ -81,10 +132,14 @@ export function buildArchive(folders: string[], out: string, shardBytes?: number
 				.reduce((sum, e) => sum + e.bytes, 0),
 			manifestBytes: Buffer.byteLength(manifestJson),
 			ms: Math.round(performance.now() - started),
+			cpuMs: Math.round(
+				(process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000
+			),
 			peakRssBytes: process.resourceUsage().maxRSS * 1024
 		};
 		return { manifest, figures };
 	} finally {
+		catalog.close();
 		rmSync(spill, { recursive: true, force: true });
 	}
 }

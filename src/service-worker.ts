@@ -126,7 +126,7 @@ async function precacheArchive(): Promise<void> {
 	const response = await fetch(manifestUrl, { cache: 'no-cache' });
 	if (!response.ok) throw new Error(`precache: ${manifestUrl} answered ${response.status}`);
 	const manifest = checkManifest(await response.clone().json());
-	if (!manifest) throw new Error('precache: the archive manifest is not one a build writes');
+	if (typeof manifest === 'string') throw new Error(`precache: archive manifest: ${manifest}`);
 	await cache.put(manifestUrl, response);
 	const wanted = archiveBuild.precacheIssues;
 	const shards: CatalogShard[] = [];

@@ -12,7 +12,8 @@
  * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`;
  * - where an archive page opened before is (its paper and month): `archive-page|<page id>`.
  * Key in `searchIndex`: the search module's `indexCacheKey` (only the newest is kept).
- * Key in `archiveShards`: an archive index shard's file name (content-named: never stale).
+ * Key in `archiveShards`: an archive index file's name (named by the build's index id: never stale;
+ * another build's are dropped when the archive is opened).
  */
 import { isRecord, time, validated } from '../core/state/index';
 import { hashString } from '../core/hash';
@@ -291,6 +292,24 @@ export async function saveArchiveShard(name: string, bytes: Uint8Array): Promise
 		)?.put('archiveShards', { key: name, createdAt: Date.now(), value: bytes });
 	} catch {
 		// storage full or unavailable: the shard is fetched again when needed
+	}
+}
+
+/**
+ * Drops the index files of every other build of the archive: each build names its index files by
+ * a new id (`index-<id>-…`), so those of an older one are never asked for again.
+ */
+export async function dropArchiveShardsExcept(prefix: string): Promise<void> {
+	try {
+		const db = await database();
+		if (!db) return;
+		const tx = db.transaction('archiveShards', 'readwrite');
+		for (const key of await tx.store.getAllKeys()) {
+			if (!key.startsWith(prefix)) await tx.store.delete(key);
+		}
+		await tx.done;
+	} catch {
+		// storage unavailable: the old files stay until the caches are dropped
 	}
 }
 

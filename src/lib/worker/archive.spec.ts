@@ -28,7 +28,11 @@ const pages = texts.map(([paper, date, text], i) => {
 	const sidecar = { paper, date, page: 1 };
 	return { doc: parsePage(text, `p${i}.txt`, sidecar), hash: hashBytes(bytes), bytes };
 });
-const { manifest, files } = buildArchiveInMemory(pages, { shardBytes: 256 });
+const { manifest, files } = buildArchiveInMemory(pages, {
+	shardBytes: 32,
+	// Chunks of a few articles: frequent tokens' postings span chunk files, as at scale.
+	chunkBytes: 8
+});
 for (const page of pages) files.set(`page-${page.hash}.txt`, page.bytes);
 files.set('manifest.json', encoder.encode(JSON.stringify(manifest)));
 
@@ -97,12 +101,25 @@ describe('ArchiveSession', () => {
 		expect(fetched.filter((n) => n.startsWith('catalog-'))).toHaveLength(2);
 	});
 
+	it('refuses a manifest it cannot read, saying why', async () => {
+		const format1 = { ...manifest, format: 'banmian-archive-1', index: [] };
+		vi.stubGlobal('fetch', async () => new Response(JSON.stringify(format1)));
+		await expect(open()).rejects.toThrow(/manifest\.json.*banmian-archive-1/);
+	});
+
 	it('finds exactly what a scan finds, with the exact total and marked snippets', async () => {
+		expect(manifest.index.chunkFiles).toBeGreaterThan(0);
 		const session = await open();
 		const found = await session.search('汾河', noFilters);
 		expect(found.total).toBe(scan('汾河').length);
 		expect(keys(found.hits)).toEqual(scan('汾河'));
 		expect(found.offlinePages).toBeUndefined();
+		// Only this index's files, some shards and not all.
+		const indexFiles = fetched.filter((n) => n.startsWith('index-'));
+		expect(indexFiles.every((n) => n.startsWith(`index-${manifest.index.id}-`))).toBe(true);
+		const shards = indexFiles.filter((n) => /^index-[0-9a-f]+-\d+\.bin$/.test(n));
+		expect(shards.length).toBeGreaterThan(0);
+		expect(shards.length).toBeLessThan(manifest.index.shards);
 		const marked = found.hits.find((h) => h.snippet.ranges.length || h.heading.title.ranges.length);
 		expect(marked).toBeDefined();
 		// newest first

@@ -6,6 +6,7 @@
  */
 import {
 	articleInShard,
+	indexFilePrefix,
 	locateArticle,
 	type ArchiveManifest,
 	type CatalogPage,
@@ -32,6 +33,7 @@ import {
 	MANIFEST_FILE
 } from '../platform/archive';
 import {
+	dropArchiveShardsExcept,
 	loadArchivePlace,
 	loadArchiveShard,
 	saveArchivePlace,
@@ -98,7 +100,9 @@ export class ArchiveSession {
 		openDocument: (page: CatalogPage) => Promise<ParsedDocument>
 	): Promise<ArchiveSession> {
 		const manifest = checkManifest(json(await fetchArchiveFile(base, MANIFEST_FILE)));
-		if (!manifest) throw new Error('档案目录(manifest.json)无法识别');
+		if (typeof manifest === 'string')
+			throw new Error(`档案目录(manifest.json)无法使用:${manifest}`);
+		void dropArchiveShardsExcept(indexFilePrefix(manifest.index));
 		return new ArchiveSession(base, manifest, openDocument);
 	}
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveBuilder, concatWords } from './build';
-import { decodeShard } from './format';
+import { indexChunkName, indexShardName } from './catalog';
+import { decodeShard, tokenBucket } from './format';
 import { article, buildArchiveInMemory, doc } from './testing.spec-helpers';
 
 const pages = Array.from({ length: 24 }, (_, i) =>
@@ -22,29 +23,45 @@ const pages = Array.from({ length: 24 }, (_, i) =>
 ).map((d) => ({ doc: d, hash: d.id }));
 
 describe('ArchiveBuilder', () => {
-	it('builds the same files whatever the arrival order and however often it spills', () => {
-		const a = buildArchiveInMemory(pages, { bucketBits: 5, shardBytes: 100 });
+	it('builds the same files whatever the arrival order, spill groups and spilling', () => {
+		const a = buildArchiveInMemory(pages, { bucketBits: 3, spillBits: 4, chunkBytes: 16 });
 		const b = buildArchiveInMemory([...pages].reverse(), {
-			bucketBits: 5,
-			shardBytes: 100,
+			bucketBits: 3,
+			spillBits: 1,
+			chunkBytes: 16,
 			bufferWords: 30
 		});
+		const c = buildArchiveInMemory(pages, { bucketBits: 3, spillBits: 0, chunkBytes: 16 });
 		expect(b.manifest).toEqual(a.manifest);
+		expect(c.manifest).toEqual(a.manifest);
 		expect([...b.files.keys()].sort()).toEqual([...a.files.keys()].sort());
+		for (const [name, bytes] of a.files) expect(b.files.get(name)).toEqual(bytes);
 	});
 
-	it('packs consecutive buckets into shards of about the target size, covering every bucket', () => {
-		const { manifest, files } = buildArchiveInMemory(pages, { bucketBits: 6, shardBytes: 200 });
-		expect(manifest.index[0].firstBucket).toBe(0);
-		for (let i = 1; i < manifest.index.length; i++)
-			expect(manifest.index[i].firstBucket).toBeGreaterThan(manifest.index[i - 1].firstBucket);
-		expect(manifest.index.length).toBeGreaterThan(3);
-		let tokens = 0;
-		for (const entry of manifest.index) {
-			const bytes = files.get(entry.name) as Uint8Array;
-			expect(bytes.length).toBe(entry.bytes);
-			tokens += decodeShard(bytes).size;
+	it('writes one shard per bucket, every token in its own bucket once, long postings in chunk files', () => {
+		const { manifest, files } = buildArchiveInMemory(pages, { bucketBits: 4, chunkBytes: 16 });
+		expect(manifest.index.shards).toBe(16);
+		const seen = new Map<number, number>();
+		let shardBytes = 0;
+		let chunkFiles = 0;
+		for (let bucket = 0; bucket < 16; bucket++) {
+			const bytes = files.get(indexShardName(manifest.index, bucket)) as Uint8Array;
+			shardBytes += bytes.length;
+			for (const [key, entry] of decodeShard(bytes)) {
+				expect(tokenBucket(key, 4)).toBe(bucket);
+				seen.set(key, (seen.get(key) ?? 0) + 1);
+				expect(entry.chunks.reduce((sum, c) => sum + c.articles, 0)).toBe(entry.total);
+				for (let k = 1; k < entry.chunks.length; k++) {
+					const chunk = files.get(indexChunkName(manifest.index, key, k)) as Uint8Array;
+					expect(chunk.length).toBe(entry.chunks[k].length);
+					chunkFiles++;
+				}
+			}
 		}
+		expect(shardBytes).toBe(manifest.index.shardBytes);
+		expect(chunkFiles).toBe(manifest.index.chunkFiles);
+		// 的 runs and 人民日报 sit in every other article: their postings are chunked.
+		expect(chunkFiles).toBeGreaterThan(4);
 		const distinct = new Set<string>();
 		for (const { doc: d } of pages)
 			for (const a of d.articles)
@@ -55,14 +72,33 @@ describe('ArchiveBuilder', () => {
 					}
 				}
 		// Every distinct unigram and bigram (the empty kicker, subtitle hold none), once.
-		expect(tokens).toBe(distinct.size);
+		expect(seen.size).toBe(distinct.size);
+		expect([...seen.values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('grows the shard count with the text, keeping shards about the target size', () => {
+		const bits = (n: number) =>
+			buildArchiveInMemory(
+				Array.from({ length: n }, (_, i) => ({
+					doc: doc(`p${i}`, [
+						article('a', { paragraphs: [`第${i}号${'环境保护人民代表'.slice(i % 4)}`] })
+					]),
+					hash: `h${i}`
+				})),
+				{ shardBytes: 64 }
+			).manifest.bucketBits;
+		const small = bits(40);
+		expect(small).toBeGreaterThan(0);
+		// Ten times the text, about 2^3.3 times the shards.
+		expect(bits(400) - small).toBeGreaterThanOrEqual(3);
+		expect(bits(400) - small).toBeLessThanOrEqual(4);
 	});
 
 	it('spills in proportion to the text: two tokens per character, at two sizes', () => {
 		const spilled = (n: number) => {
 			let words = 0;
 			const builder = new ArchiveBuilder((_, triples) => (words += triples.length), {
-				bucketBits: 4,
+				spillBits: 4,
 				bufferWords: 1000
 			});
 			builder.addPage(doc('p', [article('a', { title: '的'.repeat(n) })]), 'h');
@@ -75,7 +111,7 @@ describe('ArchiveBuilder', () => {
 	});
 
 	it('keeps the catalog in archive order with contiguous article numbers', () => {
-		const { manifest } = buildArchiveInMemory(pages, { bucketBits: 4 });
+		const { manifest } = buildArchiveInMemory(pages, { spillBits: 4 });
 		expect(manifest.articles).toBe(48);
 		let next = 0;
 		for (const entry of manifest.catalog) {

@@ -1,42 +1,70 @@
 /**
  * Building the archive in bounded memory. Pages arrive in any order; each is tokenised once and
- * its postings leave at once through a sink, by bucket, as raw triples (token key, article number
- * in arrival order, offset). Only the catalog (ids and titles, not text) stays in memory. When
- * every page is in, the catalog is sorted into archive order, which gives each arrival number its
- * archive number; then each bucket's spilled triples are read back, renumbered, sorted and
- * encoded, and runs of consecutive buckets are packed into shard files of about a target size.
- * Memory: the catalog, one spill buffer, one bucket and one shard. The caller owns the storage
- * (temporary files in scripts/build-archive.ts, arrays in the specs).
+ * its postings leave at once through a sink, by spill group, as raw triples (token key, article
+ * number in arrival order, offset); its catalog entry leaves through another sink, and only its
+ * sort key stays. When every page is in, the sort keys are sorted into archive order, which gives
+ * each arrival number its archive number, and the catalog shards are written one at a time; then
+ * each spill group is read back, renumbered, sorted and encoded per token (long postings cut
+ * into chunks), and the tokens are written one shard per bucket. Memory: the sort keys, one spill
+ * buffer, one spill group and one shard. The caller owns the storage (temporary files in
+ * scripts/build-archive.ts, arrays in the specs).
  */
 
 import type { ParsedDocument } from '../parse/types';
+import { hashString } from '../hash';
 import {
 	compareCatalogPages,
 	catalogPage,
 	encodeCatalogShard,
 	groupCatalog,
+	indexChunkName,
 	indexShardName,
 	type ArchiveManifest,
 	type CatalogPage,
-	type ManifestIndexEntry
+	type CatalogSortKey,
+	type ManifestCatalogEntry,
+	type ManifestIndex
 } from './catalog';
 import {
 	ARCHIVE_FORMAT,
+	ChunkWriter,
 	articleSearchText,
-	encodePostings,
 	encodeShard,
 	forEachToken,
-	tokenBucket
+	tokenBucket,
+	type TokenChunks
 } from './format';
 
-/** Receives spilled triples of one bucket, to be handed back by `readBucket` later. */
-export type SpillSink = (bucket: number, triples: Uint32Array) => void;
+/** Receives spilled triples of one spill group, to be handed back by `readGroup` later. */
+export type SpillSink = (group: number, triples: Uint32Array) => void;
+
+/** Keeps catalog pages out of memory until the catalog is written: a handle back per page. */
+export interface CatalogStash {
+	put(page: CatalogPage): number;
+	get(handle: number): CatalogPage;
+}
+
+/** The default stash: in memory, for tests and small archives. */
+export function memoryStash(): CatalogStash {
+	const pages: CatalogPage[] = [];
+	return { put: (page) => pages.push(page) - 1, get: (handle) => pages[handle] };
+}
 
 export interface BuilderOptions {
-	/** 2^bucketBits buckets. Default 12: about 4,000 spill files, fine-grained shard packing. */
-	bucketBits?: number;
-	/** Words buffered in memory across buckets before spilling. Default 4M (16 MB). */
+	/** 2^spillBits spill groups. Default 12: about 4,000 spill files. */
+	spillBits?: number;
+	/** Words buffered in memory across groups before spilling. Default 4M (16 MB). */
 	bufferWords?: number;
+	/**
+	 * Shards are 2^bucketBits buckets; by default as many as make shards of about `shardBytes`,
+	 * estimated from the token count, so the count grows with the text.
+	 */
+	bucketBits?: number;
+	/** Target shard size. Default 24 KB. */
+	shardBytes?: number;
+	/** A token's postings are cut into chunks of about this size. Default 8 KB. */
+	chunkBytes?: number;
+	catalog?: CatalogStash;
 }
 
 /** A file of the finished archive. */
@@ -45,171 +73,221 @@ export interface ArchiveFile {
 	bytes: Uint8Array;
 }
 
+/**
+ * Shard bytes per token occurrence, measured on the synthetic archive: postings take about 3 bytes an
+ * occurrence, but only each token's first chunk is in its shard.
+ */
+const SHARD_BYTES_PER_TOKEN = 2;
+const MAX_BUCKET_BITS = 20;
+const EMPTY = new Uint8Array(0);
+
+interface PageKey extends CatalogSortKey {
+	articles: number;
+	/** Arrival number of the page's first article. */
+	arrivalFirst: number;
+	handle: number;
+}
+
 export class ArchiveBuilder {
-	readonly bucketBits: number;
+	private readonly spillBits: number;
 	private readonly buffers: Uint32Array[];
 	private readonly fill: Int32Array;
 	private buffered = 0;
+	private tokens = 0;
 	private readonly bufferWords: number;
-	private readonly pages: CatalogPage[] = [];
-	/** Arrival article number of each page's first article, by arrival order. */
-	private readonly arrivalFirst: number[] = [];
+	private readonly stash: CatalogStash;
+	private readonly keys: PageKey[] = [];
 	private articleCount = 0;
 
 	constructor(
 		private readonly spill: SpillSink,
-		options: BuilderOptions = {}
+		private readonly options: BuilderOptions = {}
 	) {
-		this.bucketBits = options.bucketBits ?? 12;
+		this.spillBits = options.spillBits ?? 12;
 		this.bufferWords = options.bufferWords ?? 4 << 20;
-		const buckets = 1 << this.bucketBits;
-		this.buffers = Array.from({ length: buckets }, () => new Uint32Array(0));
-		this.fill = new Int32Array(buckets);
+		this.stash = options.catalog ?? memoryStash();
+		const groups = 1 << this.spillBits;
+		this.buffers = Array.from({ length: groups }, () => new Uint32Array(0));
+		this.fill = new Int32Array(groups);
 	}
 
 	/** Adds one page; `hash` names its content (the page file's bytes). */
 	addPage(doc: ParsedDocument, hash: string): void {
-		this.pages.push(catalogPage(doc, hash));
-		this.arrivalFirst.push(this.articleCount);
+		const page = catalogPage(doc, hash);
+		this.keys.push({
+			id: page.id,
+			paper: page.paper,
+			date: page.date,
+			page: page.page,
+			articles: page.articles.length,
+			arrivalFirst: this.articleCount,
+			handle: this.stash.put(page)
+		});
 		for (const article of doc.articles) {
 			const number = this.articleCount++;
 			forEachToken(articleSearchText(article), (key, offset) =>
-				this.push(tokenBucket(key, this.bucketBits), key, number, offset)
+				this.push(tokenBucket(key, this.spillBits), key, number, offset)
 			);
 		}
 		if (this.buffered >= this.bufferWords) this.flush();
 	}
 
-	private push(bucket: number, key: number, article: number, offset: number): void {
-		let buffer = this.buffers[bucket];
-		let n = this.fill[bucket];
+	private push(group: number, key: number, article: number, offset: number): void {
+		let buffer = this.buffers[group];
+		let n = this.fill[group];
 		if (n + 3 > buffer.length) {
 			const bigger = new Uint32Array(Math.max(48, buffer.length * 2));
 			bigger.set(buffer.subarray(0, n));
-			buffer = this.buffers[bucket] = bigger;
+			buffer = this.buffers[group] = bigger;
 		}
 		buffer[n++] = key;
 		buffer[n++] = article;
 		buffer[n++] = offset;
-		this.fill[bucket] = n;
+		this.fill[group] = n;
 		this.buffered += 3;
+		this.tokens++;
 	}
 
 	/** Hands every buffered triple to the sink. */
 	flush(): void {
-		for (let b = 0; b < this.buffers.length; b++) {
-			if (this.fill[b] > 0) this.spill(b, this.buffers[b].slice(0, this.fill[b]));
-			this.fill[b] = 0;
+		for (let g = 0; g < this.buffers.length; g++) {
+			if (this.fill[g] > 0) this.spill(g, this.buffers[g].slice(0, this.fill[g]));
+			this.fill[g] = 0;
 			// Release the big buffers: a later page may not need them.
-			if (this.buffers[b].length > 4096) this.buffers[b] = new Uint32Array(0);
+			if (this.buffers[g].length > 4096) this.buffers[g] = new Uint32Array(0);
 		}
 		this.buffered = 0;
 	}
 
+	/** The shard count's log2: as given, else shards of about the target size. */
+	private chooseBucketBits(): number {
+		if (this.options.bucketBits !== undefined) return this.options.bucketBits;
+		const target = this.options.shardBytes ?? 12 * 1024;
+		const shards = (this.tokens * SHARD_BYTES_PER_TOKEN) / target;
+		return Math.max(0, Math.min(MAX_BUCKET_BITS, Math.ceil(Math.log2(Math.max(1, shards)))));
+	}
+
 	/**
-	 * Ends the input: spills what is buffered, sorts the catalog and encodes its shards, then
-	 * reads back each bucket with `readBucket` and writes index shards of about `shardBytes`
-	 * through `write`. Returns the manifest.
+	 * Ends the input: spills what is buffered, sorts the catalog and writes its shards, then reads
+	 * back each spill group with `readGroup` and writes the index through `write`. Returns the
+	 * manifest.
 	 */
 	finish(
-		readBucket: (bucket: number) => Uint32Array,
-		write: (file: ArchiveFile) => void,
-		shardBytes = 64 * 1024
+		readGroup: (group: number) => Uint32Array,
+		write: (file: ArchiveFile) => void
 	): ArchiveManifest {
 		this.flush();
-		const order = this.pages.map((_, i) => i);
-		order.sort((a, b) => compareCatalogPages(this.pages[a], this.pages[b]));
+		const keys = this.keys;
+		keys.sort(compareCatalogPages);
 		// Arrival article number → archive article number.
 		const renumber = new Uint32Array(this.articleCount);
 		let next = 0;
-		for (const i of order) {
-			const count = this.pages[i].articles.length;
-			for (let k = 0; k < count; k++) renumber[this.arrivalFirst[i] + k] = next++;
-		}
-		const shards = groupCatalog(order.map((i) => this.pages[i]));
-		const catalog = shards.map((shard) => {
-			const file = encodeCatalogShard(shard);
-			write(file);
-			const articles = shard.pages.reduce((sum, p) => sum + p.articles.length, 0);
-			return {
-				paper: shard.paper,
-				month: shard.month,
-				name: file.name,
-				bytes: file.bytes.length,
-				pages: shard.pages.length,
-				firstArticle: shard.firstArticle,
-				articles
-			};
-		});
+		for (const key of keys)
+			for (let k = 0; k < key.articles; k++) renumber[key.arrivalFirst + k] = next++;
+		const catalog = this.writeCatalog(write);
 
-		const index: ManifestIndexEntry[] = [];
-		let tokens: { key: number; postings: Uint8Array }[] = [];
-		let size = 0;
-		let firstBucket = 0;
-		const emit = () => {
-			const bytes = encodeShard(tokens);
-			const name = indexShardName(bytes);
-			write({ name, bytes });
-			index.push({ firstBucket, name, bytes: bytes.length });
-			tokens = [];
-			size = 0;
+		const bucketBits = this.chooseBucketBits();
+		const chunkBytes = this.options.chunkBytes ?? 4 * 1024;
+		const index: ManifestIndex = {
+			id: hashString(
+				JSON.stringify([ARCHIVE_FORMAT, bucketBits, chunkBytes, catalog.map((e) => e.name)])
+			),
+			shards: 1 << bucketBits,
+			shardBytes: 0,
+			chunkFiles: 0,
+			chunkBytes: 0
 		};
-		const buckets = 1 << this.bucketBits;
-		for (let b = 0; b < buckets; b++) {
-			const bucketTokens = encodeBucket(readBucket(b), renumber);
-			// A bucket is never split, so a token's shard follows from its bucket alone.
-			const bucketSize = bucketTokens.reduce((sum, t) => sum + t.postings.length, 0);
-			if (tokens.length > 0 && size + bucketSize > shardBytes) {
-				emit();
-				firstBucket = b;
+		let nextBucket = 0;
+		const pending = new Map<number, TokenChunks[]>();
+		const emitUpTo = (end: number) => {
+			for (; nextBucket < end; nextBucket++) {
+				const bytes = encodeShard(pending.get(nextBucket) ?? []);
+				pending.delete(nextBucket);
+				write({ name: indexShardName(index, nextBucket), bytes });
+				index.shardBytes += bytes.length;
 			}
-			for (const t of bucketTokens) tokens.push(t);
-			size += bucketSize;
+		};
+		const groups = 1 << this.spillBits;
+		for (let g = 0; g < groups; g++) {
+			for (const token of encodeGroup(readGroup(g), renumber, chunkBytes)) {
+				for (let k = 1; k < token.chunks.length; k++) {
+					const chunk = token.chunks[k];
+					write({ name: indexChunkName(index, token.key, k), bytes: chunk.bytes });
+					index.chunkFiles++;
+					index.chunkBytes += chunk.length;
+					// Written: the shard needs only its length.
+					chunk.bytes = EMPTY;
+				}
+				const bucket = tokenBucket(token.key, bucketBits);
+				const list = pending.get(bucket);
+				if (list) list.push(token);
+				else pending.set(bucket, [token]);
+			}
+			// Buckets whose hashes all lie before the next group's are complete.
+			emitUpTo(Math.floor((g + 1) * 2 ** (bucketBits - this.spillBits)));
 		}
-		emit();
+		emitUpTo(index.shards);
 		return {
 			format: ARCHIVE_FORMAT,
-			bucketBits: this.bucketBits,
-			pages: this.pages.length,
+			bucketBits,
+			pages: keys.length,
 			articles: this.articleCount,
 			catalog,
 			index
 		};
 	}
+
+	/** Catalog shards in archive order, their pages read back from the stash one shard at a time. */
+	private writeCatalog(write: (file: ArchiveFile) => void): ManifestCatalogEntry[] {
+		return groupCatalog(this.keys, (key) => key.articles).map((run) => {
+			const pages = run.pages.map((key) => this.stash.get(key.handle));
+			const file = encodeCatalogShard({ ...run, pages });
+			write(file);
+			return {
+				paper: run.paper,
+				month: run.month,
+				name: file.name,
+				bytes: file.bytes.length,
+				pages: pages.length,
+				firstArticle: run.firstArticle,
+				articles: run.pages.reduce((sum, key) => sum + key.articles, 0)
+			};
+		});
+	}
 }
 
-/** One bucket's triples, renumbered into archive order and encoded per token, by key. */
-export function encodeBucket(
+/**
+ * One spill group's triples, renumbered into archive order (in place: the triples are consumed)
+ * and encoded per token (by key), each token's postings cut into chunks of about `chunkBytes`.
+ * Memory: the triples and two words per triple.
+ */
+export function encodeGroup(
 	triples: Uint32Array,
-	renumber: Uint32Array
-): { key: number; postings: Uint8Array }[] {
+	renumber: Uint32Array,
+	chunkBytes: number
+): TokenChunks[] {
 	const n = triples.length / 3;
-	const keys = new Uint32Array(n);
-	const articles = new Uint32Array(n);
-	const offsets = new Uint32Array(n);
-	for (let i = 0; i < n; i++) {
-		keys[i] = triples[3 * i];
-		articles[i] = renumber[triples[3 * i + 1]];
-		offsets[i] = triples[3 * i + 2];
-	}
+	for (let i = 1; i < triples.length; i += 3) triples[i] = renumber[triples[i]];
 	const order = new Uint32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
-	order.sort((a, b) => keys[a] - keys[b] || articles[a] - articles[b] || offsets[a] - offsets[b]);
-	const out: { key: number; postings: Uint8Array }[] = [];
+	for (let i = 0; i < n; i++) order[i] = 3 * i;
+	order.sort(
+		(a, b) =>
+			triples[a] - triples[b] || triples[a + 1] - triples[b + 1] || triples[a + 2] - triples[b + 2]
+	);
+	const offsets = new Uint32Array(n);
+	for (let i = 0; i < n; i++) offsets[i] = triples[order[i] + 2];
+	const out: TokenChunks[] = [];
 	let i = 0;
 	while (i < n) {
-		const key = keys[order[i]];
-		const list: { article: number; offsets: number[] }[] = [];
-		while (i < n && keys[order[i]] === key) {
-			const article = articles[order[i]];
-			const at: number[] = [];
-			while (i < n && keys[order[i]] === key && articles[order[i]] === article) {
-				at.push(offsets[order[i]]);
-				i++;
-			}
-			list.push({ article, offsets: at });
+		const key = triples[order[i]];
+		const writer = new ChunkWriter(chunkBytes);
+		while (i < n && triples[order[i]] === key) {
+			const article = triples[order[i] + 1];
+			const from = i;
+			while (i < n && triples[order[i]] === key && triples[order[i] + 1] === article) i++;
+			writer.add(article, offsets, from, i);
 		}
-		out.push({ key, postings: encodePostings(list) });
+		out.push({ key, chunks: writer.finish() });
 	}
 	return out;
 }

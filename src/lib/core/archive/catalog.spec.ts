@@ -82,7 +82,7 @@ describe('catalog shards', () => {
 		page('d', '甲报', '2024-01-02', 1, 2),
 		page('e', '甲报', null, 1, 1)
 	].sort(compareCatalogPages);
-	const shards = groupCatalog(pages);
+	const shards = groupCatalog(pages, (p) => p.articles.length);
 	const manifest: ArchiveManifest = {
 		format: ARCHIVE_FORMAT,
 		bucketBits: 4,
@@ -97,7 +97,7 @@ describe('catalog shards', () => {
 			firstArticle: s.firstArticle,
 			articles: s.pages.reduce((sum, p) => sum + p.articles.length, 0)
 		})),
-		index: []
+		index: { id: 'test', shards: 16, shardBytes: 0, chunkFiles: 0, chunkBytes: 0 }
 	};
 
 	it('hold one paper and one month each, numbered contiguously', () => {

@@ -51,23 +51,34 @@ export interface ManifestCatalogEntry {
 	articles: number;
 }
 
-export interface ManifestIndexEntry {
-	/** The shard holds the tokens of buckets `firstBucket` up to the next shard's. */
-	firstBucket: number;
-	name: string;
-	bytes: number;
+/**
+ * The search index: one shard per bucket, `index-<id>-<bucket>.bin`, and the later chunks of
+ * frequent tokens, `index-<id>-<key>-<chunk>.bin` (indexShardName, indexChunkName). Names are
+ * computed, not listed, so the manifest stays the same size however large the archive grows.
+ * The id hashes the format, the settings and the catalog (which names every page's content):
+ * the same pages build the same files. (Renumbering on a new month changes every posting anyway,
+ * so per-file content names would buy no cache hits.)
+ */
+export interface ManifestIndex {
+	id: string;
+	/** 2^bucketBits shards, one per bucket. */
+	shards: number;
+	/** All shards' bytes. */
+	shardBytes: number;
+	/** Files holding later chunks of frequent tokens, and their bytes. */
+	chunkFiles: number;
+	chunkBytes: number;
 }
 
 export interface ArchiveManifest {
 	format: typeof ARCHIVE_FORMAT;
-	/** Tokens fall in 2^bucketBits buckets (format.ts tokenBucket). */
+	/** Tokens fall in 2^bucketBits buckets (format.ts tokenBucket), one index shard each. */
 	bucketBits: number;
 	pages: number;
 	articles: number;
 	/** In archive order: the newest month first. */
 	catalog: ManifestCatalogEntry[];
-	/** By firstBucket, the first at bucket 0. */
-	index: ManifestIndexEntry[];
+	index: ManifestIndex;
 }
 
 export function catalogPage(doc: ParsedDocument, hash: string): CatalogPage {
@@ -102,8 +113,11 @@ function compareNullable<T extends string | number>(
 	return descending ? -order : order;
 }
 
+/** What archive order sorts a page by. */
+export type CatalogSortKey = Pick<CatalogPage, 'id' | 'paper' | 'date' | 'page'>;
+
 /** Archive order of pages (see the top of this file). */
-export function compareCatalogPages(a: CatalogPage, b: CatalogPage): number {
+export function compareCatalogPages(a: CatalogSortKey, b: CatalogSortKey): number {
 	return (
 		compareNullable(monthOf(a.date), monthOf(b.date), true) ||
 		compareNullable(a.paper, b.paper) ||
@@ -113,9 +127,16 @@ export function compareCatalogPages(a: CatalogPage, b: CatalogPage): number {
 	);
 }
 
-/** Pages already in archive order, cut into shards by paper and month, numbered from 0. */
-export function groupCatalog(sorted: readonly CatalogPage[]): CatalogShard[] {
-	const shards: CatalogShard[] = [];
+/**
+ * Pages (or their sort keys) already in archive order, cut into shards by paper and month, their
+ * articles numbered from 0.
+ */
+export function groupCatalog<T extends CatalogSortKey>(
+	sorted: readonly T[],
+	articleCount: (page: T) => number
+): { paper: string | null; month: string | null; firstArticle: number; pages: T[] }[] {
+	const shards: { paper: string | null; month: string | null; firstArticle: number; pages: T[] }[] =
+		[];
 	let next = 0;
 	for (const page of sorted) {
 		const month = monthOf(page.date);
@@ -125,7 +146,7 @@ export function groupCatalog(sorted: readonly CatalogPage[]): CatalogShard[] {
 			shards.push(shard);
 		}
 		shard.pages.push(page);
-		next += page.articles.length;
+		next += articleCount(page);
 	}
 	return shards;
 }
@@ -138,9 +159,23 @@ export function encodeCatalogShard(shard: CatalogShard): { name: string; bytes: 
 	return { name: `catalog-${hashBytes(bytes)}.json`, bytes };
 }
 
-/** The content-addressed name of an index shard. */
-export function indexShardName(bytes: Uint8Array): string {
-	return `index-${hashBytes(bytes)}.bin`;
+/** What every file of this index's name starts with, and no other index's. */
+export function indexFilePrefix(index: Pick<ManifestIndex, 'id'>): string {
+	return `index-${index.id}-`;
+}
+
+/** The index shard of bucket `bucket`. */
+export function indexShardName(index: Pick<ManifestIndex, 'id'>, bucket: number): string {
+	return `${indexFilePrefix(index)}${bucket}.bin`;
+}
+
+/** The file of chunk `chunk` (> 0) of token `key`'s postings. */
+export function indexChunkName(
+	index: Pick<ManifestIndex, 'id'>,
+	key: number,
+	chunk: number
+): string {
+	return `${indexFilePrefix(index)}${key.toString(36)}-${chunk}.bin`;
 }
 
 /** Where article number `article` is: its catalog shard's entry, or null past the end. */

@@ -3,19 +3,24 @@ import fc from 'fast-check';
 import {
 	ByteReader,
 	ByteWriter,
+	ChunkWriter,
 	articleSearchText,
 	bigramKey,
 	decodePostings,
 	decodeShard,
-	encodePostings,
 	encodeShard,
 	forEachToken,
-	type ArticlePostings,
 	type FlatPostings,
 	tokenBucket,
 	unigramKey
 } from './format';
 import { article } from './testing.spec-helpers';
+
+/** Positions of one token in one article. */
+interface ArticlePostings {
+	article: number;
+	offsets: number[];
+}
 
 function postingsList(flat: FlatPostings): ArticlePostings[] {
 	return Array.from(flat.articles, (a, i) => ({
@@ -106,37 +111,62 @@ describe('shards', () => {
 			)
 		);
 
-	it('round-trip postings and find every token by key, whatever order they came in', () => {
+	/** A token's postings through ChunkWriter, as the builder writes them. */
+	function chunked(key: number, postings: ArticlePostings[], chunkBytes: number) {
+		const writer = new ChunkWriter(chunkBytes);
+		for (const { article, offsets } of postings) writer.add(article, offsets, 0, offsets.length);
+		return { key, chunks: writer.finish() };
+	}
+
+	it('round-trip postings in chunks and find every token by key, whatever order they came in', () => {
 		fc.assert(
 			fc.property(
 				fc.uniqueArray(fc.nat({ max: 0xffffffff }), { maxLength: 10 }),
 				postingsArb,
-				(keys, postings) => {
-					const tokens = keys.map((key) => ({ key, postings: encodePostings(postings) }));
+				fc.integer({ min: 1, max: 64 }),
+				(keys, postings, chunkBytes) => {
+					const tokens = keys.map((key) => chunked(key, postings, chunkBytes));
 					const directory = decodeShard(encodeShard(tokens));
 					expect([...directory.keys()].sort((a, b) => a - b)).toEqual(
 						[...keys].sort((a, b) => a - b)
 					);
-					for (const key of keys)
-						expect(postingsList(decodePostings(directory.get(key) as Uint8Array))).toEqual(
-							postings
+					for (const [i, key] of keys.entries()) {
+						const entry = directory.get(key);
+						const chunks = tokens[i].chunks;
+						expect(entry?.total).toBe(postings.length);
+						expect(entry?.chunks.map((c) => [c.articles, c.first, c.last, c.length])).toEqual(
+							chunks.map((c) => [c.articles, c.first, c.last, c.bytes.length])
 						);
+						// Chunk 0 from the shard, the others from their own files, in order.
+						const decoded = [entry?.head as Uint8Array, ...chunks.slice(1).map((c) => c.bytes)]
+							.map((bytes) => postingsList(decodePostings(bytes)))
+							.flat();
+						expect(decoded).toEqual(postings);
+						for (const c of chunks) {
+							const list = postingsList(decodePostings(c.bytes));
+							expect([list[0].article, list.at(-1)?.article]).toEqual([c.first, c.last]);
+						}
+					}
 				}
 			)
 		);
 	});
 
-	it('decode a prefix of the articles with the full count', () => {
-		const postings = [1, 5, 9].map((article) => ({ article, offsets: [article, article + 3] }));
-		const prefix = decodePostings(encodePostings(postings), 2);
-		expect(prefix.total).toBe(3);
-		expect(postingsList(prefix)).toEqual(postings.slice(0, 2));
+	it('cut chunks at about their size, never inside an article, however long one article is', () => {
+		const many = Array.from({ length: 2000 }, (_, a) => ({ article: a * 3, offsets: [a % 7] }));
+		const sizes = chunked(1, many, 100).chunks.map((c) => c.bytes.length);
+		expect(sizes.length).toBeGreaterThan(10);
+		for (const size of sizes.slice(0, -1)) expect(size).toBeGreaterThanOrEqual(100);
+		for (const size of sizes) expect(size).toBeLessThan(110);
+		// One article longer than a chunk stays whole.
+		const long = [{ article: 5, offsets: Array.from({ length: 500 }, (_, i) => i) }];
+		expect(
+			chunked(1, [...long, { article: 9, offsets: [1] }], 100).chunks.map((c) => c.articles)
+		).toEqual([1, 1]);
 	});
 
 	it('refuse a truncated shard', () => {
-		const bytes = encodeShard([
-			{ key: 5, postings: encodePostings([{ article: 1, offsets: [2] }]) }
-		]);
+		const bytes = encodeShard([chunked(5, [{ article: 1, offsets: [2] }], 8)]);
 		expect(() => decodeShard(bytes.subarray(0, bytes.length - 1))).toThrow('truncated');
 	});
 });

@@ -17,7 +17,7 @@ import { SEGMENT_SEPARATOR } from '../search/encoder';
 const SEPARATOR_CODE = SEGMENT_SEPARATOR.charCodeAt(0);
 
 /** Changes whenever tokens, buckets or the encoding change: stored archives must be rebuilt. */
-export const ARCHIVE_FORMAT = 'banmian-archive-1';
+export const ARCHIVE_FORMAT = 'banmian-archive-2';
 
 /**
  * The searchable text of an article, exactly the fields the on-device index searches (title or
@@ -59,7 +59,8 @@ export function tokenBucket(key: number, bits: number): number {
 	let h = Math.imul(key ^ (key >>> 16), 0x7feb352d);
 	h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
 	h ^= h >>> 16;
-	return h >>> (32 - bits);
+	// A shift by 32 is a shift by 0 in JavaScript: one bucket needs its own case.
+	return bits === 0 ? 0 : h >>> (32 - bits);
 }
 
 /** A growable byte buffer with unsigned LEB128 varints. */
@@ -116,49 +117,25 @@ export class ByteReader {
 	}
 }
 
-/** Positions of one token in one article. */
-export interface ArticlePostings {
-	/** Global article number (the archive's stable order). */
-	article: number;
-	/** Ascending offsets in the article's search text. */
-	offsets: number[];
-}
-
-/**
- * Encodes one token's postings, sorted by article then offset: the article count, then per
- * article the article number's gap from the previous one, the offset count and the offset gaps.
- */
-export function encodePostings(postings: readonly ArticlePostings[]): Uint8Array {
-	const out = new ByteWriter();
-	out.varint(postings.length);
-	let prevArticle = 0;
-	for (const { article, offsets } of postings) {
-		out.varint(article - prevArticle);
-		prevArticle = article;
-		out.varint(offsets.length);
-		let prev = 0;
-		for (const offset of offsets) {
-			out.varint(offset - prev);
-			prev = offset;
-		}
-	}
-	return out.finish();
-}
-
 /** Decoded postings in flat arrays: article i's offsets are `offsets[starts[i]] … [starts[i+1]-1]`. */
 export interface FlatPostings {
-	/** Articles holding the token in all, decoded or not. */
+	/** Articles in the lists. */
 	total: number;
 	articles: Uint32Array;
 	starts: Uint32Array;
 	offsets: Uint32Array;
 }
 
-/** Decodes the first `maxArticles` articles' postings (all by default). */
-export function decodePostings(bytes: Uint8Array, maxArticles = Infinity): FlatPostings {
+/**
+ * Decodes one chunk of postings: the article count, then per article the article number's gap
+ * from the previous one (from 0 for the first), the offset count and the offsets' gaps.
+ */
+export function decodePostings(bytes: Uint8Array): FlatPostings {
 	const input = new ByteReader(bytes);
 	const total = input.varint();
-	const n = Math.min(total, maxArticles);
+	const n = total;
+	// Every article takes at least two bytes: a larger count is damage, not a reason to allocate.
+	if (2 * n > bytes.length) throw new Error('archive shard: article count past the end');
 	const articles = new Uint32Array(n);
 	const starts = new Uint32Array(n + 1);
 	// Every offset takes at least one byte: an upper bound on the offsets held.
@@ -186,45 +163,146 @@ export function decodePostings(bytes: Uint8Array, maxArticles = Infinity): FlatP
 	return { total, articles, starts, offsets: offsets.subarray(0, at) };
 }
 
+/** One chunk of a token's postings: a run of its articles, encoded on its own (decodePostings reads it). */
+export interface PostingsChunk {
+	/** Articles in the chunk. */
+	articles: number;
+	/** First and last article number in the chunk. */
+	first: number;
+	last: number;
+	/** Length of the chunk's encoding. */
+	length: number;
+}
+
+/** A token as a shard's directory lists it. */
+export interface TokenEntry {
+	key: number;
+	/** Articles holding the token, in all chunks. */
+	total: number;
+	/** In article order; chunk 0 is stored in the shard, chunk k > 0 in its own file. */
+	chunks: PostingsChunk[];
+	/** Chunk 0's encoding (a view into the shard). */
+	head: Uint8Array;
+}
+
+/** A token to store: its chunks' meta and encodings (only chunk 0's is read by encodeShard). */
+export interface TokenChunks {
+	key: number;
+	chunks: (PostingsChunk & { bytes: Uint8Array })[];
+}
+
 /**
- * An index shard: the token count, then per token (in ascending key order) the key's gap and the byte
- * length of its postings, then the postings one after another. The directory comes first so a
- * reader finds a token without decoding the others.
+ * An index shard: the token count, then per token (ascending key) the key's gap, its article
+ * total, its chunk count and per chunk the article count, the first article's gap from the
+ * previous chunk's last (from 0 for chunk 0), the last article's gap from the first, and the
+ * encoding's length; then every token's chunk 0, one after another. The directory comes first so
+ * a reader finds a token, its total and the article range of every chunk without decoding any
+ * postings; later chunks live in files of their own (catalog.ts indexChunkName).
  */
-export function encodeShard(
-	unsorted: readonly { key: number; postings: Uint8Array }[]
-): Uint8Array {
+export function encodeShard(unsorted: readonly TokenChunks[]): Uint8Array {
 	const tokens = [...unsorted].sort((a, b) => a.key - b.key);
 	const out = new ByteWriter();
 	out.varint(tokens.length);
 	let prev = 0;
-	for (const { key, postings } of tokens) {
+	for (const { key, chunks } of tokens) {
 		out.varint(key - prev);
 		prev = key;
-		out.varint(postings.length);
+		out.varint(chunks.reduce((sum, c) => sum + c.articles, 0));
+		out.varint(chunks.length);
+		let last = 0;
+		for (const chunk of chunks) {
+			out.varint(chunk.articles);
+			out.varint(chunk.first - last);
+			out.varint(chunk.last - chunk.first);
+			out.varint(chunk.length);
+			last = chunk.last;
+		}
 	}
-	for (const { postings } of tokens) out.append(postings);
+	for (const { chunks } of tokens) if (chunks.length > 0) out.append(chunks[0].bytes);
 	return out.finish();
 }
 
-/** A decoded shard directory: token key → its postings bytes (a view, not a copy). */
-export function decodeShard(bytes: Uint8Array): Map<number, Uint8Array> {
+/** A decoded shard directory: token key → its entry (chunk 0 a view, not a copy). */
+export function decodeShard(bytes: Uint8Array): Map<number, TokenEntry> {
 	const input = new ByteReader(bytes);
 	const count = input.varint();
-	const keys: number[] = new Array(count);
-	const lengths: number[] = new Array(count);
+	const tokens: TokenEntry[] = [];
 	let key = 0;
 	for (let i = 0; i < count; i++) {
 		key += input.varint();
-		keys[i] = key;
-		lengths[i] = input.varint();
+		const total = input.varint();
+		const chunkCount = input.varint();
+		const chunks: PostingsChunk[] = [];
+		let last = 0;
+		for (let k = 0; k < chunkCount; k++) {
+			const articles = input.varint();
+			const first = last + input.varint();
+			last = first + input.varint();
+			chunks.push({ articles, first, last, length: input.varint() });
+		}
+		tokens.push({ key, total, chunks, head: bytes.subarray(0, 0) });
 	}
-	const out = new Map<number, Uint8Array>();
+	const out = new Map<number, TokenEntry>();
 	let at = input.pos;
-	for (let i = 0; i < count; i++) {
-		if (at + lengths[i] > bytes.length) throw new Error('archive shard: truncated postings');
-		out.set(keys[i], bytes.subarray(at, at + lengths[i]));
-		at += lengths[i];
+	for (const token of tokens) {
+		const length = token.chunks[0]?.length ?? 0;
+		if (at + length > bytes.length) throw new Error('archive shard: truncated postings');
+		token.head = bytes.subarray(at, at + length);
+		at += length;
+		out.set(token.key, token);
 	}
 	return out;
+}
+
+/**
+ * Cuts one token's postings (ascending articles) into chunks of about `chunkBytes`, never inside
+ * an article, each encoded on its own for decodePostings.
+ */
+export class ChunkWriter {
+	private readonly chunks: (PostingsChunk & { bytes: Uint8Array })[] = [];
+	private body = new ByteWriter();
+	private articles = 0;
+	private first = 0;
+	private prev = 0;
+
+	constructor(private readonly chunkBytes: number) {}
+
+	/** Appends one article's offsets (ascending); articles arrive in ascending order. */
+	add(article: number, offsets: ArrayLike<number>, from: number, to: number): void {
+		if (this.articles > 0 && this.body.length >= this.chunkBytes) this.close();
+		if (this.articles === 0) {
+			this.first = article;
+			this.prev = 0;
+		}
+		this.body.varint(article - this.prev);
+		this.prev = article;
+		this.body.varint(to - from);
+		let prevOffset = 0;
+		for (let i = from; i < to; i++) {
+			this.body.varint(offsets[i] - prevOffset);
+			prevOffset = offsets[i];
+		}
+		this.articles++;
+	}
+
+	private close(): void {
+		const out = new ByteWriter();
+		out.varint(this.articles);
+		out.append(this.body.finish());
+		const bytes = out.finish();
+		this.chunks.push({
+			articles: this.articles,
+			first: this.first,
+			last: this.prev,
+			length: bytes.length,
+			bytes
+		});
+		this.body = new ByteWriter();
+		this.articles = 0;
+	}
+
+	finish(): (PostingsChunk & { bytes: Uint8Array })[] {
+		if (this.articles > 0) this.close();
+		return this.chunks;
+	}
 }

@@ -13,6 +13,7 @@ import {
 	pageSidecar
 } from './pages';
 import { ARCHIVE_FORMAT } from './format';
+import { article, buildArchiveInMemory, doc } from './testing.spec-helpers';
 
 function page(id: string, paper: string | null, date: string | null, hash: string): CatalogPage {
 	return {
@@ -46,7 +47,7 @@ const manifest: ArchiveManifest = {
 		entry('乙报', '2026-03', 'catalog-bb.json', 1),
 		entry('甲报', '2026-02', 'catalog-cc.json', 2)
 	],
-	index: [{ firstBucket: 0, name: 'index-dd.bin', bytes: 5 }]
+	index: { id: 'dd', shards: 4096, shardBytes: 5, chunkFiles: 0, chunkBytes: 0 }
 };
 
 describe('archive pages', () => {
@@ -71,14 +72,47 @@ describe('archive pages', () => {
 		expect(summary.error).toBeNull();
 	});
 
-	it('takes a manifest as a build writes it and refuses anything else', () => {
-		expect(checkManifest(structuredClone(manifest))).not.toBeNull();
-		expect(checkManifest({ ...manifest, format: 'other' })).toBeNull();
-		expect(checkManifest({ ...manifest, index: [] })).toBeNull();
-		const badName = structuredClone(manifest);
-		badName.catalog[0].name = '../../secret.json';
-		expect(checkManifest(badName)).toBeNull();
-		expect(checkManifest('{}')).toBeNull();
+	it('takes a manifest as a build writes it and refuses anything else, saying why', () => {
+		expect(checkManifest(structuredClone(manifest))).toEqual(manifest);
+		const built = buildArchiveInMemory(
+			[
+				{
+					doc: doc('p', [article('a', { paragraphs: ['环境保护环境保护'] })], {
+						paper: '甲报',
+						date: '2026-03-05'
+					}),
+					hash: 'aa'
+				}
+			],
+			{ chunkBytes: 8 }
+		).manifest;
+		expect(checkManifest(JSON.parse(JSON.stringify(built)))).toEqual(built);
+
+		const refused = (change: (m: Record<string, unknown>) => void) => {
+			const copy = structuredClone(manifest) as unknown as Record<string, unknown>;
+			change(copy);
+			return checkManifest(copy);
+		};
+		expect(refused((m) => (m.format = 'banmian-archive-1'))).toMatch(/banmian-archive-1/);
+		// Format 1's index was a list of shards.
+		expect(
+			refused((m) => (m.index = [{ firstBucket: 0, name: 'index-dd.bin', bytes: 5 }]))
+		).toMatch(/索引/);
+		// The id goes into every index file's URL.
+		expect(refused((m) => ((m.index as { id: string }).id = '../../x'))).toMatch(/索引/);
+		expect(refused((m) => ((m.index as { shards: number }).shards = 3))).toMatch(/索引/);
+		expect(refused((m) => ((m.index as { chunkBytes: unknown }).chunkBytes = -1))).toMatch(/索引/);
+		expect(refused((m) => (m.bucketBits = 40))).toMatch(/分片/);
+		expect(
+			refused((m) => ((m.catalog as { name: string }[])[0].name = '../../secret.json'))
+		).toMatch(/分目录/);
+		// A gap in the article numbers would place hits in the wrong month.
+		expect(refused((m) => ((m.catalog as { firstArticle: number }[])[1].firstArticle = 5))).toMatch(
+			/分目录/
+		);
+		expect(refused((m) => (m.articles = 4))).toMatch(/文章数/);
+		expect(checkManifest('{}')).toMatch(/不是档案目录/);
+		expect(checkManifest(null)).toMatch(/不是档案目录/);
 	});
 
 	it('takes a catalog shard only when it fits its manifest entry', () => {

@@ -23,13 +23,17 @@ export function checkDownloadSizes(value: unknown): Map<string, number> {
 	const sizes = new Map<string, number>();
 	if (!isObject(value)) return sizes;
 	for (const [name, bytes] of Object.entries(value)) {
-		if (SHARD_NAME.test(name) && isCount(bytes)) sizes.set(name, bytes);
+		if (CATALOG_NAME.test(name) && isCount(bytes)) sizes.set(name, bytes);
 	}
 	return sizes;
 }
 
 const HASH = /^[0-9a-f]{1,32}$/;
-const SHARD_NAME = /^(catalog|index)-[0-9a-f]{1,32}\.(json|bin)$/;
+const CATALOG_NAME = /^catalog-[0-9a-f]{1,32}\.json$/;
+/** The index's id goes into every index file's URL (catalog.ts indexShardName): a hash, nothing else. */
+const INDEX_ID = /^[0-9a-f]{1,32}$/;
+/** The most buckets a build makes is 2^20 (build.ts); a little room above, not a reason to trust 2^31. */
+const MAX_BUCKET_BITS = 24;
 const MONTH = /^\d{4}-\d{2}$/;
 
 /** The page file's name in the archive, or null for a hash no build writes. */
@@ -91,34 +95,49 @@ const isText = (v: unknown, max = 1000): v is string => typeof v === 'string' &&
 const textOrNull = (v: unknown) => v === null || isText(v);
 const monthOrNull = (v: unknown) => v === null || (typeof v === 'string' && MONTH.test(v));
 
-/** A fetched manifest, checked; null when anything in it is not what a build writes. */
-export function checkManifest(value: unknown): ArchiveManifest | null {
-	if (!isObject(value) || value.format !== ARCHIVE_FORMAT) return null;
+/**
+ * A fetched manifest, checked: the manifest, or the reason it is not one this reader can use (a
+ * reader message; the manifest comes from a server, so anything can be in it).
+ */
+export function checkManifest(value: unknown): ArchiveManifest | string {
+	if (!isObject(value)) return '不是档案目录';
+	if (value.format !== ARCHIVE_FORMAT) {
+		return `档案格式 ${typeof value.format === 'string' ? value.format.slice(0, 40) : '不明'},本阅读器读 ${ARCHIVE_FORMAT}`;
+	}
 	const { bucketBits, pages, articles, catalog, index } = value;
-	if (!isCount(bucketBits) || bucketBits > 24 || !isCount(pages) || !isCount(articles)) return null;
-	if (!Array.isArray(catalog) || !Array.isArray(index) || index.length === 0) return null;
-	const catalogOk = catalog.every(
-		(e: unknown) =>
+	if (!isCount(bucketBits) || bucketBits > MAX_BUCKET_BITS) return '索引分片数无法识别';
+	if (!isCount(pages) || !isCount(articles)) return '版数或文章数无法识别';
+	if (!Array.isArray(catalog)) return '分目录列表无法识别';
+	let next = 0;
+	for (const e of catalog as unknown[]) {
+		const ok =
 			isObject(e) &&
 			textOrNull(e.paper) &&
 			monthOrNull(e.month) &&
 			typeof e.name === 'string' &&
-			SHARD_NAME.test(e.name) &&
+			CATALOG_NAME.test(e.name) &&
 			isCount(e.bytes) &&
 			isCount(e.pages) &&
-			isCount(e.firstArticle) &&
-			isCount(e.articles)
-	);
-	const indexOk = index.every(
-		(e: unknown, i) =>
-			isObject(e) &&
-			isCount(e.firstBucket) &&
-			(i > 0 || e.firstBucket === 0) &&
-			typeof e.name === 'string' &&
-			SHARD_NAME.test(e.name) &&
-			isCount(e.bytes)
-	);
-	return catalogOk && indexOk ? (value as unknown as ArchiveManifest) : null;
+			isCount(e.articles) &&
+			// Entries are consecutive runs of article numbers: locateArticle's binary search needs it.
+			e.firstArticle === next;
+		if (!ok) return '分目录条目无法识别';
+		next += e.articles as number;
+	}
+	if (next !== articles) return '分目录的文章数与总数不符';
+	// Format 2: index file names are computed from the id, so only the id and the sizes are listed.
+	if (
+		!isObject(index) ||
+		typeof index.id !== 'string' ||
+		!INDEX_ID.test(index.id) ||
+		index.shards !== 2 ** bucketBits ||
+		!isCount(index.shardBytes) ||
+		!isCount(index.chunkFiles) ||
+		!isCount(index.chunkBytes)
+	) {
+		return '索引条目无法识别';
+	}
+	return value as unknown as ArchiveManifest;
 }
 
 function checkPage(p: unknown): boolean {

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import type { ParsedDocument } from '../parse/types';
+import { indexChunkName } from './catalog';
+import { bigramKey } from './format';
 import { ArchiveSearch, termPlan } from './search';
 import { article, buildArchiveInMemory, doc, scan } from './testing.spec-helpers';
 
-function open(pages: ParsedDocument[], shardBytes = 64) {
+/** Small chunks, so that a few pages already cut postings into several. */
+function open(pages: ParsedDocument[], { bucketBits = 3, chunkBytes = 6 } = {}) {
 	const built = buildArchiveInMemory(
 		pages.map((d) => ({ doc: d, hash: d.id })),
-		{ bucketBits: 6, shardBytes, bufferWords: 64 }
+		{ bucketBits, spillBits: 2, chunkBytes, bufferWords: 64 }
 	);
 	const fetches: string[] = [];
 	const search = new ArchiveSearch(built.manifest, async (name) => {
@@ -77,6 +80,80 @@ describe('archive search', () => {
 		);
 	});
 
+	it('gives the first hits exactly, stopping early only when asked, and pages on with offset', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				pagesArb,
+				queryArb,
+				fc.nat({ max: 6 }),
+				fc.integer({ min: 1, max: 5 }),
+				async (pages, q, offset, limit) => {
+					const { manifest, files, search } = open(pages);
+					const expected = scan(manifest, files, pages, q);
+					const early = await search.search(q, { offset, limit, exactTotal: false });
+					const exact = await search.search(q, { offset, limit });
+					const page = expected.slice(offset, offset + limit);
+					expect(early.hits.map((h) => h.article)).toEqual(page);
+					expect(exact.hits.map((h) => h.article)).toEqual(page);
+					expect([exact.total, exact.totalExact]).toEqual([expected.length, true]);
+					expect(early.total).toBeLessThanOrEqual(expected.length);
+					if (early.totalExact) expect(early.total).toBe(expected.length);
+					else expect(early.total).toBeGreaterThanOrEqual(offset + limit);
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('gives exact first hits from slices of a long chunk, with chunks small or large', async () => {
+		const manyPages = fc
+			.array(fc.tuple(text, text), { minLength: 80, maxLength: 160 })
+			.map((list) =>
+				list.map(([a, b], i) =>
+					doc(`p${i}`, [article('a1', { paragraphs: [a] }), article('a2', { paragraphs: [b] })])
+				)
+			);
+		await fc.assert(
+			fc.asyncProperty(
+				manyPages,
+				fc.array(queryArb, { minLength: 1, maxLength: 4 }),
+				fc.constantFrom(40, 1 << 20),
+				fc.nat({ max: 40 }),
+				async (pages, queries, chunkBytes, offset) => {
+					const { manifest, files, search } = open(pages, { chunkBytes });
+					for (const q of queries) {
+						const expected = scan(manifest, files, pages, q);
+						const early = await search.search(q, { offset, limit: 3, exactTotal: false });
+						expect(early.hits.map((h) => h.article)).toEqual(expected.slice(offset, offset + 3));
+						if (early.totalExact) expect(early.total).toBe(expected.length);
+						expect(await allHits(search, q)).toEqual(expected);
+					}
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
+
+	it('takes first hits from growing slices of a long chunk, exactly', async () => {
+		// 代表 (the rarest token) in every tenth article, as 人民代表 in every fiftieth, at
+		// offsets that vary from article to article.
+		const pages = Array.from({ length: 600 }, (_, i) => {
+			const text = i % 50 === 0 ? '人民代表' : i % 10 === 0 ? '代表人民' : '人民日报';
+			return doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', { paragraphs: ['的'.repeat(i % 7) + text] })
+			]);
+		});
+		const { manifest, files, search } = open(pages, { chunkBytes: 512 });
+		for (const q of ['人民代表', '代表 -人民代表', '代表 人民', '"表人"'])
+			for (const offset of [0, 5, 12]) {
+				const expected = scan(manifest, files, pages, q);
+				const early = await search.search(q, { offset, limit: 10, exactTotal: false });
+				expect(early.hits.map((h) => h.article)).toEqual(expected.slice(offset, offset + 10));
+				const exact = await search.search(q, { offset, limit: 10 });
+				expect([exact.total, exact.totalExact]).toEqual([expected.length, true]);
+			}
+	});
+
 	it('stays exact on runs of one character, for queries of length 1, 2 and long', async () => {
 		const run = (n: number) => '的'.repeat(n);
 		const pages = [
@@ -133,25 +210,98 @@ describe('archive search', () => {
 		expect(next.hits.map((h) => h.article)).toEqual([...Array(10).keys()].map((k) => k + 10));
 	});
 
-	it("fetches only the shards of the query's own tokens, each once", async () => {
+	it("fetches only the shards and chunks of the query's own tokens, each once", async () => {
 		const pages = Array.from({ length: 40 }, (_, i) =>
 			doc(`p${i}`, [article('a1', { paragraphs: [`第${i}号人民代表大会报告，环境${i * 7}`] })])
 		);
-		const { manifest, search, fetches } = open(pages, 32);
-		expect(manifest.index.length).toBeGreaterThan(4);
+		const { manifest, files, search, fetches } = open(pages, { bucketBits: 4, chunkBytes: 32 });
+		const keys = termPlan('人民代表').map((t) => t.key);
 		const first = await search.search('人民代表');
-		const names = new Set(termPlan('人民代表').map((t) => search.shardOf(t.key)));
-		expect(new Set(first.fetched.shards)).toEqual(names);
-		expect(first.fetched.shards.length).toBeLessThan(manifest.index.length);
-		expect(first.fetched.bytes).toBe(
-			first.fetched.shards.reduce(
-				(sum, name) => sum + (manifest.index.find((e) => e.name === name)?.bytes ?? 0),
-				0
-			)
+		expect(first.total).toBe(40);
+		const shards = new Set(keys.map((key) => search.shardOf(key)));
+		const chunks = first.fetched.shards.filter((name) => !shards.has(name));
+		expect(first.fetched.shards.filter((name) => shards.has(name)).sort()).toEqual(
+			[...shards].sort()
 		);
+		expect(chunks.length).toBeGreaterThan(0);
+		for (const name of chunks)
+			expect(
+				keys.some((key) => name.startsWith(`index-${manifest.index.id}-${key.toString(36)}-`))
+			).toBe(true);
+		expect(first.fetched.bytes).toBe(
+			first.fetched.shards.reduce((sum, name) => sum + (files.get(name)?.length ?? 0), 0)
+		);
+		// The shards in one round, then the chunks the first window needs, then one per window.
+		expect(first.fetched.rounds).toBeGreaterThan(1);
 		const again = await search.search('人民代表');
-		expect(again.fetched).toEqual({ shards: [], bytes: 0 });
-		expect(fetches.length).toBe(names.size);
+		expect(again.fetched).toEqual({ shards: [], bytes: 0, rounds: 0 });
+		expect(fetches.length).toBe(new Set(fetches).size);
+	});
+
+	describe('fetches for the first hits what does not grow with the archive', () => {
+		// Adversarial: one token in every article, one character repeated; two sizes ten times apart.
+		const archive = (n: number, text: (i: number) => string) => {
+			const pages = Array.from({ length: n }, (_, i) =>
+				doc(`p${i}`, [article('a1', { paragraphs: [text(i)] })], {
+					paper: '甲报',
+					date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+					pageNumber: 1 + Math.floor(i / 28)
+				})
+			);
+			return { pages, ...open(pages, { bucketBits: 2, chunkBytes: 64 }) };
+		};
+
+		for (const [name, text, query] of [
+			['one term in every article', (i: number) => `第${i}号人民代表大会`, '人民代表'],
+			['one character repeated', (i: number) => '的'.repeat(5 + (i % 7)), '的的的的的'],
+			['one unigram in every article', (i: number) => `人${i}`, '人']
+		] as const) {
+			it(name, async () => {
+				const fetched: number[] = [];
+				for (const n of [300, 3000]) {
+					const { manifest, files, search, pages } = archive(n, text);
+					const expected = scan(manifest, files, pages, query);
+					const first = await search.search(query, { exactTotal: false });
+					expect(first.hits.map((h) => h.article)).toEqual([...Array(10).keys()]);
+					// Index files for the first hits: the shards and the first window's chunks.
+					fetched.push(first.fetched.shards.length);
+					const exact = await search.search(query, { offset: n - 5 });
+					expect([exact.total, exact.hits.length]).toEqual([expected.length, 5]);
+				}
+				// The same files but for where chunk boundaries fall (an exact total fetches ten times more).
+				expect(fetched[1]).toBeLessThanOrEqual(fetched[0] + 1);
+			});
+		}
+	});
+
+	it('fetches a rare driver’s last chunks with the round before, when a window falls short', async () => {
+		// 代表 in every tenth article (a few chunks), 人民代表 in two: the first window falls short.
+		const pages = Array.from({ length: 600 }, (_, i) =>
+			doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', {
+					paragraphs: [i % 10 ? '人民日报' : i === 0 || i === 590 ? '人民代表' : '代表人民']
+				})
+			])
+		);
+		const { manifest, files, search } = open(pages, { bucketBits: 2, chunkBytes: 64 });
+		const first = await search.search('人民代表', { exactTotal: false });
+		expect(first.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, '人民代表'));
+		// Shards; the first window's driver chunks; its other chunks with the driver's rest; the
+		// rest's other chunks. Without the driver's rest going early, one round more.
+		expect(first.fetched.rounds).toBe(4);
+	});
+
+	it('pages a one-token query by fetching only the chunk holding the requested hits', async () => {
+		const pages = Array.from({ length: 500 }, (_, i) =>
+			doc(`p${i}`, [article('a1', { paragraphs: [`人${i}`] })])
+		);
+		const { search } = open(pages, { bucketBits: 2, chunkBytes: 32 });
+		const far = await search.search('人', { offset: 400, limit: 3 });
+		expect(far.total).toBe(500);
+		expect(far.hits.map((h) => h.article)).toEqual([400, 401, 402]);
+		// The shard and one chunk file (two when the three hits straddle a chunk boundary).
+		expect(far.fetched.shards.length).toBeLessThanOrEqual(3);
+		expect(far.fetched.rounds).toBe(2);
 	});
 
 	it('answers nothing, and fetches nothing, for a query without included terms', async () => {
@@ -159,6 +309,27 @@ describe('archive search', () => {
 		expect((await search.search('-人民')).total).toBe(0);
 		expect((await search.search('  ')).total).toBe(0);
 		expect(fetches).toEqual([]);
+	});
+
+	it('refuses a chunk file that does not match its directory, with a clear message', async () => {
+		const pages = Array.from({ length: 50 }, (_, i) =>
+			doc(`p${i}`, [article('a1', { paragraphs: [`人民${i}`] })])
+		);
+		const { manifest, files } = open(pages, { bucketBits: 1, chunkBytes: 16 });
+		// 人民's chunk files rotated: each well-formed, but holding another chunk's articles.
+		const key = bigramKey('人'.charCodeAt(0), '民'.charCodeAt(0));
+		const names: string[] = [];
+		for (let k = 1; files.has(indexChunkName(manifest.index, key, k)); k++)
+			names.push(indexChunkName(manifest.index, key, k));
+		expect(names.length).toBeGreaterThan(2);
+		const damaged = new Map(files);
+		names.forEach((name, i) =>
+			damaged.set(name, files.get(names[(i + 1) % names.length]) as Uint8Array)
+		);
+		const search = new ArchiveSearch(manifest, async (name) => damaged.get(name) as Uint8Array);
+		await expect(search.search('人民', { offset: 40 })).rejects.toThrow(
+			'does not match its directory'
+		);
 	});
 
 	it('retries a shard whose fetch failed', async () => {

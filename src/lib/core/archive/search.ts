@@ -1,7 +1,8 @@
 /**
- * Exact search over a static archive, fetching only the index shards of the query's own tokens.
- * Query syntax and normalisation are the on-device search's (query.ts, normalize.ts): an article
- * matches when every included term is a substring of its search text and no excluded term is.
+ * Exact search over a static archive, fetching only the index shards of the query's own tokens
+ * and, of a frequent token, only the chunks of its postings the query needs. Query syntax and
+ * normalisation are the on-device search's (query.ts, normalize.ts): an article matches when
+ * every included term is a substring of its search text and no excluded term is.
  *
  * Exact from the postings alone: a term of length 1 is its unigram's postings; a longer term
  * occurs at offset p exactly when its bigram at term offset i occurs at p + i for every i, since
@@ -9,17 +10,26 @@
  * at term offsets 0, 2, 4, … and the last one is enough (together they cover every character),
  * which halves the tokens a long term fetches. No article text is needed to verify; snippets come
  * later from the hit's page file, fetched when the hit is shown.
+ *
+ * Chunks: every hit holds the query's rarest token (the driver, chosen from the shard directories'
+ * totals before any postings are decoded). The driver's chunks are windows taken in article
+ * order; for each, every other token's chunks whose article range holds a driver article are
+ * fetched, and the window is matched exactly. Hits therefore come in archive order, window by
+ * window, and a search that needs only its first hits stops at the window that completes them
+ * (`exactTotal: false`). An exact total of a one-token query is the token's total from the
+ * directory; any other exact total needs every driver window.
  */
 
 import { compileQuery } from '../search/query';
-import type { ArchiveManifest } from './catalog';
+import { indexChunkName, indexShardName, type ArchiveManifest } from './catalog';
 import {
 	bigramKey,
 	decodePostings,
 	decodeShard,
 	tokenBucket,
 	unigramKey,
-	type FlatPostings
+	type FlatPostings,
+	type TokenEntry
 } from './format';
 
 /** Fetches a file of the archive by name (over HTTP in the app, from disk in the bench). */
@@ -33,16 +43,47 @@ export interface ArchiveHit {
 }
 
 export interface ArchiveResult {
-	/** Every matching article, exactly. */
+	/** Every matching article, exactly when `totalExact`. */
 	total: number;
+	/**
+	 * False only when `exactTotal: false` stopped before the last window: `total` then counts the
+	 * hits found so far (a lower bound); ask again without it for the exact total.
+	 */
+	totalExact: boolean;
 	/** Hits `offset` … `offset + limit - 1` in archive order: newest first, then page, article. */
 	hits: ArchiveHit[];
-	/** What this search fetched (shards already held are not fetched again). */
-	fetched: { shards: string[]; bytes: number };
+	/**
+	 * What this search fetched (files already held are not fetched again): index shards and
+	 * chunk files, their bytes, and `rounds`, the fetches that had to wait for an earlier one.
+	 */
+	fetched: { shards: string[]; bytes: number; rounds: number };
 }
 
+export interface SearchOptions {
+	offset?: number;
+	limit?: number;
+	/** Default true. False: stop once the requested hits are found (see ArchiveResult.totalExact). */
+	exactTotal?: boolean;
+}
+
+type Fetched = ArchiveResult['fetched'];
+
+/** A driver with at most this many chunks left has them fetched with its first window's round. */
+const PREFETCH_CHUNKS = 4;
+
+const NO_POSTINGS: FlatPostings = {
+	total: 0,
+	articles: new Uint32Array(0),
+	starts: new Uint32Array(1),
+	offsets: new Uint32Array(0)
+};
+
 export class ArchiveSearch {
-	private readonly shards = new Map<string, Promise<Map<number, Uint8Array>>>();
+	/** Decoded files by name: shard directories and chunk postings. */
+	private readonly files = new Map<string, Promise<unknown>>();
+	private readonly heads = new WeakMap<TokenEntry, FlatPostings>();
+	/** Fetches each search has started, for counting its rounds. */
+	private readonly started = new WeakMap<Fetched, number>();
 
 	constructor(
 		readonly manifest: ArchiveManifest,
@@ -51,71 +92,251 @@ export class ArchiveSearch {
 
 	/** The index shard holding a token key. */
 	shardOf(key: number): string {
-		const bucket = tokenBucket(key, this.manifest.bucketBits);
-		const list = this.manifest.index;
-		let lo = 0;
-		let hi = list.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (list[mid].firstBucket <= bucket) lo = mid;
-			else hi = mid - 1;
-		}
-		return list[lo].name;
+		return indexShardName(this.manifest.index, tokenBucket(key, this.manifest.bucketBits));
+	}
+
+	/**
+	 * Runs one step of a search: the fetches it starts go out together, one round (when any
+	 * is new). Fetches start synchronously in `run`, before its first await.
+	 */
+	private async step<T>(fetched: Fetched, run: () => Promise<T>): Promise<T> {
+		const before = this.started.get(fetched) ?? 0;
+		const result = run();
+		if ((this.started.get(fetched) ?? 0) > before) fetched.rounds++;
+		return result;
+	}
+
+	/** Fetches (once) and decodes files, all at the same time. */
+	private loadAll<T>(
+		names: readonly string[],
+		decode: (bytes: Uint8Array) => T,
+		fetched: Fetched
+	): Promise<T[]> {
+		const loads = names.map((name) => {
+			let pending = this.files.get(name) as Promise<T> | undefined;
+			if (!pending) {
+				this.started.set(fetched, (this.started.get(fetched) ?? 0) + 1);
+				pending = this.fetchShard(name).then((bytes) => {
+					fetched.shards.push(name);
+					fetched.bytes += bytes.length;
+					return decode(bytes);
+				});
+				this.files.set(name, pending);
+				// A failed fetch is not cached: the next search tries again.
+				pending.catch(() => this.files.delete(name));
+			}
+			return pending;
+		});
+		return Promise.all(loads);
+	}
+
+	/** Chunk 0 of a token, decoded once. */
+	private head(entry: TokenEntry): FlatPostings {
+		let flat = this.heads.get(entry);
+		if (!flat) this.heads.set(entry, (flat = decodePostings(entry.head)));
+		return flat;
+	}
+
+	/** Token `entry`'s postings in chunks `chunks` (ascending), joined. */
+	private async postings(
+		entry: TokenEntry,
+		chunks: readonly number[],
+		fetched: Fetched
+	): Promise<FlatPostings> {
+		const index = this.manifest.index;
+		const later = chunks.filter((k) => k > 0);
+		const loaded = await this.loadAll(
+			later.map((k) => indexChunkName(index, entry.key, k)),
+			(bytes) => decodePostings(bytes),
+			fetched
+		);
+		const parts = chunks[0] === 0 ? [this.head(entry), ...loaded] : loaded;
+		// Files come from outside: a chunk that is not what its directory says is refused, not read.
+		parts.forEach((part, i) => {
+			const chunk = entry.chunks[chunks[i]];
+			const n = part.articles.length;
+			if (
+				n !== chunk.articles ||
+				(n && (part.articles[0] !== chunk.first || part.articles[n - 1] !== chunk.last))
+			)
+				throw new Error('archive shard: a postings chunk does not match its directory');
+		});
+		return joinPostings(parts);
 	}
 
 	async search(
 		query: string,
-		{ offset = 0, limit = 10 }: { offset?: number; limit?: number } = {}
+		{ offset = 0, limit = 10, exactTotal = true }: SearchOptions = {}
 	): Promise<ArchiveResult> {
 		const { include, exclude } = compileQuery(query);
-		const fetched = { shards: [] as string[], bytes: 0 };
-		if (include.length === 0) return { total: 0, hits: [], fetched };
-		const plans = [...include, ...exclude].map(termPlan);
+		const fetched: Fetched = { shards: [], bytes: 0, rounds: 0 };
+		const nothing: ArchiveResult = { total: 0, totalExact: true, hits: [], fetched };
+		if (include.length === 0) return nothing;
+		const included = include.map(termPlan);
+		const keys = [...new Set([...included, ...exclude.map(termPlan)].flat().map((t) => t.key))];
 		// Every shard any term needs, fetched together.
-		const names = new Set(plans.flatMap((plan) => plan.map((t) => this.shardOf(t.key))));
-		const directories = new Map<string, Map<number, Uint8Array>>();
-		await Promise.all(
-			[...names].map(async (name) => {
-				let pending = this.shards.get(name);
-				if (!pending) {
-					pending = this.fetchShard(name).then((bytes) => {
-						fetched.shards.push(name);
-						fetched.bytes += bytes.length;
-						return decodeShard(bytes);
-					});
-					this.shards.set(name, pending);
-					// A failed fetch is not cached: the next search tries again.
-					pending.catch(() => this.shards.delete(name));
-				}
-				directories.set(name, await pending);
-			})
+		const names = [...new Set(keys.map((key) => this.shardOf(key)))];
+		const shards = await this.step(fetched, () => this.loadAll(names, decodeShard, fetched));
+		const directories = new Map(shards.map((d, i) => [names[i], d]));
+		const entryOf = (key: number) => directories.get(this.shardOf(key))?.get(key);
+		const present = (plan: PlannedToken[]) => plan.every((t) => entryOf(t.key));
+		if (!included.every(present)) return nothing;
+		// An excluded term with a token no article holds excludes nothing.
+		const excluded = exclude.map(termPlan).filter(present);
+		const entries = [...new Set([...included, ...excluded].flat().map((t) => t.key))].map(
+			(key) => entryOf(key) as TokenEntry
 		);
-		const postingsOf = (key: number) => directories.get(this.shardOf(key))?.get(key);
-		// One token and nothing to combine: the total is the postings' article count, and only
-		// the requested articles need decoding.
-		if (plans.length === 1 && plans[0].length === 1) {
-			const bytes = postingsOf(plans[0][0].key);
-			if (!bytes) return { total: 0, hits: [], fetched };
-			const flat = decodePostings(bytes, offset + limit);
-			const hits: ArchiveHit[] = [];
-			for (let i = offset; i < flat.articles.length; i++)
-				hits.push({ article: flat.articles[i], count: flat.starts[i + 1] - flat.starts[i] });
-			return { total: flat.total, hits, fetched };
-		}
-		const matches = plans.map((plan) => matchTerm(plan, postingsOf));
-		// Smallest first: the intersection only ever shrinks.
-		const included = matches
-			.slice(0, include.length)
-			.sort((a, b) => a.articles.length - b.articles.length);
-		let result = included[0];
-		for (const other of included.slice(1)) result = intersect(result, other);
-		for (const other of matches.slice(include.length)) result = subtract(result, other);
+		const driver = included
+			.flat()
+			.map((t) => entryOf(t.key) as TokenEntry)
+			.reduce((a, b) => (b.total < a.total ? b : a));
 		const hits: ArchiveHit[] = [];
-		const end = Math.min(result.articles.length, offset + limit);
-		for (let i = offset; i < end; i++)
-			hits.push({ article: result.articles[i], count: result.counts[i] });
-		return { total: result.articles.length, hits, fetched };
+		const end = offset + limit;
+
+		// One token and nothing to combine: the total is in the directory, and only the chunks
+		// holding the requested hits are fetched.
+		if (included.length === 1 && included[0].length === 1 && excluded.length === 0) {
+			let before = 0;
+			for (let k = 0; k < driver.chunks.length && before < end; k++) {
+				const count = driver.chunks[k].articles;
+				if (before + count > offset) {
+					const flat = await this.step(fetched, () => this.postings(driver, [k], fetched));
+					for (let i = Math.max(0, offset - before); i < count && before + i < end; i++)
+						hits.push({ article: flat.articles[i], count: flat.starts[i + 1] - flat.starts[i] });
+				}
+				before += count;
+			}
+			return { total: driver.total, totalExact: true, hits, fetched };
+		}
+
+		// The driver's articles in windows. An exact total takes them all at once: one round for
+		// the driver's chunks, one for the others' chunks holding its articles. The first hits
+		// take a first window of a few times the hits asked for, then one sized by the hit rate
+		// so far, so a rare term beside a frequent one does not fetch the frequent one's every
+		// chunk for ten hits.
+		const others = entries.filter((e) => e !== driver);
+		const chunkStarts = [0];
+		for (const chunk of driver.chunks)
+			chunkStarts.push(chunkStarts[chunkStarts.length - 1] + chunk.articles);
+		const chunkAt = (n: number) => {
+			let k = 0;
+			while (chunkStarts[k + 1] <= n) k++;
+			return k;
+		};
+		let found = 0;
+		for (let at = 0; at < driver.total;) {
+			const needed = end - found;
+			// After a window without hits, the rest at once: growing windows would cost a round
+			// each, and finding nothing needs every window anyway.
+			const want = exactTotal
+				? driver.total
+				: at === 0
+					? Math.max(32, 4 * needed)
+					: found > 0
+						? Math.ceil((2 * needed * at) / found)
+						: driver.total;
+			const stop = Math.min(driver.total, at + want);
+			const first = chunkAt(at);
+			const chunks = Array.from({ length: chunkAt(stop - 1) - first + 1 }, (_, i) => first + i);
+			const joined = await this.step(fetched, () => this.postings(driver, chunks, fetched));
+			const window = slicePostings(joined, at - chunkStarts[first], stop - chunkStarts[first]);
+			const needs = others.map((e) => chunksHolding(e, window.articles));
+			const lists = await this.step(fetched, async () => {
+				// When this round fetches anyway, a rare driver's few later chunks go out with it:
+				// should this window fall short, the next needs no round of its own for them.
+				const next = chunks[chunks.length - 1] + 1;
+				const later = driver.chunks.length - next;
+				const ahead =
+					!exactTotal &&
+					later > 0 &&
+					later <= PREFETCH_CHUNKS &&
+					needs.some((list) => list.some((k) => k > 0))
+						? this.postings(
+								driver,
+								Array.from({ length: later }, (_, i) => next + i),
+								fetched
+							)
+						: null;
+				const lists = await Promise.all(others.map((e, i) => this.postings(e, needs[i], fetched)));
+				await ahead;
+				return lists;
+			});
+			const listOf = new Map(others.map((e, i) => [e.key, lists[i]]));
+			listOf.set(driver.key, window);
+			const result = matchQuery(included, excluded, (key) => listOf.get(key) ?? NO_POSTINGS);
+			for (let i = 0; i < result.articles.length; i++, found++)
+				if (found >= offset && found < end)
+					hits.push({ article: result.articles[i], count: result.counts[i] });
+			at = stop;
+			if (!exactTotal && found >= end)
+				return { total: found, totalExact: at === driver.total, hits, fetched };
+		}
+		return { total: found, totalExact: true, hits, fetched };
 	}
+}
+
+/** Articles `from` … `to - 1` of a list (views, not copies). */
+function slicePostings(list: FlatPostings, from: number, to: number): FlatPostings {
+	if (from === 0 && to === list.articles.length) return list;
+	return {
+		total: to - from,
+		articles: list.articles.subarray(from, to),
+		// Starts index the whole offsets array, so a view of them stays valid.
+		starts: list.starts.subarray(from, to + 1),
+		offsets: list.offsets
+	};
+}
+
+/** The chunks of `entry` whose article range holds one of `articles` (ascending). */
+function chunksHolding(entry: TokenEntry, articles: Uint32Array): number[] {
+	const out: number[] = [];
+	entry.chunks.forEach((chunk, k) => {
+		// The first article at or after the chunk's first.
+		let lo = 0;
+		let hi = articles.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (articles[mid] < chunk.first) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lo < articles.length && articles[lo] <= chunk.last) out.push(k);
+	});
+	return out;
+}
+
+/** Consecutive chunks' postings (ascending, disjoint article ranges) as one list. */
+function joinPostings(parts: readonly FlatPostings[]): FlatPostings {
+	if (parts.length === 1) return parts[0];
+	if (parts.length === 0) return NO_POSTINGS;
+	const articles = new Uint32Array(parts.reduce((sum, p) => sum + p.articles.length, 0));
+	const starts = new Uint32Array(articles.length + 1);
+	const offsets = new Uint32Array(parts.reduce((sum, p) => sum + p.offsets.length, 0));
+	let a = 0;
+	let o = 0;
+	for (const p of parts) {
+		articles.set(p.articles, a);
+		offsets.set(p.offsets, o);
+		for (let i = 1; i < p.starts.length; i++) starts[a + i] = o + p.starts[i];
+		a += p.articles.length;
+		o += p.offsets.length;
+	}
+	return { total: articles.length, articles, starts, offsets };
+}
+
+/** Articles matching every included term and no excluded one, with the included terms' counts. */
+function matchQuery(
+	included: readonly PlannedToken[][],
+	excluded: readonly PlannedToken[][],
+	listOf: (key: number) => FlatPostings
+): TermMatches {
+	// Smallest first: the intersection only ever shrinks.
+	const matches = included
+		.map((plan) => matchTerm(plan, listOf))
+		.sort((a, b) => a.articles.length - b.articles.length);
+	let result = matches[0];
+	for (const other of matches.slice(1)) result = intersect(result, other);
+	for (const plan of excluded) result = subtract(result, matchTerm(plan, listOf));
+	return result;
 }
 
 /** Articles (ascending) where a term occurs, with its occurrence counts. */
@@ -123,8 +344,6 @@ interface TermMatches {
 	articles: Uint32Array;
 	counts: Uint32Array;
 }
-
-const NO_MATCHES: TermMatches = { articles: new Uint32Array(0), counts: new Uint32Array(0) };
 
 function intersect(a: TermMatches, b: TermMatches): TermMatches {
 	const articles: number[] = [];
@@ -173,16 +392,11 @@ export function termPlan(term: string): PlannedToken[] {
 /** Articles where every planned token sits at its place relative to one start, with counts. */
 function matchTerm(
 	plan: readonly PlannedToken[],
-	postingsOf: (key: number) => Uint8Array | undefined
+	listOf: (key: number) => FlatPostings
 ): TermMatches {
-	const lists: { at: number; postings: FlatPostings }[] = [];
-	for (const token of plan) {
-		const bytes = postingsOf(token.key);
-		if (!bytes) return NO_MATCHES;
-		lists.push({ at: token.at, postings: decodePostings(bytes) });
-	}
+	const lists = plan.map((token) => ({ at: token.at, postings: listOf(token.key) }));
 	// Drive from the rarest token; walk the others (sorted by article) alongside.
-	lists.sort((a, b) => a.postings.total - b.postings.total);
+	lists.sort((a, b) => a.postings.articles.length - b.postings.articles.length);
 	const [driver, ...others] = lists;
 	const cursors = new Int32Array(others.length);
 	const articles: number[] = [];

@@ -29,20 +29,22 @@ export function doc(id: string, articles: Article[], page: Partial<PageMeta> = {
 /** Builds a whole archive in memory: for tests and small corpora. */
 export function buildArchiveInMemory(
 	pages: readonly { doc: ParsedDocument; hash: string }[],
-	options: BuilderOptions & { shardBytes?: number } = {}
+	options: BuilderOptions = {}
 ): { manifest: ArchiveManifest; files: Map<string, Uint8Array> } {
 	const spilled = new Map<number, Uint32Array[]>();
-	const builder = new ArchiveBuilder((bucket, triples) => {
-		const list = spilled.get(bucket);
+	const builder = new ArchiveBuilder((group, triples) => {
+		const list = spilled.get(group);
 		if (list) list.push(triples);
-		else spilled.set(bucket, [triples]);
+		else spilled.set(group, [triples]);
 	}, options);
 	for (const { doc, hash } of pages) builder.addPage(doc, hash);
 	const files = new Map<string, Uint8Array>();
 	const manifest = builder.finish(
-		(bucket) => concatWords(spilled.get(bucket) ?? []),
-		(file) => files.set(file.name, file.bytes),
-		options.shardBytes
+		(group) => concatWords(spilled.get(group) ?? []),
+		(file) => {
+			if (files.has(file.name)) throw new Error(`written twice: ${file.name}`);
+			files.set(file.name, file.bytes);
+		}
 	);
 	return { manifest, files };
 }
