@@ -27,7 +27,7 @@ export function archiveCacheName(base: string): string {
 	return `banmian-archive:${base}`;
 }
 
-/** Index shards are kept in IndexedDB by the worker (caches.ts), not in Cache Storage too. */
+/** Index files (shards and postings chunks) are kept in IndexedDB by the worker (caches.ts), not in Cache Storage too. */
 export function isIndexShard(name: string): boolean {
 	return name.startsWith('index-');
 }
