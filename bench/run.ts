@@ -168,6 +168,17 @@ async function main() {
 		for (const pages of quick ? [3000] : [3000, 30000])
 			archive[String(pages)] = await benchArchive(pages, log);
 		report.sections.archive = archive as NonNullable<BenchReport['sections']['archive']>;
+		log('archive in the browser …');
+		const { benchArchiveVisit } = await import('./archive-visit');
+		report.sections.archiveVisit = {
+			'3000': await benchArchiveVisit({
+				pages: 3000,
+				port: PORT + 3,
+				runs: quick ? 1 : 3,
+				reuseBuild: noBuild,
+				log
+			})
+		};
 	}
 
 	report.machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
