@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the app, then measures parsing, search, loading on a throttled phone
- * and a 1,000-page library, scores every landing view with Lighthouse, and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
+ * and a 1,000-page library, scores every landing view with Lighthouse, measures a static archive
+ * (in Node, then an archive-mode build in Chromium on slow 4G), and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
  *   npm run bench                      full run (≈ 10 min on 2 cores)
  *   npm run bench -- --quick           fewer runs, for trying things out
  *   npm run bench -- --no-build        use the existing build/
