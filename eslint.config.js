@@ -48,6 +48,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-archive-test/',
+			'tests/archive/.pages/',
 			'.svelte-kit/',
 			'node_modules/',
 			'reports/',

@@ -25,6 +25,8 @@ export const chromiumArgs = [
 	'--disable-component-update'
 ];
 const port = Number(process.env.BANMIAN_TEST_PORT ?? 4174);
+// The archive-mode build (npm run build:test-archive) is served beside the other, on the next port.
+const archivePort = Number(process.env.BANMIAN_TEST_ARCHIVE_PORT ?? port + 1);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -44,16 +46,34 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'desktop',
+			testIgnore: '**/archive.e2e.ts',
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
 		},
 		{
 			name: 'phone',
+			testIgnore: '**/archive.e2e.ts',
 			use: { ...devices['Pixel 7'], viewport: { width: 412, height: 915 } }
+		},
+		{
+			name: 'archive',
+			testMatch: '**/archive.e2e.ts',
+			use: {
+				...devices['Desktop Chrome'],
+				viewport: { width: 1280, height: 800 },
+				baseURL: `http://localhost:${archivePort}/`
+			}
 		}
 	],
-	webServer: {
-		command: `node scripts/serve-static.mjs build ${port} banmian`,
-		url: `http://localhost:${port}/`,
-		reuseExistingServer: !process.env.CI
-	}
+	webServer: [
+		{
+			command: `node scripts/serve-static.mjs build ${port} banmian`,
+			url: `http://localhost:${port}/`,
+			reuseExistingServer: !process.env.CI
+		},
+		{
+			command: `node scripts/serve-static.mjs build-archive-test ${archivePort}`,
+			port: archivePort,
+			reuseExistingServer: !process.env.CI
+		}
+	]
 });

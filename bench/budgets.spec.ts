@@ -12,6 +12,7 @@ import type {
 } from './report';
 import type { VisitScale } from './scale';
 import type { ArchiveSize } from './archive';
+import type { ArchiveVisit, FirstVisit } from './archive-visit';
 
 const machine: BenchReport['machine'] = {
 	cpu: 'test cpu',
@@ -399,6 +400,66 @@ describe('Lighthouse budgets', () => {
 		expect(md).toContain(
 			'| settings | `/settings` | 99 | 100 | 100 | 100 | 1,000 ms | 20 ms | 0.000 |'
 		);
+	});
+});
+
+function archiveVisit(
+	over: { archiveBytes?: number; archiveMs?: number; searchMs?: number; searchKB?: number } = {}
+): ArchiveVisit {
+	const visit = (listedMs: number, listedBytes: number): FirstVisit & { samples: FirstVisit[] } => {
+		const one = { listedMs, listedBytes, settledBytes: listedBytes * 2, requests: 20 };
+		return { ...one, samples: [one] };
+	};
+	return {
+		pages: 3000,
+		browser: '140.0',
+		cpuSlowdown: 4,
+		network: 'slow 4G: 150 ms RTT, 1.6 Mbps down',
+		buildMs: null,
+		runs: 1,
+		firstVisit: {
+			archive: visit(over.archiveMs ?? 2400, over.archiveBytes ?? 500_000),
+			onePage: visit(2000, 400_000)
+		},
+		search: {
+			ms: { p50: 600, p95: over.searchMs ?? 900, max: 1200 },
+			kb: { p50: 40, p95: over.searchKB ?? 200, max: 400 },
+			samples: [{ query: '汾河', ms: 600, bytes: 40_000, requests: 3, total: 12 }]
+		}
+	};
+}
+
+describe('archive in the browser', () => {
+	it('holds the first visit to 1.5× a one-page library and a cold search to 1 s and 300 KB', () => {
+		const met = budgets(report({ archiveVisit: { '3000': archiveVisit() } }));
+		expect(verdict(met, 'Archive first visit: bytes')).toBe(true);
+		expect(verdict(met, 'Archive first visit: time')).toBe(true);
+		expect(verdict(met, 'Archive query in the browser: first 10 hits ≤ 1 s')).toBe(true);
+		expect(verdict(met, 'Archive query in the browser: first 10 hits fetch')).toBe(true);
+		const missed = budgets(
+			report({
+				archiveVisit: {
+					'3000': archiveVisit({
+						archiveBytes: 600_001,
+						archiveMs: 3001,
+						searchMs: 1001,
+						searchKB: 301
+					})
+				}
+			})
+		);
+		expect(verdict(missed, 'Archive first visit: bytes')).toBe(false);
+		expect(verdict(missed, 'Archive first visit: time')).toBe(false);
+		expect(verdict(missed, 'Archive query in the browser: first 10 hits ≤ 1 s')).toBe(false);
+		expect(verdict(missed, 'Archive query in the browser: first 10 hits fetch')).toBe(false);
+	});
+
+	it('writes both first visits and the search figures under Static archive', () => {
+		const md = renderMarkdown(report({ archiveVisit: { '3000': archiveVisit() } }));
+		expect(md).toContain('## Static archive');
+		expect(md).toContain('| 3,000 | archive | 2,400 ms | 500.0 KB | 1,000.0 KB | 20 |');
+		expect(md).toContain('| 3,000 | one page (yardstick) | 2,000 ms | 400.0 KB | 800.0 KB | 20 |');
+		expect(md).toContain('| 3,000 | 1 | 600 / 900 / 1,200 | 40.0 / 200.0 / 400.0 |');
 	});
 });
 

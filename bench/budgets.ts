@@ -14,6 +14,7 @@ import type {
 } from './report';
 import { percentile, spreadOf, type Spread } from './stats';
 import type { ArchiveSize } from './archive';
+import type { ArchiveVisit } from './archive-visit';
 import type { VisitSample } from './load';
 
 export interface Budget {
@@ -316,15 +317,56 @@ function archiveBudgets(archive: Record<string, ArchiveSize>): Budget[] {
 	return list;
 }
 
+/**
+ * The issue's browser targets at the largest archive measured in Chromium: the first visit
+ * within 1.5× of a one-page library (bytes until listed, and time), a cold search's first 10
+ * hits p95 ≤ 1 s and ≤ 300 KB.
+ */
+function archiveVisitBudgets(visits: Record<string, ArchiveVisit>): Budget[] {
+	const sizes = Object.keys(visits).map(Number);
+	if (!sizes.length) return [];
+	const largest = Math.max(...sizes);
+	const v = visits[String(largest)];
+	const at = `at ${num(largest)} pages, Chromium, phone, slow 4G`;
+	const { archive, onePage } = v.firstVisit;
+	// Rounded for show only: the verdict compares the figures themselves.
+	const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+	const bytes = ratio(archive.listedBytes, onePage.listedBytes);
+	const time = ratio(archive.listedMs, onePage.listedMs);
+	return [
+		{
+			budget: `Archive first visit: bytes until the newest issue is listed ≤ 1.5× a one-page library (${at})`,
+			measured: `${bytes ?? 'n/a'}× (${kb(archive.listedBytes)} vs ${kb(onePage.listedBytes)})`,
+			ok: bytes === null ? null : archive.listedBytes <= 1.5 * onePage.listedBytes
+		},
+		{
+			budget: `Archive first visit: time until the newest issue is listed ≤ 1.5× a one-page library (${at})`,
+			measured: `${time ?? 'n/a'}× (${num(archive.listedMs)} ms vs ${num(onePage.listedMs)} ms)`,
+			ok: time === null ? null : archive.listedMs <= 1.5 * onePage.listedMs
+		},
+		{
+			budget: `Archive query in the browser: first 10 hits ≤ 1 s cold (p95, ${at})`,
+			measured: `${num(v.search.ms.p95)} ms (p50 ${num(v.search.ms.p50)} ms, ${v.search.samples.length} queries)`,
+			ok: v.search.ms.p95 <= 1000
+		},
+		{
+			budget: `Archive query in the browser: first 10 hits fetch ≤ 300 KB (p95, cold, ${at})`,
+			measured: `${num(v.search.kb.p95, 1)} KB (max ${num(v.search.kb.max, 1)} KB)`,
+			ok: v.search.kb.p95 <= 300
+		}
+	];
+}
+
 /** Every budget the report's sections can be held to, in the report's order. */
 export function budgets(report: BenchReport): Budget[] {
-	const { parse, search, load, lighthouse, scale, archive } = report.sections;
+	const { parse, search, load, lighthouse, scale, archive, archiveVisit } = report.sections;
 	return [
 		...(parse ? parseBudgets(parse as ParseSection) : []),
 		...(search ? searchBudgets(search as Record<string, SearchSize>) : []),
 		...(load ? loadBudgets(load) : []),
 		...(lighthouse ? lighthouseBudgets(lighthouse) : []),
 		...(scale ? scaleBudgets(scale) : []),
-		...(archive ? archiveBudgets(archive) : [])
+		...(archive ? archiveBudgets(archive) : []),
+		...(archiveVisit ? archiveVisitBudgets(archiveVisit) : [])
 	];
 }

@@ -9,6 +9,7 @@ import {
 } from './budgets';
 import { fmt, kb, mb, num } from './format';
 import type { ArchiveSize } from './archive';
+import type { ArchiveVisit } from './archive-visit';
 import type { VisitSample } from './load';
 import type {
 	BenchReport,
@@ -135,6 +136,8 @@ export function renderMarkdown(report: BenchReport): string {
 	if (scale) renderScale(scale, out);
 	const archive = report.sections.archive;
 	if (archive) renderArchive(archive, out);
+	const archiveVisit = report.sections.archiveVisit;
+	if (archiveVisit) renderArchiveVisit(archiveVisit, !archive, out);
 
 	out.push('## Budgets');
 	out.push('');
@@ -402,6 +405,47 @@ function renderArchive(archive: Record<string, ArchiveSize>, out: string[]) {
 				`| ${num(Number(pages))} | ${r.queries} | ${to} | ${num(c.kb.p50, 1)} / ${num(c.kb.p95, 1)} / ${num(c.kb.max, 1)} | ${c.files.p50} / ${c.files.p95} | ${c.rounds.p50} / ${c.rounds.p95} | ${num(c.slow4gMs.p50)} / ${num(c.slow4gMs.p95)} | ${c.cachedMs.p50} / ${c.cachedMs.p95} | ${r.precision} | ${r.recall} | ${r.totalsExact} |`
 			);
 		}
+	}
+	out.push('');
+}
+
+function renderArchiveVisit(visits: Record<string, ArchiveVisit>, heading: boolean, out: string[]) {
+	if (heading) {
+		out.push('## Static archive');
+		out.push('');
+	}
+	const first = Object.values(visits)[0];
+	out.push(
+		`In the browser (${first.browser}, phone profile, CPU ${first.cpuSlowdown}× slower, ${first.network}, ` +
+			'each visit in a fresh profile): an archive-mode build (BANMIAN_ARCHIVE) of the synthetic ' +
+			'archive beside a default build bundling one of its pages. First visit: bytes the server ' +
+			'sent and time from navigation start until the newest issue is listed, and the bytes once ' +
+			'the network is quiet (the service worker’s precache included); median of ' +
+			`${first.runs} run${first.runs === 1 ? '' : 's'}. Cold search: after a first visit has ` +
+			'listed and gone quiet, a query of the fixed set typed into the search box, until its first ' +
+			'10 hits (or all, or 没有找到) show, and the bytes sent meanwhile; the manifest is held, no ' +
+			'index file is.'
+	);
+	out.push('');
+	out.push('| pages | build | listed | bytes until listed | bytes once quiet | requests |');
+	out.push('| ---: | --- | ---: | ---: | ---: | ---: |');
+	for (const [pages, v] of Object.entries(visits)) {
+		for (const [name, f] of [
+			['archive', v.firstVisit.archive],
+			['one page (yardstick)', v.firstVisit.onePage]
+		] as const)
+			out.push(
+				`| ${num(Number(pages))} | ${name} | ${num(f.listedMs)} ms | ${kb(f.listedBytes)} | ${kb(f.settledBytes)} | ${f.requests} |`
+			);
+	}
+	out.push('');
+	out.push('| pages | queries | first 10 hits ms p50 / p95 / max | KB p50 / p95 / max |');
+	out.push('| ---: | ---: | ---: | ---: |');
+	for (const [pages, v] of Object.entries(visits)) {
+		const { ms, kb: k } = v.search;
+		out.push(
+			`| ${num(Number(pages))} | ${v.search.samples.length} | ${num(ms.p50)} / ${num(ms.p95)} / ${num(ms.max)} | ${num(k.p50, 1)} / ${num(k.p95, 1)} / ${num(k.max, 1)} |`
+		);
 	}
 	out.push('');
 }

@@ -1,5 +1,6 @@
 // The shape of BENCHMARKS.json: what bench/run.ts measures and bench/render.ts writes out.
 import type { ArchiveSize } from './archive';
+import type { ArchiveVisit } from './archive-visit';
 import type { benchLoad } from './load';
 import type { benchScale } from './scale';
 import type { benchLighthouse } from './lighthouse';
@@ -78,5 +79,7 @@ export interface BenchReport {
 		scale?: ScaleSection;
 		/** By page count. */
 		archive?: Record<string, ArchiveSize>;
+		/** The archive in Chromium, by page count. */
+		archiveVisit?: Record<string, ArchiveVisit>;
 	};
 }

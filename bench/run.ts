@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the app, then measures parsing, search, loading on a throttled phone
- * and a 1,000-page library, scores every landing view with Lighthouse, and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
+ * and a 1,000-page library, scores every landing view with Lighthouse, measures a static archive
+ * (in Node, then an archive-mode build in Chromium on slow 4G), and writes BENCHMARKS.md and BENCHMARKS.json at the repository root.
  *   npm run bench                      full run (≈ 10 min on 2 cores)
  *   npm run bench -- --quick           fewer runs, for trying things out
  *   npm run bench -- --no-build        use the existing build/
@@ -168,6 +169,17 @@ async function main() {
 		for (const pages of quick ? [3000] : [3000, 30000])
 			archive[String(pages)] = await benchArchive(pages, log);
 		report.sections.archive = archive as NonNullable<BenchReport['sections']['archive']>;
+		log('archive in the browser …');
+		const { benchArchiveVisit } = await import('./archive-visit');
+		report.sections.archiveVisit = {
+			'3000': await benchArchiveVisit({
+				pages: 3000,
+				port: PORT + 3,
+				runs: quick ? 1 : 3,
+				reuseBuild: noBuild,
+				log
+			})
+		};
 	}
 
 	report.machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);

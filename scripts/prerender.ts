@@ -4,6 +4,7 @@
  * so a deep link shows its text before any JavaScript and works on any static host with no
  * rewrite rules, at any sub-path. The markup comes from src/lib/core/prerender/static-page.ts.
  * Usage: tsx scripts/prerender.ts [BUILD_DIR]   (BANMIAN_SEEDS as for the build)
+ * In archive mode (BANMIAN_ARCHIVE) no page is bundled, so none is prerendered.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,9 +20,11 @@ import {
 } from '../src/lib/core/prerender/static-page';
 // @ts-expect-error plain ES module without types
 import { seedFiles, seedFolders } from './seeds.mjs';
+import { archiveSettings, buildFolder } from './archive-settings.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const buildDir = process.argv[2] ?? join(root, 'build');
+if (archiveSettings(process.env, root)) process.exit(0);
+const buildDir = process.argv[2] ?? join(root, buildFolder(process.env));
 const indexHtml = readFileSync(join(buildDir, 'index.html'), 'utf8');
 const cssHref = /<link href="\.\/([^"]+\.css)" rel="stylesheet">/.exec(indexHtml)?.[1];
 if (!cssHref) throw new Error('build/index.html links no stylesheet');

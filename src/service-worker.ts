@@ -7,6 +7,21 @@
 // page never runs on a mix of old and new files.
 import { build, files, prerendered, version } from '$service-worker';
 import { hashString } from '$lib/core/hash';
+import type { CatalogShard } from '$lib/core/archive/catalog';
+import {
+	checkCatalogShard,
+	checkManifest,
+	issuesIn,
+	newestIssueFiles
+} from '$lib/core/archive/pages';
+import {
+	archiveBase,
+	archiveBuild,
+	archiveCacheName,
+	isIndexShard,
+	isMutableArchiveFile,
+	MANIFEST_FILE
+} from '$lib/platform/archive';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -21,6 +36,9 @@ const CACHE = `${PREFIX}${version}:${hashString(JSON.stringify([build, files, pr
 const shell = new URL('./', scope).href;
 const shellAliases = new Set([shell, new URL('index.html', scope).href]);
 const immutable = new URL('_app/immutable/', scope).href;
+// Archive mode: the archive's files live in a cache of their own, kept across app versions (they
+// are named by content, so never stale); only the manifest and downloads.json are revalidated.
+const archive = archiveBuild ? archiveBase(scope) : null;
 
 /** The Kit manifest's lists: build output, static/ files and prerendered pages. */
 function manifestUrls(): string[] {
@@ -85,6 +103,80 @@ async function precache(cache: Cache): Promise<string[]> {
 	return [...known];
 }
 
+/** A content-named archive file from the archive cache, else fetched and kept. */
+async function archiveFile(cache: Cache, base: string, name: string): Promise<Response> {
+	const url = new URL(name, base).href;
+	const hit = await cache.match(url);
+	if (hit) return hit;
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+	await cache.put(url, response.clone());
+	return response;
+}
+
+/**
+ * Archive mode: the manifest, the newest month's catalog shards (older months' too while the
+ * newest N issues reach into them) and those issues' page files, so the newest issues read
+ * offline from the first visit. N is the build's BANMIAN_ARCHIVE_ISSUES.
+ */
+async function precacheArchive(): Promise<void> {
+	if (!archive || !archiveBuild) return;
+	const cache = await caches.open(archiveCacheName(archive));
+	const manifestUrl = new URL(MANIFEST_FILE, archive).href;
+	const response = await fetch(manifestUrl, { cache: 'no-cache' });
+	if (!response.ok) throw new Error(`precache: ${manifestUrl} answered ${response.status}`);
+	const manifest = checkManifest(await response.clone().json());
+	if (typeof manifest === 'string') throw new Error(`precache: archive manifest: ${manifest}`);
+	await cache.put(manifestUrl, response);
+	const wanted = archiveBuild.precacheIssues;
+	const shards: CatalogShard[] = [];
+	for (let at = 0; at < manifest.catalog.length;) {
+		// one month (every paper) at a time, newest first
+		const month = manifest.catalog[at].month;
+		for (; at < manifest.catalog.length && manifest.catalog[at].month === month; at++) {
+			const entry = manifest.catalog[at];
+			const shard = checkCatalogShard(
+				await (await archiveFile(cache, archive, entry.name)).json(),
+				entry
+			);
+			if (!shard) throw new Error(`precache: ${entry.name} does not fit the manifest`);
+			shards.push(shard);
+		}
+		if (issuesIn(shards).length >= wanted) break;
+	}
+	for (const name of newestIssueFiles(shards, wanted)) await archiveFile(cache, archive, name);
+}
+
+/** Archive files: content-named ones cache-first, the manifest and downloads list network-first. */
+async function respondArchive(request: Request, base: string): Promise<Response> {
+	const name = new URL(request.url).pathname.slice(new URL(base).pathname.length);
+	let cache: Cache | null = null;
+	try {
+		cache = await caches.open(archiveCacheName(base));
+	} catch {
+		// no cache: the network answers
+	}
+	if (isMutableArchiveFile(name)) {
+		try {
+			const response = await fetch(request);
+			if (response.ok) await cache?.put(request.url, response.clone()).catch(() => undefined);
+			return response;
+		} catch (error) {
+			const hit = await cached(cache, request.url);
+			if (hit) return hit;
+			throw error;
+		}
+	}
+	const hit = await cached(cache, request.url);
+	if (hit) return hit;
+	const response = await fetch(request);
+	// Index shards are kept by the worker in IndexedDB; everything else here.
+	if (response.ok && !isIndexShard(name)) {
+		await cache?.put(request.url, response.clone()).catch(() => undefined);
+	}
+	return response;
+}
+
 sw.addEventListener('install', (event) => {
 	// No skipWaiting here: a new version waits until the reader presses 更新.
 	event.waitUntil(
@@ -95,6 +187,7 @@ sw.addEventListener('install', (event) => {
 			const cache = await caches.open(CACHE);
 			try {
 				await precache(cache);
+				await precacheArchive();
 			} catch (error) {
 				// An incomplete cache must not linger: the install fails and the old version
 				// stays in charge; the browser retries on a later visit.
@@ -187,5 +280,9 @@ async function respond(event: FetchEvent): Promise<Response> {
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
 	if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
+	if (archive && request.url.startsWith(archive)) {
+		event.respondWith(respondArchive(request, archive));
+		return;
+	}
 	event.respondWith(respond(event));
 });

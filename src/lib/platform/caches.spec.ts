@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../core/parse/index';
 import {
 	clearCaches,
+	dropArchiveShardsExcept,
+	loadArchiveShard,
 	loadLibrary,
 	loadParse,
 	loadParses,
 	loadSnapshot,
 	parseCacheKey,
+	saveArchiveShard,
 	saveLibrary,
 	saveParses,
 	saveSnapshot
@@ -32,6 +35,26 @@ const summary: DocumentSummary = {
 };
 
 describe('caches', () => {
+	it('keeps archive index shards by name until the caches are dropped', async () => {
+		expect(await loadArchiveShard('index-00ff-0.bin')).toBeNull();
+		await saveArchiveShard('index-00ff-0.bin', new Uint8Array([1, 2, 3]));
+		expect([...((await loadArchiveShard('index-00ff-0.bin')) ?? [])]).toEqual([1, 2, 3]);
+		const db = await openBanmianDb();
+		await clearCaches(db);
+		db.close();
+		expect(await loadArchiveShard('index-00ff-0.bin')).toBeNull();
+	});
+
+	it("drops another build's index files and keeps this build's", async () => {
+		await saveArchiveShard('index-aa-0.bin', new Uint8Array([1]));
+		await saveArchiveShard('index-aa-z1-1.bin', new Uint8Array([2]));
+		await saveArchiveShard('index-bb-0.bin', new Uint8Array([3]));
+		await dropArchiveShardsExcept('index-bb-');
+		expect(await loadArchiveShard('index-aa-0.bin')).toBeNull();
+		expect(await loadArchiveShard('index-aa-z1-1.bin')).toBeNull();
+		expect([...((await loadArchiveShard('index-bb-0.bin')) ?? [])]).toEqual([3]);
+	});
+
 	it('keeps the listed library for exactly its pages, and only the newest one', async () => {
 		await saveLibrary('lib-a', { summaries: [summary], entries: [['k1', 'h1']] });
 		expect((await loadLibrary('lib-a', ['k1']))?.summaries[0].articles[0].title).toBe(

@@ -9,8 +9,11 @@
  * Keys in `parseCache`:
  * - a parse: `<parser version>|<file name>|<sidecar hash>` (see `parseCacheKey`);
  * - the library's listing: `library|<hash of the summary version and every parse key>`;
- * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`.
+ * - a page the parser gave up on: `unparsable|<parser version>|<content hash>`;
+ * - where an archive page opened before is (its paper and month): `archive-page|<page id>`.
  * Key in `searchIndex`: the search module's `indexCacheKey` (only the newest is kept).
+ * Key in `archiveShards`: an archive index file's name (named by the build's index id: never stale;
+ * another build's are dropped when the archive is opened).
  */
 import { isRecord, time, validated } from '../core/state/index';
 import { hashString } from '../core/hash';
@@ -23,7 +26,8 @@ import type { DocumentSource } from '../worker/types';
 /** The stores that hold only what can be rebuilt. */
 const CACHE_STORES = [
 	'parseCache',
-	'searchIndex'
+	'searchIndex',
+	'archiveShards'
 ] as const satisfies readonly StoreNames<BanmianSchema>[];
 
 /** Checks a cache record read back; anything odd reads as a miss. */
@@ -72,7 +76,10 @@ function database(): Promise<BanmianDb | null> {
 }
 
 /** A stored record's value, or null when missing or unreadable. */
-async function readValue(store: 'parseCache' | 'searchIndex', key: string): Promise<unknown> {
+async function readValue(
+	store: 'parseCache' | 'searchIndex' | 'archiveShards',
+	key: string
+): Promise<unknown> {
 	try {
 		return checkCacheRecord(await (await database())?.get(store, key), key)?.value ?? null;
 	} catch {
@@ -269,5 +276,71 @@ export async function saveParses(
 		await tx.done;
 	} catch {
 		// storage full or unavailable: pages are parsed again next time
+	}
+}
+
+/** An archive index shard fetched before, or null. */
+export async function loadArchiveShard(name: string): Promise<Uint8Array | null> {
+	const value = await readValue('archiveShards', name);
+	return value instanceof Uint8Array ? value : null;
+}
+
+export async function saveArchiveShard(name: string, bytes: Uint8Array): Promise<void> {
+	try {
+		await (
+			await database()
+		)?.put('archiveShards', { key: name, createdAt: Date.now(), value: bytes });
+	} catch {
+		// storage full or unavailable: the shard is fetched again when needed
+	}
+}
+
+/**
+ * Drops the index files of every other build of the archive: each build names its index files by
+ * a new id (`index-<id>-…`), so those of an older one are never asked for again.
+ */
+export async function dropArchiveShardsExcept(prefix: string): Promise<void> {
+	try {
+		const db = await database();
+		if (!db) return;
+		const tx = db.transaction('archiveShards', 'readwrite');
+		for (const key of await tx.store.getAllKeys()) {
+			if (!key.startsWith(prefix)) await tx.store.delete(key);
+		}
+		await tx.done;
+	} catch {
+		// storage unavailable: the old files stay until the caches are dropped
+	}
+}
+
+const ARCHIVE_PAGE_PREFIX = 'archive-page|';
+
+/** The paper and month of an archive page opened before (its catalog shard), or null. */
+export async function loadArchivePlace(
+	id: string
+): Promise<{ paper: string | null; month: string | null } | null> {
+	const value = await readValue('parseCache', ARCHIVE_PAGE_PREFIX + id);
+	if (typeof value !== 'object' || value === null) return null;
+	const { paper, month } = value as { paper?: unknown; month?: unknown };
+	const ok = (v: unknown) => v === null || typeof v === 'string';
+	return ok(paper) && ok(month)
+		? { paper: paper as string | null, month: month as string | null }
+		: null;
+}
+
+export async function saveArchivePlace(
+	id: string,
+	place: { paper: string | null; month: string | null }
+): Promise<void> {
+	try {
+		await (
+			await database()
+		)?.put('parseCache', {
+			key: ARCHIVE_PAGE_PREFIX + id,
+			createdAt: Date.now(),
+			value: { paper: place.paper, month: place.month }
+		});
+	} catch {
+		// storage full or unavailable: a link to the page works once its month is listed
 	}
 }

@@ -83,6 +83,7 @@ describe('openBanmianDb', () => {
 		expect(db.version).toBe(DB_VERSION);
 		expect([...db.objectStoreNames].sort()).toEqual(
 			[
+				'archiveShards',
 				'bookmarks',
 				'highlights',
 				'importedDocs',

@@ -76,6 +76,8 @@ export interface BanmianSchema extends DBSchema {
 	/** Imported page texts, listed without their text so the library opens fast. */
 	importedDocs: { key: string; value: ImportedDocInfo };
 	importedTexts: { key: string; value: ImportedTextRecord };
+	/** The static archive's index shards as fetched, by file name; see caches.ts. */
+	archiveShards: { key: string; value: CacheRecord };
 }
 
 export type BanmianDb = IDBPDatabase<BanmianSchema>;
@@ -106,6 +108,10 @@ export const MIGRATIONS: readonly Migration[] = [
 	(db) => {
 		db.createObjectStore('importedDocs', { keyPath: 'id' });
 		db.createObjectStore('importedTexts', { keyPath: 'id' });
+	},
+	// v4: index shards of the static archive (named by content, so never stale).
+	(db) => {
+		db.createObjectStore('archiveShards', { keyPath: 'key' });
 	}
 ];
 

@@ -9,7 +9,8 @@ import { loadReadingStore } from './store-loader';
 import { listSeeds } from '../platform/seeds';
 import { underServiceWorker } from '../platform/sw-client';
 import { workerClient } from '../worker/client';
-import type { DocumentSource } from '../worker/types';
+import type { ArchiveMonth, DocumentSource } from '../worker/types';
+import { archiveBase, archiveBuild } from '../platform/archive';
 import {
 	withStoredEncoding,
 	type ArticleSummary,
@@ -97,6 +98,18 @@ export class Library {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#held = new Set<string>();
 	#syncing: Promise<void> = Promise.resolve();
+	/**
+	 * Archive mode: every catalog shard (paper and month) of the archive, and the names of those
+	 * listed so far; null in a build that bundles its pages.
+	 */
+	archive = $state.raw<{ months: ArchiveMonth[]; loaded: string[] } | null>(null);
+	/** Why the archive could not be opened (offline on a first visit, a broken manifest). */
+	archiveError = $state<string | null>(null);
+	/** Archive pages listed from the catalog only, until their file is parsed (see `ensure`). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#catalogOnly = new Set<string>();
+	/** Archive pages being parsed for their full summary: views wait rather than say "not found". */
+	resolving = $state.raw<string[]>([]);
 
 	constructor(options: { bundledOnly?: boolean } = {}) {
 		this.bundledOnly = options.bundledOnly ?? false;
@@ -114,6 +127,105 @@ export class Library {
 		this.status = 'loading';
 		// The store opens while the bundled pages load; imported pages follow them.
 		const opening = loadReadingStore();
+		const bundled = archiveBuild ? await this.#loadArchive() : await this.#loadBundled();
+		this.#resolveFirstPage(); // (with no bundled pages at all, nothing else would)
+		this.#wake();
+		const store = await opening;
+		const infos = this.bundledOnly ? [] : store.listImportedDocs();
+		const imported = await Promise.all(infos.map((info) => importedSource(store, info)));
+		this.progress = { done: bundled, total: bundled + imported.length };
+		if (imported.length) {
+			const summaries = await workerClient.loadDocuments(imported);
+			for (const info of infos) this.#imports.set(info.id, info.updatedAt);
+			this.#addSummaries(
+				summaries.map((doc) => withStoredEncoding(doc, infos)),
+				bundled + imported.length
+			);
+		}
+		this.status = 'ready';
+		this.#wake();
+		if (this.bundledOnly) return;
+		// Imports, removals and new page details, from this tab, another one or a backup.
+		store.subscribeImportedDocs((docs) => {
+			this.#syncing = this.#syncing.then(() => this.#syncImports(store, docs)).catch(() => {});
+		});
+	}
+
+	/** Archive mode: the newest month's pages from the manifest and its catalog shards only. */
+	async #loadArchive(): Promise<number> {
+		try {
+			const opened = await workerClient.archiveOpen(archiveBase(location.href));
+			const newest = opened.months[0]?.month;
+			this.archive = {
+				months: opened.months,
+				loaded: opened.months.filter((m) => m.month === newest).map((m) => m.name)
+			};
+			this.#addCatalogPages(opened.summaries);
+			return opened.summaries.length;
+		} catch (error) {
+			this.archiveError = `无法打开报纸档案:${(error as Error).message}`;
+			return 0;
+		}
+	}
+
+	#addCatalogPages(summaries: DocumentSummary[]): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
+		const known = new Set(this.documents.map((d) => d.id));
+		const fresh = summaries.filter((summary) => !known.has(summary.id));
+		for (const summary of fresh) this.#catalogOnly.add(summary.id);
+		if (fresh.length) this.#addSummaries(fresh, this.progress.done + fresh.length);
+	}
+
+	/**
+	 * Archive mode: lists one month of one paper (or of every paper, `paper` undefined), fetching
+	 * its catalog shard the first time.
+	 */
+	async loadMonth(paper: string | null | undefined, month: string | null): Promise<void> {
+		const archive = this.archive;
+		if (!archive) return;
+		const wanted = archive.months.filter(
+			(m) => (paper === undefined || m.paper === paper) && m.month === month
+		);
+		if (wanted.every((m) => archive.loaded.includes(m.name))) return;
+		const summaries = await workerClient.archiveMonth(paper, month);
+		this.archive = { ...archive, loaded: [...archive.loaded, ...wanted.map((m) => m.name)] };
+		this.#addCatalogPages(summaries);
+	}
+
+	/** Archive mode: the months one paper has pages in, newest first (empty otherwise). */
+	archiveMonthsOf(paper: string): string[] {
+		// (one catalog shard per paper and month: no month twice)
+		return (this.archive?.months ?? [])
+			.filter((m) => m.paper === paper && m.month !== null)
+			.map((m) => m.month as string);
+	}
+
+	/**
+	 * Archive mode: a page listed from the catalog only gets its full summary (leads, bylines)
+	 * from its parsed file; one found by search is listed now.
+	 */
+	async ensure(id: string): Promise<void> {
+		if (!archiveBuild || this.resolving.includes(id)) return;
+		if (this.summary(id) && !this.#catalogOnly.has(id)) return;
+		// Marked at once, so a view waits instead of saying "not found" in between.
+		this.resolving = [...this.resolving, id];
+		try {
+			await this.load();
+			if (this.summary(id) && !this.#catalogOnly.has(id)) return;
+			const summary = await workerClient.archivePage(id);
+			if (summary) {
+				this.#catalogOnly.delete(id);
+				this.documents = mergeByKey(this.documents, [summary], (doc) => doc.id);
+			}
+		} catch {
+			// the page stays as the catalog lists it
+		} finally {
+			this.resolving = this.resolving.filter((r) => r !== id);
+		}
+	}
+
+	/** The pages bundled with the build, streamed from the worker as they are parsed. */
+	async #loadBundled(): Promise<number> {
 		const seeds: DocumentSource[] = listSeeds(location.href).map((seed) => ({
 			source: seed.source,
 			url: seed.url,
@@ -138,27 +250,7 @@ export class Library {
 		});
 		expected = count;
 		if (arrived < expected) await complete;
-		this.#resolveFirstPage(); // (with no bundled pages at all, nothing else would)
-		this.#wake();
-		const store = await opening;
-		const infos = this.bundledOnly ? [] : store.listImportedDocs();
-		const imported = await Promise.all(infos.map((info) => importedSource(store, info)));
-		this.progress = { done: seeds.length, total: seeds.length + imported.length };
-		if (imported.length) {
-			const summaries = await workerClient.loadDocuments(imported);
-			for (const info of infos) this.#imports.set(info.id, info.updatedAt);
-			this.#addSummaries(
-				summaries.map((doc) => withStoredEncoding(doc, infos)),
-				seeds.length + imported.length
-			);
-		}
-		this.status = 'ready';
-		this.#wake();
-		if (this.bundledOnly) return;
-		// Imports, removals and new page details, from this tab, another one or a backup.
-		store.subscribeImportedDocs((docs) => {
-			this.#syncing = this.#syncing.then(() => this.#syncImports(store, docs)).catch(() => {});
-		});
+		return seeds.length;
 	}
 
 	#resolveFirstPage!: () => void;
@@ -245,6 +337,7 @@ export class Library {
 
 	async document(id: string): Promise<ParsedDocument | null> {
 		await this.#untilListed(id);
+		if (archiveBuild && (!this.summary(id) || this.#catalogOnly.has(id))) await this.ensure(id);
 		const cached = this.#full.get(id);
 		if (cached) return cached;
 		const doc = await workerClient.getDocument(id);

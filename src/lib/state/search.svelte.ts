@@ -1,8 +1,8 @@
 import { appendPage, uniqueHits } from '../core/search/hits';
 import { workerClient } from '../worker/client';
 import type { DocumentSummary } from '../core/library/summary';
-import type { SearchFilters, SearchHit, SearchResult } from '../core/search/types';
-import type { IndexProgress, SearchFacets } from '../worker/types';
+import type { SearchFilters, SearchHit } from '../core/search/types';
+import type { IndexProgress, SearchAnswer, SearchFacets } from '../worker/types';
 import { library } from './library.svelte';
 
 // A phone shows four or five results; ten fill the screen and render quickly, more load on scroll.
@@ -17,6 +17,8 @@ export class SearchState {
 	total = $state(0);
 	status = $state<'idle' | 'searching' | 'done' | 'error'>('idle');
 	message = $state<string | null>(null);
+	/** Set when only the archive pages on the device were searched (offline): how many. */
+	offlinePages = $state<number | null>(null);
 	progress = $state<IndexProgress>({ indexed: 0, total: 0, ready: false, restored: false });
 	facets = $state.raw<SearchFacets>({ papers: [], pages: [], reporters: [], dates: [] });
 	#controller: AbortController | null = null;
@@ -77,6 +79,7 @@ export class SearchState {
 			this.#foundIn = foundIn;
 			this.hits = uniqueHits(page.hits);
 			this.total = page.total;
+			this.offlinePages = page.offlinePages ?? null;
 			this.message = null;
 			this.status = 'done';
 		} catch (error) {
@@ -99,7 +102,7 @@ export class SearchState {
 		try {
 			const foundIn = library.documents;
 			let hits: SearchHit[] | null = null;
-			let page: SearchResult | null = null;
+			let page: SearchAnswer | null = null;
 			if (foundIn === this.#foundIn) {
 				page = await workerClient.search(
 					this.query,
@@ -122,6 +125,7 @@ export class SearchState {
 			this.#foundIn = foundIn;
 			this.hits = hits;
 			this.total = page!.total;
+			this.offlinePages = page!.offlinePages ?? null;
 		} catch (error) {
 			if ((error as Error).name !== 'AbortError') this.message = (error as Error).message;
 		}

@@ -35,7 +35,17 @@ import {
 	saveUnparsable,
 	type CachedParse
 } from '../platform/caches';
-import type { DocumentSource, IndexProgress, ParseNotice, SearchFacets } from './types';
+import type {
+	ArchiveMonth,
+	DocumentSource,
+	IndexProgress,
+	ParseNotice,
+	SearchAnswer,
+	SearchFacets
+} from './types';
+import { ArchiveSession } from './archive';
+import { archivePapers, pageSidecar } from '../core/archive/pages';
+import type { CatalogPage } from '../core/archive/catalog';
 
 const documents = new Map<string, ParsedDocument>();
 /** Content hash of each document's text: with the versions, the index snapshot's key. */
@@ -80,10 +90,45 @@ function allDocuments(): Promise<void> {
 	return readingBack;
 }
 
+/** The static archive, in archive mode: opened by the library (archiveOpen). */
+let archive: ArchiveSession | null = null;
+/** Archive pages parsed (kept apart from `documents`: the archive's own index searches them). */
+const archiveDocuments = new Map<string, Promise<ParsedDocument>>();
+/** Parsed archive pages kept in memory; older ones are parsed again from their file. */
+const ARCHIVE_PAGES_KEPT = 64;
+
+/** An archive page, fetched (from the device when there) and parsed. */
+function archiveDocument(page: CatalogPage): Promise<ParsedDocument> {
+	let pending = archiveDocuments.get(page.id);
+	if (!pending) {
+		pending = (async () => {
+			const session = archive!;
+			const decoded = decodeBytes(await session.pageFile(page));
+			const sidecar = pageSidecar(page);
+			const document = await watchedParse(
+				decoded.text,
+				page.source,
+				sidecar,
+				contentHash(decoded.text, sidecar)
+			);
+			document.diagnostics.unshift(...decoded.diagnostics);
+			return document;
+		})();
+		archiveDocuments.set(page.id, pending);
+		pending.catch(() => archiveDocuments.delete(page.id));
+		if (archiveDocuments.size > ARCHIVE_PAGES_KEPT) {
+			archiveDocuments.delete(archiveDocuments.keys().next().value as string);
+		}
+	}
+	return pending;
+}
+
 /** One page, read back from the cache on first use when it was only listed. */
 async function documentById(id: string): Promise<ParsedDocument | null> {
 	const known = documents.get(id);
 	if (known) return known;
+	const inArchive = await archive?.find(id);
+	if (inArchive) return archiveDocument(inArchive);
 	const waiting = deferred.get(id);
 	if (!waiting) return null;
 	const hit = await loadParse(waiting.key);
@@ -510,11 +555,60 @@ export const api = {
 		return progress;
 	},
 
+	/**
+	 * Pages on the device (imported, or bundled) first, in their ranking; then the archive's, in
+	 * archive order (newest first). The total is the sum; `offset` runs through both in turn.
+	 */
 	async search(
 		query: string,
 		options: { offset: number; limit: number; filters: SearchFilters }
-	): Promise<SearchResult> {
-		return (await currentIndex()).search(query, options);
+	): Promise<SearchAnswer> {
+		const local: SearchResult = (await currentIndex()).search(query, options);
+		if (!archive) return local;
+		const localTotal = local.total;
+		const found = await archive.search(query, {
+			offset: Math.max(0, options.offset - localTotal),
+			limit: options.limit - local.hits.length,
+			filters: options.filters
+		});
+		return { ...found, total: localTotal + found.total, hits: [...local.hits, ...found.hits] };
+	},
+
+	/**
+	 * Opens the static archive at `base` (archive mode): its months, and the newest month's pages
+	 * as the library lists them. Throws with the reader's message when there is none to be had.
+	 */
+	async archiveOpen(
+		base: string
+	): Promise<{ months: ArchiveMonth[]; summaries: DocumentSummary[] }> {
+		if (archive?.base !== base) archive = await ArchiveSession.open(base, archiveDocument);
+		return { months: archive.months(), summaries: await archive.newest() };
+	},
+
+	/** One month of the archive (of one paper, or every paper when `paper` is undefined). */
+	async archiveMonth(
+		paper: string | null | undefined,
+		month: string | null
+	): Promise<DocumentSummary[]> {
+		return archive ? archive.month(paper, month) : [];
+	},
+
+	/** An archive page's full summary, once its file is parsed; null when it is not known. */
+	async archivePage(id: string): Promise<DocumentSummary | null> {
+		const page = await archive?.find(id);
+		if (!page) return null;
+		archive!.remember(id);
+		try {
+			return summariseDocument(await archiveDocument(page), 'utf-8', false);
+		} catch (error) {
+			if (error instanceof Unparsable) return unparsableSummary(page, error.message);
+			return failedSummary(page, error instanceof Error ? error.message : String(error));
+		}
+	},
+
+	/** The files an offline copy of these catalog shards needs: the shards and their pages. */
+	async archiveFiles(names: string[]): Promise<string[]> {
+		return archive ? archive.offlineFiles(names) : [];
 	},
 
 	/** Where a query's terms occur in an article's paragraphs, in reading order. */
@@ -541,8 +635,10 @@ export const api = {
 
 	async searchFacets(): Promise<SearchFacets> {
 		const facets = (await currentIndex()).facets();
+		// the archive's papers from its manifest (its pages, bylines and dates are not all loaded)
+		const archived = archive ? archivePapers(archive.manifest.catalog).map((p) => p.paper) : [];
 		return {
-			papers: facets.papers.map((f) => f.value),
+			papers: [...new Set([...facets.papers.map((f) => f.value), ...archived])],
 			pages: facets.pages.map((f) => f.value),
 			reporters: facets.reporters.map((f) => f.value),
 			dates: facets.dates.map((f) => f.value)

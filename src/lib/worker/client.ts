@@ -72,6 +72,9 @@ export function createWorkerClient(options: WorkerClientOptions) {
 	const loaded = new Map<string, DocumentSource>();
 	/** Imports parsed but not committed yet (token → the page as a source). */
 	const prepared = new Map<string, DocumentSource>();
+	/** The archive opened and the months loaded from it, to open them again in a fresh worker. */
+	let archiveBase: string | null = null;
+	const archiveMonths: [paper: string | null | undefined, month: string | null][] = [];
 
 	function record(sources: readonly DocumentSource[]): void {
 		for (const source of sources) {
@@ -110,10 +113,14 @@ export function createWorkerClient(options: WorkerClientOptions) {
 			watch(generation);
 		});
 		const replay = [...loaded.values()];
-		if (unparsable || replay.length) {
+		const base = archiveBase;
+		const months = [...archiveMonths];
+		if (unparsable || replay.length || base) {
 			const bringUp = (async () => {
 				if (unparsable) await generation.remote.markUnparsable(unparsable.key, unparsable.reason);
 				if (replay.length) await generation.remote.loadDocuments(replay);
+				if (base) await generation.remote.archiveOpen(base);
+				for (const [paper, month] of months) await generation.remote.archiveMonth(paper, month);
 			})();
 			generation.ready = Promise.race([bringUp, stopped]).catch((error) => {
 				// a replay that hangs too moves on to the next worker; other failures leave the
@@ -331,6 +338,29 @@ export function createWorkerClient(options: WorkerClientOptions) {
 				call((remote) => remote.findInBlocks(docId, query)),
 				signal
 			);
+		},
+		/** Opens the static archive (archive mode): its months and the newest month's pages. */
+		async archiveOpen(base: string): Promise<Result<'archiveOpen'>> {
+			const opened = await call((remote) => remote.archiveOpen(base));
+			archiveBase = base;
+			return opened;
+		},
+		async archiveMonth(
+			paper: string | null | undefined,
+			month: string | null
+		): Promise<Result<'archiveMonth'>> {
+			const pages = await call((remote) => remote.archiveMonth(paper, month));
+			archiveMonths.push([paper, month]);
+			return pages;
+		},
+		archivePage(id: string, signal?: AbortSignal): Promise<Result<'archivePage'>> {
+			return abortable(
+				call((remote) => remote.archivePage(id)),
+				signal
+			);
+		},
+		archiveFiles(names: string[]): Promise<Result<'archiveFiles'>> {
+			return call((remote) => remote.archiveFiles(names));
 		},
 		searchFacets(signal?: AbortSignal): Promise<Result<'searchFacets'>> {
 			return abortable(

@@ -59,3 +59,18 @@ export interface IndexProgress {
 	ready: boolean;
 	restored: boolean;
 }
+
+/** A catalog shard of the archive as the library and the download sheet see it. */
+export interface ArchiveMonth {
+	paper: string | null;
+	/** `YYYY-MM`, null for undated pages. */
+	month: string | null;
+	pages: number;
+	/** The catalog shard's file name. */
+	name: string;
+	/** The catalog shard's bytes. */
+	bytes: number;
+}
+
+/** A search answer; `offlinePages` is set when only the archive pages on the device were searched. */
+export type SearchAnswer = import('../core/search/types').SearchResult & { offlinePages?: number };

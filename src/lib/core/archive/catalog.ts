@@ -159,9 +159,14 @@ export function encodeCatalogShard(shard: CatalogShard): { name: string; bytes: 
 	return { name: `catalog-${hashBytes(bytes)}.json`, bytes };
 }
 
+/** What every file of this index's name starts with, and no other index's. */
+export function indexFilePrefix(index: Pick<ManifestIndex, 'id'>): string {
+	return `index-${index.id}-`;
+}
+
 /** The index shard of bucket `bucket`. */
 export function indexShardName(index: Pick<ManifestIndex, 'id'>, bucket: number): string {
-	return `index-${index.id}-${bucket}.bin`;
+	return `${indexFilePrefix(index)}${bucket}.bin`;
 }
 
 /** The file of chunk `chunk` (> 0) of token `key`'s postings. */
@@ -170,7 +175,7 @@ export function indexChunkName(
 	key: number,
 	chunk: number
 ): string {
-	return `index-${index.id}-${key.toString(36)}-${chunk}.bin`;
+	return `${indexFilePrefix(index)}${key.toString(36)}-${chunk}.bin`;
 }
 
 /** Where article number `article` is: its catalog shard's entry, or null past the end. */

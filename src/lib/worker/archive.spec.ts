@@ -1,0 +1,173 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildArchiveInMemory } from '../core/archive/testing.spec-helpers';
+import { hashBytes } from '../core/hash';
+import { parsePage } from '../core/parse/index';
+import type { ParsedDocument } from '../core/parse/types';
+import { normalize } from '../core/search/normalize';
+import { searchSegments } from '../core/search/segments';
+import { archivePageFile, pageSidecar } from '../core/archive/pages';
+import type { CatalogPage } from '../core/archive/catalog';
+import { ArchiveSession } from './archive';
+
+// The worker's archive session against an archive built in memory, served by a stubbed fetch
+// (and a stubbed Cache Storage): what it fetches, and that hits and totals equal a scan.
+const BASE = 'https://news.example/archive/';
+const encoder = new TextEncoder();
+
+const texts = [
+	['甲报', '2026-03-25', '#汾河两岸春来早\n本报讯 汾河沿岸的柳树发芽了。\n'],
+	['甲报', '2026-03-05', '#城市新闻\n本报讯 市民在汾河公园散步。\n'],
+	['乙报', '2026-03-20', '#乡村振兴\n本报讯 村里修了新路。\n'],
+	['甲报', '2026-02-14', '#汾河治理见成效\n本报讯 汾河水质持续好转。\n'],
+	['乙报', '2026-01-09', '#冬季运动\n本报讯 汾河冰面上的孩子们。\n']
+] as const;
+
+const pages = texts.map(([paper, date, text], i) => {
+	const bytes = encoder.encode(text);
+	const sidecar = { paper, date, page: 1 };
+	return { doc: parsePage(text, `p${i}.txt`, sidecar), hash: hashBytes(bytes), bytes };
+});
+const { manifest, files } = buildArchiveInMemory(pages, {
+	shardBytes: 32,
+	// Chunks of a few articles: frequent tokens' postings span chunk files, as at scale.
+	chunkBytes: 8
+});
+for (const page of pages) files.set(`page-${page.hash}.txt`, page.bytes);
+files.set('manifest.json', encoder.encode(JSON.stringify(manifest)));
+
+let fetched: string[];
+let offline: boolean;
+let stored: Map<string, Response>;
+
+beforeEach(() => {
+	fetched = [];
+	offline = false;
+	stored = new Map();
+	vi.stubGlobal('fetch', async (url: string) => {
+		if (offline) throw new TypeError('Failed to fetch');
+		const name = String(url).slice(BASE.length);
+		fetched.push(name);
+		const bytes = files.get(name);
+		return bytes ? new Response(bytes.slice()) : new Response('not found', { status: 404 });
+	});
+	const cache = {
+		match: async (url: string) => stored.get(url)?.clone(),
+		put: async (url: string, response: Response) => void stored.set(url, response),
+		keys: async () => [...stored.keys()].map((url) => ({ url }))
+	};
+	vi.stubGlobal('caches', { open: async () => cache });
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function open() {
+	const parse = async (page: CatalogPage): Promise<ParsedDocument> =>
+		parsePage(
+			new TextDecoder().decode(files.get(archivePageFile(page)!)),
+			page.source,
+			pageSidecar(page)
+		);
+	return ArchiveSession.open(BASE, parse);
+}
+
+/** [page id, article id] of the articles holding the term, by a scan of the parsed pages. */
+function scan(term: string, keep: (doc: ParsedDocument) => boolean = () => true): string[] {
+	return pages
+		.map((p) => p.doc)
+		.filter(keep)
+		.flatMap((doc) =>
+			doc.articles
+				.filter((a) => searchSegments(a).some((s) => normalize(s).includes(normalize(term))))
+				.map((a) => `${doc.id}/${a.id}`)
+		)
+		.sort();
+}
+
+const keys = (hits: { docId: string; articleId: string }[]) =>
+	hits.map((h) => `${h.docId}/${h.articleId}`).sort();
+const noFilters = { offset: 0, limit: 10, filters: {} };
+
+describe('ArchiveSession', () => {
+	it('lists the newest month from the manifest and its catalog shards alone', async () => {
+		const session = await open();
+		const listed = await session.newest();
+		expect(listed.map((d) => d.page.date).sort()).toEqual([
+			'2026-03-05',
+			'2026-03-20',
+			'2026-03-25'
+		]);
+		expect(fetched.filter((n) => !n.startsWith('catalog-'))).toEqual(['manifest.json']);
+		expect(fetched.filter((n) => n.startsWith('catalog-'))).toHaveLength(2);
+	});
+
+	it('refuses a manifest it cannot read, saying why', async () => {
+		const format1 = { ...manifest, format: 'banmian-archive-1', index: [] };
+		vi.stubGlobal('fetch', async () => new Response(JSON.stringify(format1)));
+		await expect(open()).rejects.toThrow(/manifest\.json.*banmian-archive-1/);
+	});
+
+	it('finds exactly what a scan finds, with the exact total and marked snippets', async () => {
+		expect(manifest.index.chunkFiles).toBeGreaterThan(0);
+		const session = await open();
+		const found = await session.search('汾河', noFilters);
+		expect(found.total).toBe(scan('汾河').length);
+		expect(keys(found.hits)).toEqual(scan('汾河'));
+		expect(found.offlinePages).toBeUndefined();
+		// Only this index's files, some shards and not all.
+		const indexFiles = fetched.filter((n) => n.startsWith('index-'));
+		expect(indexFiles.every((n) => n.startsWith(`index-${manifest.index.id}-`))).toBe(true);
+		const shards = indexFiles.filter((n) => /^index-[0-9a-f]+-\d+\.bin$/.test(n));
+		expect(shards.length).toBeGreaterThan(0);
+		expect(shards.length).toBeLessThan(manifest.index.shards);
+		const marked = found.hits.find((h) => h.snippet.ranges.length || h.heading.title.ranges.length);
+		expect(marked).toBeDefined();
+		// newest first
+		expect(found.hits.map((h) => h.date)).toEqual(
+			[...found.hits.map((h) => h.date)].sort().reverse()
+		);
+		// pages of hits, further on
+		const second = await session.search('汾河', { ...noFilters, offset: 2, limit: 2 });
+		expect(second.hits.map((h) => h.docId)).toEqual(found.hits.slice(2, 4).map((h) => h.docId));
+	});
+
+	it('narrows by paper, dates and page through the catalog, exactly', async () => {
+		const session = await open();
+		const byPaper = await session.search('汾河', { ...noFilters, filters: { paper: '甲报' } });
+		expect(keys(byPaper.hits)).toEqual(scan('汾河', (d) => d.page.paper === '甲报'));
+		const inMarch = await session.search('汾河', {
+			...noFilters,
+			filters: { dateFrom: '2026-03-01', dateTo: '2026-03-31' }
+		});
+		expect(inMarch.total).toBe(scan('汾河', (d) => d.page.date!.startsWith('2026-03')).length);
+		expect((await session.search('汾河', { ...noFilters, filters: { page: 2 } })).total).toBe(0);
+		// bylines are not in the catalog: a reporter filter leaves the archive out
+		expect(
+			(await session.search('汾河', { ...noFilters, filters: { reporter: '某' } })).total
+		).toBe(0);
+	});
+
+	it('finds a page opened on an earlier visit again, by the month it remembered', async () => {
+		const first = await open();
+		await first.search('汾河', noFilters); // lists the January page's shard to place its hit
+		const january = pages.find((p) => p.doc.page.date === '2026-01-09')!;
+		expect(await first.find(january.doc.id)).toBeDefined();
+		first.remember(january.doc.id);
+		await new Promise((resolve) => setTimeout(resolve, 50)); // the write lands
+		const later = await open();
+		expect((await later.find(january.doc.id))?.date).toBe('2026-01-09');
+		expect(await later.find('no-such-page')).toBeUndefined();
+	});
+
+	it('offline, searches the pages on the device and counts them', async () => {
+		const session = await open();
+		await session.newest();
+		// One March page is on the device (with its catalog shard).
+		const march = pages.find((p) => p.doc.page.date === '2026-03-25')!;
+		await session.pageFile((await session.find(march.doc.id))!);
+		offline = true;
+		const found = await session.search('汾河', noFilters);
+		expect(found.offlinePages).toBe(1);
+		expect(keys(found.hits)).toEqual(scan('汾河', (d) => d.id === march.doc.id));
+	});
+});

@@ -1,0 +1,332 @@
+/**
+ * The worker's side of the static archive (core/archive, platform/archive): the manifest and the
+ * catalog shards loaded so far, search with ArchiveSearch over index shards fetched on demand
+ * (kept in IndexedDB), hits made whole from their pages' files, and offline search over the
+ * pages on the device.
+ */
+import {
+	articleInShard,
+	indexFilePrefix,
+	locateArticle,
+	type ArchiveManifest,
+	type CatalogPage,
+	type CatalogShard,
+	type ManifestCatalogEntry
+} from '../core/archive/catalog';
+import {
+	archivePageFile,
+	catalogSummary,
+	checkCatalogShard,
+	checkManifest,
+	newestMonthEntries,
+	offlineFiles
+} from '../core/archive/pages';
+import { ArchiveSearch } from '../core/archive/search';
+import type { DocumentSummary } from '../core/library/summary';
+import type { ParsedDocument } from '../core/parse/types';
+import type { SearchIndex } from '../core/search/index';
+import type { SearchFilters, SearchHit } from '../core/search/types';
+import {
+	ArchiveUnavailable,
+	cachedArchiveFiles,
+	fetchArchiveFile,
+	MANIFEST_FILE
+} from '../platform/archive';
+import {
+	dropArchiveShardsExcept,
+	loadArchivePlace,
+	loadArchiveShard,
+	saveArchivePlace,
+	saveArchiveShard
+} from '../platform/caches';
+import type { ArchiveMonth, SearchAnswer } from './types';
+
+const decoder = new TextDecoder();
+const searchModule = () => import('../core/search/index');
+/** Pages whose one-page index (for a hit's snippet and marks) is kept. */
+const HIT_PAGES_KEPT = 32;
+
+function json(bytes: Uint8Array): unknown {
+	try {
+		return JSON.parse(decoder.decode(bytes));
+	} catch {
+		return null;
+	}
+}
+
+/** The catalog's page details pass the filters (as the on-device index's docPasses). */
+function pagePasses(page: CatalogPage, filters: SearchFilters): boolean {
+	if (filters.paper && page.paper !== filters.paper) return false;
+	if (Number.isFinite(filters.page) && page.page !== filters.page) return false;
+	if (filters.dateFrom || filters.dateTo) {
+		if (page.date === null) return false;
+		if (filters.dateFrom && page.date < filters.dateFrom) return false;
+		if (filters.dateTo && page.date > filters.dateTo) return false;
+	}
+	return true;
+}
+
+/** Whether a catalog shard (one paper, one month) can hold pages passing the filters. */
+function entryPasses(entry: ManifestCatalogEntry, filters: SearchFilters): boolean {
+	if (filters.paper && entry.paper !== filters.paper) return false;
+	if (filters.dateFrom || filters.dateTo) {
+		if (entry.month === null) return false;
+		if (filters.dateFrom && entry.month < filters.dateFrom.slice(0, 7)) return false;
+		if (filters.dateTo && entry.month > filters.dateTo.slice(0, 7)) return false;
+	}
+	return true;
+}
+
+export class ArchiveSession {
+	readonly #catalog = new Map<string, Promise<CatalogShard>>();
+	readonly #pages = new Map<string, CatalogPage>();
+	/** Each listed page's catalog shard (paper and month), remembered for pages opened. */
+	readonly #places = new Map<string, { paper: string | null; month: string | null }>();
+	readonly #search: ArchiveSearch;
+	readonly #hitIndexes = new Map<string, SearchIndex>();
+	#offline: SearchIndex | null = null;
+
+	private constructor(
+		readonly base: string,
+		readonly manifest: ArchiveManifest,
+		private readonly openDocument: (page: CatalogPage) => Promise<ParsedDocument>
+	) {
+		this.#search = new ArchiveSearch(manifest, (name) => this.#indexShard(name));
+	}
+
+	/** Reads the manifest (from the server; offline, the copy on the device). */
+	static async open(
+		base: string,
+		openDocument: (page: CatalogPage) => Promise<ParsedDocument>
+	): Promise<ArchiveSession> {
+		const manifest = checkManifest(json(await fetchArchiveFile(base, MANIFEST_FILE)));
+		if (typeof manifest === 'string')
+			throw new Error(`档案目录(manifest.json)无法使用:${manifest}`);
+		void dropArchiveShardsExcept(indexFilePrefix(manifest.index));
+		return new ArchiveSession(base, manifest, openDocument);
+	}
+
+	async #indexShard(name: string): Promise<Uint8Array> {
+		const kept = await loadArchiveShard(name);
+		if (kept) return kept;
+		const bytes = await fetchArchiveFile(this.base, name, { keep: false });
+		void saveArchiveShard(name, bytes);
+		return bytes;
+	}
+
+	months(): ArchiveMonth[] {
+		return this.manifest.catalog.map(({ paper, month, pages, name, bytes }) => ({
+			paper,
+			month,
+			pages,
+			name,
+			bytes
+		}));
+	}
+
+	catalogShard(entry: ManifestCatalogEntry): Promise<CatalogShard> {
+		let pending = this.#catalog.get(entry.name);
+		if (!pending) {
+			pending = fetchArchiveFile(this.base, entry.name).then((bytes) => {
+				const shard = checkCatalogShard(json(bytes), entry);
+				if (!shard) throw new Error(`档案分目录 ${entry.name} 无法识别`);
+				for (const page of shard.pages) {
+					this.#pages.set(page.id, page);
+					this.#places.set(page.id, { paper: shard.paper, month: shard.month });
+				}
+				return shard;
+			});
+			this.#catalog.set(entry.name, pending);
+			// A failed fetch is not kept: the next use tries again.
+			pending.catch(() => this.#catalog.delete(entry.name));
+		}
+		return pending;
+	}
+
+	async #summaries(entries: readonly ManifestCatalogEntry[]): Promise<DocumentSummary[]> {
+		const shards = await Promise.all(entries.map((entry) => this.catalogShard(entry)));
+		return shards.flatMap((shard) => shard.pages.map(catalogSummary));
+	}
+
+	/** The newest month's pages, every paper: what the library lists first. */
+	newest(): Promise<DocumentSummary[]> {
+		return this.#summaries(newestMonthEntries(this.manifest));
+	}
+
+	/** One month's pages of one paper (or of every paper when `paper` is undefined). */
+	month(paper: string | null | undefined, month: string | null): Promise<DocumentSummary[]> {
+		return this.#summaries(
+			this.manifest.catalog.filter(
+				(e) => (paper === undefined || e.paper === paper) && e.month === month
+			)
+		);
+	}
+
+	/**
+	 * A page of any month: one listed so far, else one opened on an earlier visit (its month is
+	 * remembered), whose catalog shard is fetched again. A link to a page of a month never listed
+	 * on this device is not found: ids do not say their month.
+	 */
+	async find(id: string): Promise<CatalogPage | undefined> {
+		const listed = this.#pages.get(id);
+		if (listed) return listed;
+		const place = await loadArchivePlace(id);
+		if (!place) return undefined;
+		try {
+			await this.month(place.paper, place.month);
+		} catch {
+			return undefined;
+		}
+		return this.#pages.get(id);
+	}
+
+	/** Remembers where an opened page is, for links to it on later visits. */
+	remember(id: string): void {
+		const place = this.#places.get(id);
+		if (place) void saveArchivePlace(id, place);
+	}
+
+	/** A page's file, from the device when it is there. */
+	pageFile(page: CatalogPage): Promise<Uint8Array> {
+		const name = archivePageFile(page);
+		if (!name) return Promise.reject(new Error(`无法载入 ${page.source}`));
+		return fetchArchiveFile(this.base, name);
+	}
+
+	/** Every file an offline copy of these catalog shards needs (the shards and their pages). */
+	async offlineFiles(names: readonly string[]): Promise<string[]> {
+		const entries = this.manifest.catalog.filter((e) => names.includes(e.name));
+		const shards = await Promise.all(entries.map((entry) => this.catalogShard(entry)));
+		return offlineFiles(entries, shards);
+	}
+
+	/**
+	 * Hits `offset` … `offset + limit - 1` in archive order and the exact total. Offline (or when
+	 * an index shard cannot be had) only the pages on the device are searched, and the answer
+	 * says how many there are.
+	 */
+	async search(
+		query: string,
+		options: { offset: number; limit: number; filters: SearchFilters }
+	): Promise<SearchAnswer> {
+		if (globalThis.navigator?.onLine === false) return this.#searchOffline(query, options);
+		try {
+			return await this.#searchOnline(query, options);
+		} catch (error) {
+			if (error instanceof ArchiveUnavailable) return this.#searchOffline(query, options);
+			throw error;
+		}
+	}
+
+	async #searchOnline(
+		query: string,
+		{ offset, limit, filters }: { offset: number; limit: number; filters: SearchFilters }
+	): Promise<SearchAnswer> {
+		// The catalog holds no bylines: a reporter filter narrows imported pages only.
+		if (filters.reporter) return { total: 0, hits: [] };
+		const narrowed = Boolean(
+			filters.paper || filters.dateFrom || filters.dateTo || Number.isFinite(filters.page)
+		);
+		if (!narrowed) {
+			const found = await this.#search.search(query, { offset, limit });
+			return { total: found.total, hits: await this.#hits(found.hits, query) };
+		}
+		// Narrowed: every hit is placed in its catalog shard (months and papers the filters rule
+		// out are never fetched) and checked against its page.
+		const all = await this.#search.search(query, { offset: 0, limit: this.manifest.articles });
+		const kept: { article: number; count: number }[] = [];
+		for (const hit of all.hits) {
+			const entry = locateArticle(this.manifest, hit.article);
+			if (!entry || !entryPasses(entry, filters)) continue;
+			const placed = articleInShard(await this.catalogShard(entry), hit.article);
+			if (placed && pagePasses(placed.page, filters)) kept.push(hit);
+		}
+		return {
+			total: kept.length,
+			hits: await this.#hits(kept.slice(offset, offset + limit), query)
+		};
+	}
+
+	async #hits(hits: readonly { article: number; count: number }[], query: string) {
+		const made = await Promise.all(
+			hits.map(async ({ article, count }) => {
+				const entry = locateArticle(this.manifest, article);
+				const placed = entry && articleInShard(await this.catalogShard(entry), article);
+				return placed ? this.#hit(placed.page, placed.articleId, count, query) : null;
+			})
+		);
+		return made.filter((hit): hit is SearchHit => hit !== null);
+	}
+
+	/** A hit as the on-device index makes it (snippet, marks), from the page's own file. */
+	async #hit(page: CatalogPage, articleId: string, count: number, query: string) {
+		try {
+			let index = this.#hitIndexes.get(page.id);
+			if (!index) {
+				const { SearchIndex } = await searchModule();
+				index = new SearchIndex();
+				index.add(await this.openDocument(page));
+				this.#hitIndexes.set(page.id, index);
+				if (this.#hitIndexes.size > HIT_PAGES_KEPT) {
+					this.#hitIndexes.delete(this.#hitIndexes.keys().next().value as string);
+				}
+			}
+			const hit = index
+				.search(query, { limit: Infinity })
+				.hits.find((h) => h.articleId === articleId && h.block === null);
+			if (hit) return hit;
+		} catch {
+			// the page's file cannot be had: the catalog's heading stands in
+		}
+		const heading = page.articles.find(([id]) => id === articleId)?.[1] ?? '';
+		const hit: SearchHit = {
+			docId: page.id,
+			articleId,
+			block: null,
+			title: heading,
+			heading: { kicker: null, title: { text: heading, ranges: [] }, subtitle: null },
+			paper: page.paper,
+			date: page.date,
+			pageNumber: page.page,
+			pageName: page.pageName,
+			snippet: { text: '', ranges: [] },
+			inTitle: false,
+			count,
+			firstOffset: 0
+		};
+		return hit;
+	}
+
+	/** Searches the archive pages whose files are on the device, with the on-device index. */
+	async #searchOffline(
+		query: string,
+		options: { offset: number; limit: number; filters: SearchFilters }
+	): Promise<SearchAnswer> {
+		const files = await cachedArchiveFiles(this.base);
+		const { SearchIndex } = await searchModule();
+		const index = (this.#offline ??= new SearchIndex());
+		let pages = 0;
+		for (const entry of this.manifest.catalog) {
+			if (!files.has(entry.name)) continue;
+			let shard: CatalogShard;
+			try {
+				shard = await this.catalogShard(entry);
+			} catch {
+				continue;
+			}
+			for (const page of shard.pages) {
+				const name = archivePageFile(page);
+				if (!name || !files.has(name)) continue;
+				if (!index.has(page.id)) {
+					try {
+						index.add(await this.openDocument(page));
+					} catch {
+						continue; // unreadable: not searched, not counted
+					}
+				}
+				pages++;
+			}
+		}
+		return { ...index.search(query, options), offlinePages: pages };
+	}
+}
