@@ -25,8 +25,8 @@ import {
 	type ManifestCatalogEntry,
 	type ManifestIndex
 } from './catalog';
+import { ARCHIVE_FORMAT } from './version';
 import {
-	ARCHIVE_FORMAT,
 	ChunkWriter,
 	articleSearchText,
 	encodeShard,

@@ -11,7 +11,7 @@ import {
 	type ArchiveManifest,
 	type CatalogPage
 } from './catalog';
-import { ARCHIVE_FORMAT } from './format';
+import { ARCHIVE_FORMAT } from './version';
 import { article, doc } from './testing.spec-helpers';
 
 function page(

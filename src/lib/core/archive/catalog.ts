@@ -13,7 +13,7 @@
 import { hashBytes } from '../hash';
 import type { ParsedDocument } from '../parse/types';
 import { articleHeading } from '../parse/title';
-import { ARCHIVE_FORMAT } from './format';
+import { ARCHIVE_FORMAT } from './version';
 
 /** One page in a catalog shard. */
 export interface CatalogPage {

@@ -16,9 +16,6 @@ import { SEGMENT_SEPARATOR } from '../search/encoder';
 
 const SEPARATOR_CODE = SEGMENT_SEPARATOR.charCodeAt(0);
 
-/** Changes whenever tokens, buckets or the encoding change: stored archives must be rebuilt. */
-export const ARCHIVE_FORMAT = 'banmian-archive-2';
-
 /**
  * The searchable text of an article, exactly the fields the on-device index searches (title or
  * its stand-in, kicker, subtitle, agency, reporters, correspondents, paragraphs, captions),

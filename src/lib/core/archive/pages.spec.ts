@@ -12,7 +12,7 @@ import {
 	offlineFiles,
 	pageSidecar
 } from './pages';
-import { ARCHIVE_FORMAT } from './format';
+import { ARCHIVE_FORMAT } from './version';
 import { article, buildArchiveInMemory, doc } from './testing.spec-helpers';
 
 function page(id: string, paper: string | null, date: string | null, hash: string): CatalogPage {

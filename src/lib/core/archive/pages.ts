@@ -7,13 +7,8 @@
 
 import type { SidecarMeta } from '../parse/types';
 import type { DocumentSummary } from '../library/summary';
-import {
-	type ArchiveManifest,
-	type CatalogPage,
-	type CatalogShard,
-	type ManifestCatalogEntry
-} from './catalog';
-import { ARCHIVE_FORMAT } from './format';
+import type { ArchiveManifest, CatalogPage, CatalogShard, ManifestCatalogEntry } from './catalog';
+import { ARCHIVE_FORMAT } from './version';
 
 /** Per catalog shard name, the bytes of its pages' files (written beside the manifest). */
 export const DOWNLOADS_FILE = 'downloads.json';
