@@ -43,7 +43,7 @@ import type {
 	SearchAnswer,
 	SearchFacets
 } from './types';
-import { ArchiveSession } from './archive';
+import type { ArchiveSession } from './archive';
 import { archivePapers, pageSidecar } from '../core/archive/pages';
 import type { CatalogPage } from '../core/archive/catalog';
 
@@ -53,6 +53,8 @@ const hashes = new Map<string, string>();
 // The search engine (FlexSearch and the index code) loads with the first search, not with the
 // worker: opening a page only needs the parser.
 const searchModule = () => import('../core/search/index');
+// Archive mode only: its search code (and the normaliser it brings) stays off a bundled library's start.
+const archiveModule = () => import('./archive');
 let index: SearchIndex | null = null;
 let indexing: Promise<void> | null = null;
 let progress: IndexProgress = { indexed: 0, total: 0, ready: false, restored: false };
@@ -581,7 +583,8 @@ export const api = {
 	async archiveOpen(
 		base: string
 	): Promise<{ months: ArchiveMonth[]; summaries: DocumentSummary[] }> {
-		if (archive?.base !== base) archive = await ArchiveSession.open(base, archiveDocument);
+		if (archive?.base !== base)
+			archive = await (await archiveModule()).ArchiveSession.open(base, archiveDocument);
 		return { months: archive.months(), summaries: await archive.newest() };
 	},
 
