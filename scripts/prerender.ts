@@ -7,7 +7,7 @@
  * In archive mode (BANMIAN_ARCHIVE) no page is bundled, so none is prerendered.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBytes } from '../src/lib/core/parse/index';
 import type { SidecarMeta } from '../src/lib/core/parse/types';
@@ -24,7 +24,8 @@ import { archiveSettings, buildFolder } from './archive-settings.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (archiveSettings(process.env, root)) process.exit(0);
-const buildDir = process.argv[2] ?? join(root, buildFolder(process.env));
+// BANMIAN_OUT may be absolute (the bench builds outside the tree) or relative to the project.
+const buildDir = process.argv[2] ?? resolve(root, buildFolder(process.env));
 const indexHtml = readFileSync(join(buildDir, 'index.html'), 'utf8');
 const cssHref = /<link href="\.\/([^"]+\.css)" rel="stylesheet">/.exec(indexHtml)?.[1];
 if (!cssHref) throw new Error('build/index.html links no stylesheet');
