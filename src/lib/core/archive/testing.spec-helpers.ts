@@ -1,30 +1,10 @@
 // Shared by the archive specs: pages, an archive built in memory, and the scan it must equal.
-import type { Article, PageMeta, ParsedDocument } from '../parse/types';
+import type { ParsedDocument } from '../parse/types';
 import { compileQuery } from '../search/query';
-import { article } from '../parse/article.spec-helpers';
-
-export { article };
+export { article, doc } from '../parse/article.spec-helpers';
 import { ArchiveBuilder, concatWords, type BuilderOptions } from './build';
 import type { ArchiveManifest, CatalogShard } from './catalog';
 import { articleSearchText } from './format';
-
-export function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
-	return {
-		id,
-		source: `${id}.txt`,
-		page: {
-			header: null,
-			footer: null,
-			paper: null,
-			date: null,
-			pageNumber: null,
-			pageName: null,
-			...page
-		},
-		articles,
-		diagnostics: []
-	};
-}
 
 /** Builds a whole archive in memory: for tests and small corpora. */
 export function buildArchiveInMemory(

@@ -1,5 +1,5 @@
-// Shared by specs: an article with every field empty but those a test names.
-import type { Article } from './types';
+// Shared by specs: an article with every field empty but those a test names, and a page of them.
+import type { Article, PageMeta, ParsedDocument } from './types';
 
 export function article(id: string, fields: Partial<Article> = {}): Article {
 	return {
@@ -20,5 +20,23 @@ export function article(id: string, fields: Partial<Article> = {}): Article {
 		continuedTo: null,
 		lines: [1, 1],
 		...fields
+	};
+}
+
+export function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
+	return {
+		id,
+		source: `${id}.txt`,
+		page: {
+			header: null,
+			footer: null,
+			paper: null,
+			date: null,
+			pageNumber: null,
+			pageName: null,
+			...page
+		},
+		articles,
+		diagnostics: []
 	};
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import type { Article, PageMeta, ParsedDocument } from '../parse/types';
+import type { Article, ParsedDocument } from '../parse/types';
 import {
 	SEARCH_VERSION,
 	SearchIndex,
@@ -14,25 +14,7 @@ import {
 	type SearchFilters,
 	type SearchSnapshot
 } from './index';
-import { article } from '../parse/article.spec-helpers';
-
-function doc(id: string, articles: Article[], page: Partial<PageMeta> = {}): ParsedDocument {
-	return {
-		id,
-		source: `${id}.txt`,
-		page: {
-			header: null,
-			footer: null,
-			paper: null,
-			date: null,
-			pageNumber: null,
-			pageName: null,
-			...page
-		},
-		articles,
-		diagnostics: []
-	};
-}
+import { article, doc } from '../parse/article.spec-helpers';
 
 type BuildMode = 'add' | 'addAll' | 'restored';
 
