@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js';
 import type { ParsedDocument } from '../parse/types';
 import { indexChunkName } from './catalog';
 import { bigramKey } from './format';
-import { ArchiveSearch, termPlan } from './search';
+import { ArchiveSearch, cheapestCover, termTokens } from './search';
 import { article, buildArchiveInMemory, doc, scan } from './testing.spec-helpers';
 
 /** Small chunks, so that a few pages already cut postings into several. */
@@ -215,7 +215,7 @@ describe('archive search', () => {
 			doc(`p${i}`, [article('a1', { paragraphs: [`第${i}号人民代表大会报告，环境${i * 7}`] })])
 		);
 		const { manifest, files, search, fetches } = open(pages, { bucketBits: 4, chunkBytes: 32 });
-		const keys = termPlan('人民代表').map((t) => t.key);
+		const keys = termTokens('人民代表').map((t) => t.key);
 		const first = await search.search('人民代表');
 		expect(first.total).toBe(40);
 		const shards = new Set(keys.map((key) => search.shardOf(key)));
@@ -275,20 +275,45 @@ describe('archive search', () => {
 	});
 
 	it('fetches a rare driver’s last chunks with the round before, when a window falls short', async () => {
-		// 代表 in every tenth article (a few chunks), 人民代表 in two: the first window falls short.
+		// 代表 in every tenth article (a few chunks), 人民 in nine of ten, both in two: the first
+		// window falls short.
 		const pages = Array.from({ length: 600 }, (_, i) =>
 			doc(`p${String(i).padStart(3, '0')}`, [
 				article('a1', {
-					paragraphs: [i % 10 ? '人民日报' : i === 0 || i === 590 ? '人民代表' : '代表人民']
+					paragraphs: [i % 10 ? '人民日报' : i === 0 || i === 590 ? '人民代表' : '代表大会']
 				})
 			])
 		);
 		const { manifest, files, search } = open(pages, { bucketBits: 2, chunkBytes: 64 });
-		const first = await search.search('人民代表', { exactTotal: false });
-		expect(first.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, '人民代表'));
-		// Shards; the first window's driver chunks; its other chunks with the driver's rest; the
-		// rest's other chunks. Without the driver's rest going early, one round more.
+		const first = await search.search('人民 代表', { exactTotal: false });
+		expect(first.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, '人民 代表'));
+		// Shards; the first window's driver chunks; its 人民 chunks with the driver's rest; the
+		// rest's 人民 chunks. Without the driver's rest going early, one round more.
 		expect(first.fetched.rounds).toBe(4);
+	});
+
+	it('checks frequent tokens only for the articles a rare one leaves', async () => {
+		// 人民 and 代表 in every article, 民代 (the middle of 人民代表) in two.
+		const pages = Array.from({ length: 600 }, (_, i) =>
+			doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', { paragraphs: [i === 0 || i === 590 ? '人民代表' : '人民，代表'] })
+			])
+		);
+		const { manifest, files, search } = open(pages, { bucketBits: 2, chunkBytes: 64 });
+		const result = await search.search('人民代表');
+		expect(result.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, '人民代表'));
+		const chunkFiles = (word: string) => {
+			const key = bigramKey(word.charCodeAt(0), word.charCodeAt(1));
+			return [...files.keys()].filter((name) =>
+				name.startsWith(`index-${manifest.index.id}-${key.toString(36)}-`)
+			);
+		};
+		for (const word of ['人民', '代表']) {
+			const fetchedChunks = result.fetched.shards.filter((name) => chunkFiles(word).includes(name));
+			expect(chunkFiles(word).length).toBeGreaterThan(10);
+			// The chunks holding the two articles, no more.
+			expect(fetchedChunks.length).toBeLessThanOrEqual(2);
+		}
 	});
 
 	it('pages a one-token query by fetching only the chunk holding the requested hits', async () => {
@@ -347,12 +372,25 @@ describe('archive search', () => {
 	});
 });
 
-describe('termPlan', () => {
-	it('covers every character of the term with the fewest bigrams', () => {
-		expect(termPlan('人').map((t) => t.at)).toEqual([0]);
-		expect(termPlan('人民').map((t) => t.at)).toEqual([0]);
-		expect(termPlan('人民日').map((t) => t.at)).toEqual([0, 1]);
-		expect(termPlan('人民日报').map((t) => t.at)).toEqual([0, 2]);
-		expect(termPlan('人民日报社').map((t) => t.at)).toEqual([0, 2, 3]);
+describe('cheapestCover', () => {
+	it('takes the first and last bigram and the cheapest ones between that cover every character', () => {
+		expect(cheapestCover([5])).toEqual([0]);
+		expect(cheapestCover([5, 5])).toEqual([0, 1]);
+		// 人民日报: 人民 and 日报 cover it; 民日 is needed only when it is the cheaper way.
+		expect(cheapestCover([5, 9, 5])).toEqual([0, 2]);
+		expect(cheapestCover([5, 0, 5])).toEqual([0, 1, 2]);
+		// Never two untaken bigrams in a row (a character would go unchecked).
+		expect(cheapestCover([1, 8, 9, 1])).toEqual([0, 1, 3]);
+		expect(cheapestCover([1, 9, 9, 9, 9, 1])).toEqual([0, 2, 4, 5]);
+	});
+
+	it('gives a cover for any costs', () => {
+		fc.assert(
+			fc.property(fc.array(fc.nat(100), { minLength: 1, maxLength: 12 }), (costs) => {
+				const taken = cheapestCover(costs);
+				const covered = new Set(taken.flatMap((i) => [i, i + 1]));
+				for (let c = 0; c <= costs.length; c++) expect(covered.has(c)).toBe(true);
+			})
+		);
 	});
 });

@@ -71,6 +71,9 @@ type Fetched = ArchiveResult['fetched'];
 /** A driver with at most this many chunks left has them fetched with its first window's round. */
 const PREFETCH_CHUNKS = 4;
 
+/** What a round of fetches costs on a slow phone network in bytes: 150 ms at 1.6 Mbps. */
+const ROUND_BYTES = 30_000;
+
 const NO_POSTINGS: FlatPostings = {
 	total: 0,
 	articles: new Uint32Array(0),
@@ -172,23 +175,25 @@ export class ArchiveSearch {
 		const fetched: Fetched = { shards: [], bytes: 0, rounds: 0 };
 		const nothing: ArchiveResult = { total: 0, totalExact: true, hits: [], fetched };
 		if (include.length === 0) return nothing;
-		const included = include.map(termPlan);
-		const keys = [...new Set([...included, ...exclude.map(termPlan)].flat().map((t) => t.key))];
-		// Every shard any term needs, fetched together.
+		const includedTokens = include.map(termTokens);
+		const excludedTokens = exclude.map(termTokens);
+		const keys = [...new Set([...includedTokens, ...excludedTokens].flat().map((t) => t.key))];
+		// Every shard any token needs, fetched together: the directories say every token's total
+		// and chunks, and a rare token's whole postings come with its shard.
 		const names = [...new Set(keys.map((key) => this.shardOf(key)))];
 		const shards = await this.step(fetched, () => this.loadAll(names, decodeShard, fetched));
 		const directories = new Map(shards.map((d, i) => [names[i], d]));
 		const entryOf = (key: number) => directories.get(this.shardOf(key))?.get(key);
-		const present = (plan: PlannedToken[]) => plan.every((t) => entryOf(t.key));
-		if (!included.every(present)) return nothing;
-		// An excluded term with a token no article holds excludes nothing.
-		const excluded = exclude.map(termPlan).filter(present);
-		const entries = [...new Set([...included, ...excluded].flat().map((t) => t.key))].map(
-			(key) => entryOf(key) as TokenEntry
-		);
+		const present = (tokens: PlannedToken[]) => tokens.every((t) => entryOf(t.key));
+		// A term with a token no article holds occurs nowhere: included, nothing matches; excluded,
+		// it excludes nothing.
+		if (!includedTokens.every(present)) return nothing;
+		const usedTokens = (tokens: PlannedToken[]) => usedForTerm(tokens, (key) => entryOf(key)!);
+		const included = includedTokens.map(usedTokens);
+		const excluded = excludedTokens.filter(present).map(usedTokens);
 		const driver = included
 			.flat()
-			.map((t) => entryOf(t.key) as TokenEntry)
+			.map((t) => t.entry)
 			.reduce((a, b) => (b.total < a.total ? b : a));
 		const hits: ArchiveHit[] = [];
 		const end = offset + limit;
@@ -209,12 +214,10 @@ export class ArchiveSearch {
 			return { total: driver.total, totalExact: true, hits, fetched };
 		}
 
-		// The driver's articles in windows. An exact total takes them all at once: one round for
-		// the driver's chunks, one for the others' chunks holding its articles. The first hits
+		// The driver's articles in windows. An exact total takes them all at once. The first hits
 		// take a first window of a few times the hits asked for, then one sized by the hit rate
 		// so far, so a rare term beside a frequent one does not fetch the frequent one's every
 		// chunk for ten hits.
-		const others = entries.filter((e) => e !== driver);
 		const chunkStarts = [0];
 		for (const chunk of driver.chunks)
 			chunkStarts.push(chunkStarts[chunkStarts.length - 1] + chunk.articles);
@@ -240,30 +243,20 @@ export class ArchiveSearch {
 			const chunks = Array.from({ length: chunkAt(stop - 1) - first + 1 }, (_, i) => first + i);
 			const joined = await this.step(fetched, () => this.postings(driver, chunks, fetched));
 			const window = slicePostings(joined, at - chunkStarts[first], stop - chunkStarts[first]);
-			const needs = others.map((e) => chunksHolding(e, window.articles));
-			const lists = await this.step(fetched, async () => {
-				// When this round fetches anyway, a rare driver's few later chunks go out with it:
-				// should this window fall short, the next needs no round of its own for them.
-				const next = chunks[chunks.length - 1] + 1;
-				const later = driver.chunks.length - next;
-				const ahead =
-					!exactTotal &&
-					later > 0 &&
-					later <= PREFETCH_CHUNKS &&
-					needs.some((list) => list.some((k) => k > 0))
-						? this.postings(
+			// When a round fetches anyway, a rare driver's few later chunks go out with it: should
+			// this window fall short, the next needs no round of its own for them.
+			const next = chunks[chunks.length - 1] + 1;
+			const later = driver.chunks.length - next;
+			const ahead =
+				!exactTotal && later > 0 && later <= PREFETCH_CHUNKS
+					? () =>
+							this.postings(
 								driver,
 								Array.from({ length: later }, (_, i) => next + i),
 								fetched
 							)
-						: null;
-				const lists = await Promise.all(others.map((e, i) => this.postings(e, needs[i], fetched)));
-				await ahead;
-				return lists;
-			});
-			const listOf = new Map(others.map((e, i) => [e.key, lists[i]]));
-			listOf.set(driver.key, window);
-			const result = matchQuery(included, excluded, (key) => listOf.get(key) ?? NO_POSTINGS);
+					: null;
+			const result = await this.matchWindow(window, driver, included, excluded, fetched, ahead);
 			for (let i = 0; i < result.articles.length; i++, found++)
 				if (found >= offset && found < end)
 					hits.push({ article: result.articles[i], count: result.counts[i] });
@@ -272,6 +265,102 @@ export class ArchiveSearch {
 				return { total: found, totalExact: at === driver.total, hits, fetched };
 		}
 		return { total: found, totalExact: true, hits, fetched };
+	}
+
+	/**
+	 * The articles of one driver window that match the query, exactly. Candidates start as the
+	 * window's articles and narrow as tokens arrive: each round fetches, of the tokens still
+	 * unchecked, only the chunks holding a remaining candidate, cheapest first, so a frequent
+	 * token is fetched for the few articles the rare ones left (a round costs about what 30 KB
+	 * do on a slow phone network, so cheap tokens share one).
+	 */
+	private async matchWindow(
+		window: FlatPostings,
+		driver: TokenEntry,
+		included: readonly UsedToken[][],
+		excluded: readonly UsedToken[][],
+		fetched: Fetched,
+		ahead: (() => Promise<unknown>) | null
+	): Promise<TermMatches> {
+		const lists = new Map<number, FlatPostings>([[driver.key, window]]);
+		const listOf = (key: number) => lists.get(key) ?? NO_POSTINGS;
+		const held = (term: readonly UsedToken[]) => term.filter((t) => lists.has(t.key));
+		let candidates = window.articles;
+		// Excluded terms that can no longer occur in any candidate.
+		const cleared = new Set<readonly UsedToken[]>();
+		for (;;) {
+			// Every included term, as far as its held tokens tell, and every excluded term whose
+			// tokens are all held; counts are exact once nothing is pending.
+			let result: TermMatches = {
+				articles: candidates,
+				counts: new Uint32Array(candidates.length)
+			};
+			for (const term of included) {
+				const have = held(term);
+				if (have.length > 0) result = intersect(result, matchTerm(have, listOf));
+			}
+			const risks = new Map<readonly UsedToken[], Set<number>>();
+			for (const term of excluded) {
+				if (cleared.has(term)) continue;
+				const have = held(term);
+				const matches = have.length > 0 ? matchTerm(have, listOf) : null;
+				if (have.length === term.length) {
+					result = subtract(result, matches as TermMatches);
+					cleared.add(term);
+				} else risks.set(term, new Set(matches ? matches.articles : result.articles));
+			}
+			candidates = result.articles;
+			// What each unchecked token is still needed for.
+			const needs = new Map<number, { entry: TokenEntry; articles: Uint32Array }>();
+			if (candidates.length > 0) {
+				for (const term of included)
+					for (const t of term)
+						if (!lists.has(t.key)) needs.set(t.key, { entry: t.entry, articles: candidates });
+				for (const [term, risk] of risks) {
+					const atRisk = candidates.filter((a) => risk.has(a));
+					if (atRisk.length === 0) {
+						cleared.add(term);
+						continue;
+					}
+					for (const t of term)
+						if (!lists.has(t.key) && !needs.has(t.key))
+							needs.set(t.key, { entry: t.entry, articles: atRisk });
+				}
+			}
+			if (needs.size === 0) return result;
+			const costed = [...needs.values()]
+				.map((need) => {
+					const chunks = chunksHolding(need.entry, need.articles);
+					return { entry: need.entry, chunks, bytes: this.missingBytes(need.entry, chunks) };
+				})
+				.sort((a, b) => a.bytes - b.bytes);
+			// Tokens whose chunks are held first (they cost no round and may narrow the rest); else the
+			// cheapest and whatever fits beside it.
+			let budget = Math.max(costed[0].bytes, ROUND_BYTES);
+			const take =
+				costed[0].bytes === 0
+					? costed.filter((c) => c.bytes === 0)
+					: costed.filter((c) => (budget -= c.bytes) >= 0);
+			const loaded = await this.step(fetched, async () => {
+				const early = ahead && take.some((c) => c.bytes > 0) ? ahead() : null;
+				if (early) ahead = null;
+				const loaded = await Promise.all(
+					take.map((c) => this.postings(c.entry, c.chunks, fetched))
+				);
+				await early;
+				return loaded;
+			});
+			take.forEach((c, i) => lists.set(c.entry.key, loaded[i]));
+		}
+	}
+
+	/** Bytes of a token's chunks that are not yet fetched (chunk 0 comes with the shard). */
+	private missingBytes(entry: TokenEntry, chunks: readonly number[]): number {
+		let bytes = 0;
+		for (const k of chunks)
+			if (k > 0 && !this.files.has(indexChunkName(this.manifest.index, entry.key, k)))
+				bytes += entry.chunks[k].length;
+		return bytes;
 	}
 }
 
@@ -323,22 +412,6 @@ function joinPostings(parts: readonly FlatPostings[]): FlatPostings {
 	return { total: articles.length, articles, starts, offsets };
 }
 
-/** Articles matching every included term and no excluded one, with the included terms' counts. */
-function matchQuery(
-	included: readonly PlannedToken[][],
-	excluded: readonly PlannedToken[][],
-	listOf: (key: number) => FlatPostings
-): TermMatches {
-	// Smallest first: the intersection only ever shrinks.
-	const matches = included
-		.map((plan) => matchTerm(plan, listOf))
-		.sort((a, b) => a.articles.length - b.articles.length);
-	let result = matches[0];
-	for (const other of matches.slice(1)) result = intersect(result, other);
-	for (const plan of excluded) result = subtract(result, matchTerm(plan, listOf));
-	return result;
-}
-
 /** Articles (ascending) where a term occurs, with its occurrence counts. */
 interface TermMatches {
 	articles: Uint32Array;
@@ -377,16 +450,55 @@ interface PlannedToken {
 	at: number;
 }
 
-/** The tokens a normalised term is checked with (see the top of this file). */
-export function termPlan(term: string): PlannedToken[] {
+/** A token a term is checked with, and its directory entry. */
+interface UsedToken extends PlannedToken {
+	entry: TokenEntry;
+}
+
+/** Every token of a normalised term: its unigram when it is one unit long, else every bigram. */
+export function termTokens(term: string): PlannedToken[] {
 	if (term.length === 1) return [{ key: unigramKey(term.charCodeAt(0)), at: 0 }];
-	const plan: PlannedToken[] = [];
-	const last = term.length - 2;
-	for (let i = 0; i <= last; i += 2)
-		plan.push({ key: bigramKey(term.charCodeAt(i), term.charCodeAt(i + 1)), at: i });
-	if (last % 2 === 1)
-		plan.push({ key: bigramKey(term.charCodeAt(last), term.charCodeAt(last + 1)), at: last });
-	return plan;
+	return Array.from({ length: term.length - 1 }, (_, i) => ({
+		key: bigramKey(term.charCodeAt(i), term.charCodeAt(i + 1)),
+		at: i
+	}));
+}
+
+/**
+ * The cheapest bigrams that together cover every character of a term (see the top of this
+ * file): indices into `costs`, one cost per bigram in term order. Bigram i covers characters i
+ * and i + 1, so the first and the last are always taken and no two taken ones lie more than
+ * two apart.
+ */
+export function cheapestCover(costs: readonly number[]): number[] {
+	const n = costs.length;
+	if (n === 0) return [];
+	// best[i]: the cheapest cover of characters 0 … i + 1 that takes bigram i; from[i] the one before.
+	const best = new Float64Array(n);
+	const from = new Int32Array(n).fill(-1);
+	for (let i = 0; i < n; i++) {
+		let before = 0;
+		if (i >= 1) {
+			from[i] = i >= 2 && best[i - 2] < best[i - 1] ? i - 2 : i - 1;
+			before = best[from[i]];
+		}
+		best[i] = costs[i] + before;
+	}
+	const out: number[] = [];
+	for (let i = n - 1; i >= 0; i = from[i]) out.unshift(i);
+	return out;
+}
+
+/**
+ * The tokens a term is checked with: the cover that costs the fewest articles to check, and
+ * every token whose whole postings came with its shard (free, and a rare one narrows the
+ * candidates before a frequent one is fetched).
+ */
+function usedForTerm(tokens: PlannedToken[], entryOf: (key: number) => TokenEntry): UsedToken[] {
+	const used = tokens.map((t) => ({ ...t, entry: entryOf(t.key) }));
+	const costs = used.map((t) => (t.entry.chunks.length <= 1 ? 0 : t.entry.total));
+	const cover = new Set(cheapestCover(costs));
+	return used.filter((_, i) => cover.has(i) || costs[i] === 0);
 }
 
 /** Articles where every planned token sits at its place relative to one start, with counts. */
