@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveBuilder, concatWords } from './build';
-import { indexChunkName, indexShardName } from './catalog';
+import { indexArticlesName, indexChunkName, indexShardName } from './catalog';
 import { decodeShard, tokenBucket } from './format';
 import { article, buildArchiveInMemory, doc } from './testing.spec-helpers';
 
@@ -56,6 +56,11 @@ describe('ArchiveBuilder', () => {
 					expect(chunk.length).toBe(entry.chunks[k].length);
 					chunkFiles++;
 				}
+				entry.lists.forEach((list, k) => {
+					const chunk = files.get(indexArticlesName(manifest.index, key, k)) as Uint8Array;
+					expect(chunk.length).toBe(list.length);
+					chunkFiles++;
+				});
 			}
 		}
 		expect(shardBytes).toBe(manifest.index.shardBytes);

@@ -17,6 +17,7 @@ import {
 	catalogPage,
 	encodeCatalogShard,
 	groupCatalog,
+	indexArticlesName,
 	indexChunkName,
 	indexShardName,
 	type ArchiveManifest,
@@ -218,6 +219,12 @@ export class ArchiveBuilder {
 					// Written: the shard needs only its length.
 					chunk.bytes = EMPTY;
 				}
+				token.lists.forEach((list, k) => {
+					write({ name: indexArticlesName(index, token.key, k), bytes: list.bytes });
+					index.chunkFiles++;
+					index.chunkBytes += list.length;
+					list.bytes = EMPTY;
+				});
 				const bucket = tokenBucket(token.key, bucketBits);
 				const list = pending.get(bucket);
 				if (list) list.push(token);
@@ -287,7 +294,7 @@ export function encodeGroup(
 			while (i < n && triples[order[i]] === key && triples[order[i] + 1] === article) i++;
 			writer.add(article, offsets, from, i);
 		}
-		out.push({ key, chunks: writer.finish() });
+		out.push({ key, ...writer.finish() });
 	}
 	return out;
 }

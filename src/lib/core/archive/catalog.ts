@@ -178,6 +178,15 @@ export function indexChunkName(
 	return `${indexFilePrefix(index)}${key.toString(36)}-${chunk}.bin`;
 }
 
+/** The file of chunk `chunk` of token `key`'s article list (format.ts encodeArticleLists). */
+export function indexArticlesName(
+	index: Pick<ManifestIndex, 'id'>,
+	key: number,
+	chunk: number
+): string {
+	return `${indexFilePrefix(index)}${key.toString(36)}-a${chunk}.bin`;
+}
+
 /** Where article number `article` is: its catalog shard's entry, or null past the end. */
 export function locateArticle(
 	manifest: ArchiveManifest,

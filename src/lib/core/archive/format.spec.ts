@@ -6,7 +6,9 @@ import {
 	ChunkWriter,
 	articleSearchText,
 	bigramKey,
+	decodeArticleList,
 	decodePostings,
+	encodeArticleLists,
 	decodeShard,
 	encodeShard,
 	forEachToken,
@@ -115,7 +117,7 @@ describe('shards', () => {
 	function chunked(key: number, postings: ArticlePostings[], chunkBytes: number) {
 		const writer = new ChunkWriter(chunkBytes);
 		for (const { article, offsets } of postings) writer.add(article, offsets, 0, offsets.length);
-		return { key, chunks: writer.finish() };
+		return { key, ...writer.finish() };
 	}
 
 	it('round-trip postings in chunks and find every token by key, whatever order they came in', () => {
@@ -146,6 +148,16 @@ describe('shards', () => {
 							const list = postingsList(decodePostings(c.bytes));
 							expect([list[0].article, list.at(-1)?.article]).toEqual([c.first, c.last]);
 						}
+						// With more than one chunk, the article lists too: every article, in order.
+						const lists = tokens[i].lists;
+						expect(lists.length > 0).toBe(chunks.length > 1);
+						expect(entry?.lists.map((c) => [c.articles, c.first, c.last, c.length])).toEqual(
+							lists.map((c) => [c.articles, c.first, c.last, c.bytes.length])
+						);
+						if (lists.length > 0)
+							expect(lists.flatMap((c) => [...decodeArticleList(c.bytes)])).toEqual(
+								postings.map((p) => p.article)
+							);
 					}
 				}
 			)
@@ -163,6 +175,39 @@ describe('shards', () => {
 		expect(
 			chunked(1, [...long, { article: 9, offsets: [1] }], 100).chunks.map((c) => c.articles)
 		).toEqual([1, 1]);
+	});
+
+	it('encode article lists as gaps or as a bitmap, whichever is shorter, in chunks of about their size', () => {
+		fc.assert(
+			fc.property(
+				fc.uniqueArray(fc.nat({ max: 5000 }), { minLength: 1, maxLength: 400 }),
+				fc.integer({ min: 1, max: 64 }),
+				(unsorted, chunkBytes) => {
+					const articles = Uint32Array.from(unsorted.sort((a, b) => a - b));
+					const chunks = encodeArticleLists(articles, chunkBytes);
+					expect(chunks.flatMap((c) => [...decodeArticleList(c.bytes)])).toEqual([...articles]);
+					for (const c of chunks) {
+						const list = decodeArticleList(c.bytes);
+						expect([list.length, list[0], list.at(-1)]).toEqual([c.articles, c.first, c.last]);
+					}
+				}
+			)
+		);
+		// Every article of a range: a bitmap, a bit an article (plus the count and the first).
+		const dense = Uint32Array.from({ length: 4000 }, (_, i) => 100_000 + i);
+		const [whole] = encodeArticleLists(dense, 1000);
+		expect(whole.length).toBeLessThan(4000 / 8 + 8);
+		// Sparse: gaps.
+		const sparse = Uint32Array.from({ length: 100 }, (_, i) => i * 1000);
+		expect(encodeArticleLists(sparse, 1000)[0].length).toBeLessThan(100 * 2 + 4);
+	});
+
+	it('refuse a damaged article list', () => {
+		const [chunk] = encodeArticleLists(Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]), 100);
+		expect(() => decodeArticleList(chunk.bytes.subarray(0, chunk.bytes.length - 1))).toThrow();
+		const unknown = Uint8Array.from([1, 7, 0]);
+		expect(() => decodeArticleList(unknown)).toThrow('unknown article list encoding');
+		expect(() => decodeArticleList(Uint8Array.from([200, 1, 0, 1]))).toThrow('past the end');
 	});
 
 	it('refuse a truncated shard', () => {

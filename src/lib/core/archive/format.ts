@@ -180,19 +180,27 @@ export interface TokenEntry {
 	chunks: PostingsChunk[];
 	/** Chunk 0's encoding (a view into the shard). */
 	head: Uint8Array;
+	/**
+	 * The token's articles without offsets, in chunks of their own files (catalog.ts
+	 * indexArticlesName), for a token with more than one postings chunk; else empty. Enough to
+	 * tell whether an article holds a one-token term, at a fraction of the postings' bytes.
+	 */
+	lists: PostingsChunk[];
 }
 
 /** A token to store: its chunks' meta and encodings (only chunk 0's is read by encodeShard). */
 export interface TokenChunks {
 	key: number;
 	chunks: (PostingsChunk & { bytes: Uint8Array })[];
+	lists: (PostingsChunk & { bytes: Uint8Array })[];
 }
 
 /**
  * An index shard: the token count, then per token (ascending key) the key's gap, its article
  * total, its chunk count and per chunk the article count, the first article's gap from the
  * previous chunk's last (from 0 for chunk 0), the last article's gap from the first, and the
- * encoding's length; then every token's chunk 0, one after another. The directory comes first so
+ * encoding's length, then its article-list chunk count and each as a chunk; then every token's
+ * chunk 0, one after another. The directory comes first so
  * a reader finds a token, its total and the article range of every chunk without decoding any
  * postings; later chunks live in files of their own (catalog.ts indexChunkName).
  */
@@ -201,10 +209,7 @@ export function encodeShard(unsorted: readonly TokenChunks[]): Uint8Array {
 	const out = new ByteWriter();
 	out.varint(tokens.length);
 	let prev = 0;
-	for (const { key, chunks } of tokens) {
-		out.varint(key - prev);
-		prev = key;
-		out.varint(chunks.reduce((sum, c) => sum + c.articles, 0));
+	const chunkList = (chunks: readonly PostingsChunk[]) => {
 		out.varint(chunks.length);
 		let last = 0;
 		for (const chunk of chunks) {
@@ -214,6 +219,13 @@ export function encodeShard(unsorted: readonly TokenChunks[]): Uint8Array {
 			out.varint(chunk.length);
 			last = chunk.last;
 		}
+	};
+	for (const { key, chunks, lists } of tokens) {
+		out.varint(key - prev);
+		prev = key;
+		out.varint(chunks.reduce((sum, c) => sum + c.articles, 0));
+		chunkList(chunks);
+		chunkList(lists);
 	}
 	for (const { chunks } of tokens) if (chunks.length > 0) out.append(chunks[0].bytes);
 	return out.finish();
@@ -225,10 +237,10 @@ export function decodeShard(bytes: Uint8Array): Map<number, TokenEntry> {
 	const count = input.varint();
 	const tokens: TokenEntry[] = [];
 	let key = 0;
-	for (let i = 0; i < count; i++) {
-		key += input.varint();
-		const total = input.varint();
+	const chunkList = () => {
 		const chunkCount = input.varint();
+		// Every chunk takes at least four bytes of directory: a larger count is damage.
+		if (4 * chunkCount > bytes.length) throw new Error('archive shard: chunk count past the end');
 		const chunks: PostingsChunk[] = [];
 		let last = 0;
 		for (let k = 0; k < chunkCount; k++) {
@@ -237,7 +249,14 @@ export function decodeShard(bytes: Uint8Array): Map<number, TokenEntry> {
 			last = first + input.varint();
 			chunks.push({ articles, first, last, length: input.varint() });
 		}
-		tokens.push({ key, total, chunks, head: bytes.subarray(0, 0) });
+		return chunks;
+	};
+	for (let i = 0; i < count; i++) {
+		key += input.varint();
+		const total = input.varint();
+		const chunks = chunkList();
+		const lists = chunkList();
+		tokens.push({ key, total, chunks, head: bytes.subarray(0, 0), lists });
 	}
 	const out = new Map<number, TokenEntry>();
 	let at = input.pos;
@@ -257,6 +276,9 @@ export function decodeShard(bytes: Uint8Array): Map<number, TokenEntry> {
  */
 export class ChunkWriter {
 	private readonly chunks: (PostingsChunk & { bytes: Uint8Array })[] = [];
+	/** Every article added, for the article lists. */
+	private all = new Uint32Array(64);
+	private count = 0;
 	private body = new ByteWriter();
 	private articles = 0;
 	private first = 0;
@@ -273,6 +295,12 @@ export class ChunkWriter {
 		}
 		this.body.varint(article - this.prev);
 		this.prev = article;
+		if (this.count === this.all.length) {
+			const bigger = new Uint32Array(2 * this.all.length);
+			bigger.set(this.all);
+			this.all = bigger;
+		}
+		this.all[this.count++] = article;
 		this.body.varint(to - from);
 		let prevOffset = 0;
 		for (let i = from; i < to; i++) {
@@ -298,8 +326,98 @@ export class ChunkWriter {
 		this.articles = 0;
 	}
 
-	finish(): (PostingsChunk & { bytes: Uint8Array })[] {
+	/** The postings chunks, and the article lists when there is more than one chunk. */
+	finish(): Pick<TokenChunks, 'chunks' | 'lists'> {
 		if (this.articles > 0) this.close();
-		return this.chunks;
+		const lists =
+			this.chunks.length > 1
+				? encodeArticleLists(this.all.subarray(0, this.count), this.chunkBytes)
+				: [];
+		return { chunks: this.chunks, lists };
 	}
+}
+
+/**
+ * A token's articles (ascending) cut into chunks of about `chunkBytes`, each the article count,
+ * then either 0 and the articles' gaps (the first from 0) or 1, the first article and a bitmap
+ * of the articles from it on (bit i of byte i >> 3 set for article first + i, low bit first),
+ * whichever is shorter: a token in most articles costs a bit an article.
+ */
+export function encodeArticleLists(
+	articles: Uint32Array,
+	chunkBytes: number
+): (PostingsChunk & { bytes: Uint8Array })[] {
+	const out: (PostingsChunk & { bytes: Uint8Array })[] = [];
+	let from = 0;
+	while (from < articles.length) {
+		// Grow the run while its shorter encoding stays under the target.
+		let gapBytes = 0;
+		let to = from;
+		while (to < articles.length) {
+			const gap = articles[to] - (to === from ? 0 : articles[to - 1]);
+			const next = gapBytes + varintLength(gap);
+			const bitmap = Math.ceil((articles[to] - articles[from] + 1) / 8);
+			if (to > from && Math.min(next, bitmap) > chunkBytes) break;
+			gapBytes = next;
+			to++;
+		}
+		const run = articles.subarray(from, to);
+		const first = run[0];
+		const last = run[run.length - 1];
+		const writer = new ByteWriter();
+		writer.varint(run.length);
+		if (gapBytes <= Math.ceil((last - first + 1) / 8)) {
+			writer.varint(0);
+			let prev = 0;
+			for (const a of run) {
+				writer.varint(a - prev);
+				prev = a;
+			}
+		} else {
+			writer.varint(1);
+			writer.varint(first);
+			const bits = new Uint8Array(Math.ceil((last - first + 1) / 8));
+			for (const a of run) bits[(a - first) >> 3] |= 1 << ((a - first) & 7);
+			writer.append(bits);
+		}
+		const bytes = writer.finish();
+		out.push({ articles: run.length, first, last, length: bytes.length, bytes });
+		from = to;
+	}
+	return out;
+}
+
+/** Decodes one article-list chunk (encodeArticleLists). */
+export function decodeArticleList(bytes: Uint8Array): Uint32Array {
+	const input = new ByteReader(bytes);
+	const n = input.varint();
+	// Every article takes at least a bit: a larger count is damage, not a reason to allocate.
+	if (n > 8 * bytes.length) throw new Error('archive shard: article count past the end');
+	const out = new Uint32Array(n);
+	const mode = input.varint();
+	if (mode === 0) {
+		let article = 0;
+		for (let i = 0; i < n; i++) out[i] = article += input.varint();
+		return out;
+	}
+	if (mode !== 1) throw new Error('archive shard: unknown article list encoding');
+	const first = input.varint();
+	let i = 0;
+	for (let b = input.pos; b < bytes.length && i < n; b++)
+		for (let bit = 0; bit < 8; bit++)
+			if (bytes[b] & (1 << bit)) {
+				if (i === n) throw new Error('archive shard: article list longer than its count');
+				out[i++] = first + 8 * (b - input.pos) + bit;
+			}
+	if (i !== n) throw new Error('archive shard: article list shorter than its count');
+	return out;
+}
+
+function varintLength(value: number): number {
+	let length = 1;
+	while (value >= 0x80) {
+		value = Math.floor(value / 128);
+		length++;
+	}
+	return length;
 }

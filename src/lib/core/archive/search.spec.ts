@@ -316,6 +316,35 @@ describe('archive search', () => {
 		}
 	});
 
+	it('checks a term of one token by its article list, not its offsets', async () => {
+		// 代表 twenty times in every article (long postings), 汾河 in every fiftieth; 会议 in every
+		// third, the rare term's driver read from its article list past its first chunk.
+		const pages = Array.from({ length: 600 }, (_, i) =>
+			doc(`p${String(i).padStart(3, '0')}`, [
+				article('a1', {
+					paragraphs: ['代表'.repeat(20), i % 50 === 0 ? '汾河' : '', i % 3 === 0 ? '会议' : '']
+				})
+			])
+		);
+		const { manifest, files, search } = open(pages, { bucketBits: 2, chunkBytes: 64 });
+		const prefix = (word: string) =>
+			`index-${manifest.index.id}-${bigramKey(word.charCodeAt(0), word.charCodeAt(1)).toString(36)}-`;
+		for (const query of ['汾河 代表', '会议 -汾河']) {
+			const result = await search.search(query, { limit: Infinity });
+			expect(result.hits.map((h) => h.article)).toEqual(scan(manifest, files, pages, query));
+		}
+		const all = await search.search('汾河 代表');
+		expect(all.total).toBe(12);
+		const fetched = (
+			await new ArchiveSearch(manifest, async (name) => files.get(name) as Uint8Array).search(
+				'汾河 代表'
+			)
+		).fetched.shards;
+		const ofWord = fetched.filter((name) => name.startsWith(prefix('代表')));
+		expect(ofWord.length).toBeGreaterThan(0);
+		expect(ofWord.every((name) => name.startsWith(`${prefix('代表')}a`))).toBe(true);
+	});
+
 	it('pages a one-token query by fetching only the chunk holding the requested hits', async () => {
 		const pages = Array.from({ length: 500 }, (_, i) =>
 			doc(`p${i}`, [article('a1', { paragraphs: [`人${i}`] })])

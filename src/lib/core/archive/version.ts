@@ -2,4 +2,4 @@
 // without the index format's code and the normaliser's tables that format.ts brings.
 
 /** Changes whenever tokens, buckets or the encoding change: stored archives must be rebuilt. */
-export const ARCHIVE_FORMAT = 'banmian-archive-2';
+export const ARCHIVE_FORMAT = 'banmian-archive-3';
