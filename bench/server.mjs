@@ -2,7 +2,11 @@
 // typical static host serves: gzip for text, ETag revalidation, long caching for hashed files.
 // It counts the bytes it sends per request, so "bytes transferred" includes the worker's and
 // the service worker's fetches, which no single page CDP session sees.
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,10 +29,14 @@ const compressible = new Set([
 /**
  * Serves each `mounts` entry (URL prefix → directory) on `port`. Returns the server, a log of
  * `{ at, path, bytes, status }` (bytes = body as sent, gzip when gzipped) and `reset()`.
+ * With `http2`, it speaks HTTP/2 over TLS with a throwaway self-signed certificate (made with
+ * openssl; the browser must ignore certificate errors), as a CDN does: many files of one round
+ * then share one connection instead of queueing for HTTP/1.1's six.
  * @param {Record<string, string>} mounts e.g. { '/': 'build', '/floor/': 'bench/out/floor' }
  * @param {number} port
+ * @param {{ http2?: boolean }} [options]
  */
-export function startServer(mounts, port) {
+export function startServer(mounts, port, options = {}) {
 	const roots = Object.entries(mounts)
 		.map(([prefix, dir]) => [prefix, resolve(dir)])
 		.sort((a, b) => b[0].length - a[0].length);
@@ -52,7 +60,8 @@ export function startServer(mounts, port) {
 		return entry;
 	}
 
-	const server = createServer((req, res) => {
+	/** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} */
+	const handle = (req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		const mount = roots.find(([m]) => path.startsWith(m) || `${path}/` === m);
 		const record = (status, bytes) => log.push({ at: Date.now(), path, bytes, status });
@@ -88,6 +97,18 @@ export function startServer(mounts, port) {
 			record(404, 9);
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 		}
+	};
+	const server = options.http2
+		? createSecureServer(
+				{ ...selfSignedCertificate(), allowHTTP1: true },
+				/** @type {any} */ (handle)
+			)
+		: createServer(handle);
+	/** @type {Set<import('node:http2').Http2Session>} */
+	const sessions = new Set();
+	server.on('session', (session) => {
+		sessions.add(session);
+		session.on('close', () => sessions.delete(session));
 	});
 	return new Promise((resolvePromise, reject) => {
 		server.once('error', reject);
@@ -100,11 +121,43 @@ export function startServer(mounts, port) {
 					new Promise((done) => {
 						server.close(() => done(undefined));
 						// Keep-alive sockets would hold close() open until they time out.
-						server.closeAllConnections();
+						if ('closeAllConnections' in server) server.closeAllConnections();
+						else for (const session of sessions) session.destroy();
 					})
 			})
 		);
 	});
+}
+
+/** A key and certificate for 127.0.0.1, valid for a day. */
+function selfSignedCertificate() {
+	const dir = mkdtempSync(join(tmpdir(), 'banmian-cert-'));
+	try {
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+				'-subj',
+				'/CN=127.0.0.1',
+				'-addext',
+				'subjectAltName=IP:127.0.0.1'
+			],
+			{ stdio: 'ignore' }
+		);
+		return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href) {

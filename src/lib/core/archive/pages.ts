@@ -120,7 +120,7 @@ export function checkManifest(value: unknown): ArchiveManifest | string {
 		next += e.articles as number;
 	}
 	if (next !== articles) return '分目录的文章数与总数不符';
-	// Format 2: index file names are computed from the id, so only the id and the sizes are listed.
+	// Index file names are computed from the id, so only the id and the sizes are listed.
 	if (
 		!isObject(index) ||
 		typeof index.id !== 'string' ||
