@@ -82,10 +82,10 @@ export class SearchState {
 		this.query = query;
 		this.filters = filters;
 		this.#controller?.abort();
-		this.counting = false;
 		if (!query.trim()) {
 			this.hits = [];
 			this.#show({ total: 0, exact: true });
+			this.counting = false;
 			this.status = 'idle';
 			this.message = null;
 			return;
@@ -107,6 +107,7 @@ export class SearchState {
 			this.offlinePages = page.offlinePages ?? null;
 			this.message = null;
 			this.status = 'done';
+			this.counting = false;
 			if (!page.totalExact) void this.#countExactly(controller);
 		} catch (error) {
 			if ((error as Error).name === 'AbortError') return;
