@@ -9,7 +9,8 @@
  *   - a cold search of a fixed subset of the query set (bench/search.ts buildQueries): after the
  *     first visit has listed and gone quiet, the query is typed into the search box; time until
  *     its first 10 hits (or all, when fewer) or its no-result message show, and the bytes the
- *     server sent meanwhile.
+ *     server sent meanwhile. The count shown then may be a lower bound (data-total-exact="false":
+ *     the exact total is counted after the first hits show), and is recorded as it was.
  * Bytes are counted by the server (bench/server.mjs), so the worker's fetches count too.
  *   npx tsx bench/archive-visit.ts        (3,000 pages; prints JSON)
  *   npx tsx bench/archive-visit.ts 10000  (another size)
@@ -58,6 +59,8 @@ export interface ColdSearch {
 	requests: number;
 	/** The total shown beside the hits. */
 	total: number;
+	/** False when that total was a lower bound, the exact count still to come (absent: exact). */
+	totalExact?: boolean;
 }
 
 export interface ArchiveVisit {
@@ -136,31 +139,33 @@ async function firstVisit(browser: Browser, server: Server, origin: string): Pro
 
 /**
  * Types the query and resolves with the milliseconds until its first hits show: the count line
- * (data-total) and min(10, total) result links, or an alert (an error counts as an answer, so it
- * cannot hang; the total is then -1). A page function as source text: tsx would wrap named
- * inner functions in a helper the page lacks.
+ * (data-total, exact or a lower bound; a lower bound is at least the hits asked for) and
+ * min(10, total) result links, or an alert (an error counts as an answer, so it cannot hang;
+ * the total is then -1). A 0-hit query's count is exact at once. A page function as source
+ * text: tsx would wrap named inner functions in a helper the page lacks.
  */
 const TIME_FIRST_HITS = `async (query) => {
 	const state = () => {
-		if (document.querySelector('main [role="alert"]')) return -1;
+		if (document.querySelector('main [role="alert"]')) return { total: -1, totalExact: true };
 		const count = document.querySelector('main p.count[data-total]');
 		if (!count) return null;
 		const total = Number(count.dataset.total);
 		const links = document.querySelectorAll('ol.results a.result-link').length;
-		return links >= Math.min(10, total) ? total : null;
+		const totalExact = count.dataset.totalExact !== 'false';
+		return links >= Math.min(10, total) ? { total, totalExact } : null;
 	};
 	const input = document.querySelector('#search-input');
 	const t0 = performance.now();
 	input.value = query;
 	input.dispatchEvent(new Event('input', { bubbles: true }));
-	const total = await new Promise((resolve) => {
+	const shown = await new Promise((resolve) => {
 		const observer = new MutationObserver(() => {
 			const found = state();
 			if (found !== null) { observer.disconnect(); resolve(found); }
 		});
 		observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
 	});
-	return { ms: performance.now() - t0, total };
+	return { ms: performance.now() - t0, ...shown };
 }`;
 
 async function coldSearch(
@@ -177,16 +182,17 @@ async function coldSearch(
 		// The first visit's own fetches (the service worker's precache too) are not the search's.
 		await quiet(server);
 		server.reset();
-		const { ms, total } = (await page.evaluate(
+		const { ms, total, totalExact } = (await page.evaluate(
 			({ source, query }) => (0, eval)(`(${source})`)(query),
 			{ source: TIME_FIRST_HITS, query }
-		)) as { ms: number; total: number };
+		)) as { ms: number; total: number; totalExact: boolean };
 		return {
 			query,
 			ms: Math.round(ms),
 			bytes: sent(server),
 			requests: server.log.length,
-			total
+			total,
+			totalExact
 		};
 	} finally {
 		await context.close();
@@ -282,7 +288,9 @@ export async function benchArchiveVisit(options: {
 		for (const query of queries) {
 			searches.push(await coldSearch(browser, archiveServer, origin, query));
 			const s = searches.at(-1)!;
-			log(`archive visit search ${query}: ${s.ms} ms, ${s.bytes} bytes, total ${s.total}`);
+			log(
+				`archive visit search ${query}: ${s.ms} ms, ${s.bytes} bytes, total ${s.totalExact ? '' : 'at least '}${s.total}`
+			);
 		}
 	} finally {
 		await browser.close();

@@ -1,7 +1,8 @@
 // The reader in archive mode, on the small test archive (npm run build:test-archive, served by
 // the `archive` project): the newest month listed from the manifest and its catalog shards only,
-// older months fetched when the reader goes there, search over the sharded index with exact
-// totals, 「下载本月」 with its size first and a stop, and offline search of what is on the device.
+// older months fetched when the reader goes there, search over the sharded index (first hits,
+// then the exact total), 「下载本月」 with its size first and a stop, and offline search of what
+// is on the device.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -156,6 +157,52 @@ test.describe('without a service worker', () => {
 			await searchFor(page, query);
 			await expect(page.getByText(count ? `共 ${count} 篇` : `没有找到“${query}”`)).toBeVisible();
 		}
+	});
+
+	test('a search shows its first hits with a count still being made, then the exact total', async ({
+		page,
+		context
+	}) => {
+		// 本报记者 is two tokens whose first hits lie in the first window of articles: the count
+		// needs more of the index, fetched after the hits are shown.
+		const expected = scan('本报记者');
+		expect(expected.length).toBeGreaterThan(10);
+		// Index files asked for once the hits' page files have been are the count's: held.
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let hitsFetched = false;
+		const held: string[] = [];
+		await context.route('**/archive/page-*.txt', (route) => {
+			hitsFetched = true;
+			return route.continue();
+		});
+		await context.route('**/archive/index-*.bin', async (route) => {
+			if (hitsFetched) {
+				held.push(route.request().url());
+				await released;
+			}
+			await route.continue();
+		});
+		await searchFor(page, '本报记者');
+		const count = page.locator('p.count[data-total]');
+		const links = page.getByRole('list', { name: '搜索结果' }).locator('a.result-link');
+		await expect(links).toHaveCount(10);
+		await expect(count).toHaveAttribute('data-total-exact', 'false');
+		const shown = Number(await count.getAttribute('data-total'));
+		expect(shown).toBeGreaterThanOrEqual(10);
+		expect(shown).toBeLessThan(expected.length);
+		await expect(count).toHaveText(`“本报记者” 已找到 ${shown} 篇以上，正在统计总数…`);
+		await expect(page.getByRole('button', { name: '更多结果' })).toBeVisible();
+		await expect.poll(() => held.length).toBeGreaterThan(0);
+
+		release();
+		await expect(count).toHaveText(`“本报记者” 共 ${expected.length} 篇`);
+		await expect(count).not.toHaveAttribute('data-total-exact');
+		await expect(count).toHaveAttribute('data-total', String(expected.length));
+		expect((await allHits(page, expected.length)).sort()).toEqual(
+			expected.map((hit) => hit.key).sort()
+		);
+		await expect(page.getByRole('button', { name: '更多结果' })).toBeHidden();
 	});
 
 	test('「下载本月」 shows the size first, and stopping keeps what was fetched', async ({

@@ -36,11 +36,26 @@ const { manifest, files } = buildArchiveInMemory(pages, {
 for (const page of pages) files.set(`page-${page.hash}.txt`, page.bytes);
 files.set('manifest.json', encoder.encode(JSON.stringify(manifest)));
 
+/** A larger archive: 50 pages of one article each, every one holding 汾河公园. */
+const parkPages = Array.from({ length: 50 }, (_, i) => {
+	const text = `#汾河公园${i + 1}\n本报讯 市民在汾河公园散步。\n`;
+	const bytes = encoder.encode(text);
+	const day = String((i % 28) + 1).padStart(2, '0');
+	const sidecar = { paper: i % 2 ? '甲报' : '乙报', date: `2026-0${1 + (i % 3)}-${day}`, page: 1 };
+	return { doc: parsePage(text, `park${i}.txt`, sidecar), hash: hashBytes(bytes), bytes };
+});
+const park = buildArchiveInMemory(parkPages, { shardBytes: 32, chunkBytes: 8 });
+for (const page of parkPages) park.files.set(`page-${page.hash}.txt`, page.bytes);
+park.files.set('manifest.json', encoder.encode(JSON.stringify(park.manifest)));
+
+/** The archive the stubbed fetch serves. */
+let served: Map<string, Uint8Array>;
 let fetched: string[];
 let offline: boolean;
 let stored: Map<string, Response>;
 
 beforeEach(() => {
+	served = files;
 	fetched = [];
 	offline = false;
 	stored = new Map();
@@ -48,7 +63,7 @@ beforeEach(() => {
 		if (offline) throw new TypeError('Failed to fetch');
 		const name = String(url).slice(BASE.length);
 		fetched.push(name);
-		const bytes = files.get(name);
+		const bytes = served.get(name);
 		return bytes ? new Response(bytes.slice()) : new Response('not found', { status: 404 });
 	});
 	const cache = {
@@ -64,7 +79,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function open() {
 	const parse = async (page: CatalogPage): Promise<ParsedDocument> =>
 		parsePage(
-			new TextDecoder().decode(files.get(archivePageFile(page)!)),
+			new TextDecoder().decode(served.get(archivePageFile(page)!)),
 			page.source,
 			pageSidecar(page)
 		);
@@ -129,6 +144,31 @@ describe('ArchiveSession', () => {
 		// pages of hits, further on
 		const second = await session.search('汾河', { ...noFilters, offset: 2, limit: 2 });
 		expect(second.hits.map((h) => h.docId)).toEqual(found.hits.slice(2, 4).map((h) => h.docId));
+	});
+
+	it('without the exact total, answers with the first hits and a lower bound', async () => {
+		served = park.files;
+		const session = await open();
+		const fast = await session.search('汾河公园', { ...noFilters, exactTotal: false });
+		expect(fast.hits).toHaveLength(10);
+		expect(fast.totalExact).toBe(false);
+		expect(fast.total).toBeGreaterThanOrEqual(10);
+		expect(fast.total).toBeLessThan(parkPages.length);
+		const before = fetched.length;
+		const counted = await session.search('汾河公园', { ...noFilters, limit: 0 });
+		expect(counted).toMatchObject({ total: parkPages.length, totalExact: true, hits: [] });
+		// the count fetches only what the first answer had not
+		expect(fetched.slice(before).filter((n) => fetched.indexOf(n) < before)).toEqual([]);
+		// asked exactly, as before; filters take every hit, so they count exactly anyway
+		const exact = await session.search('汾河公园', noFilters);
+		expect(exact).toMatchObject({ total: parkPages.length, totalExact: true });
+		expect(exact.hits.map((h) => h.docId)).toEqual(fast.hits.map((h) => h.docId));
+		const byPaper = await session.search('汾河公园', {
+			...noFilters,
+			filters: { paper: '甲报' },
+			exactTotal: false
+		});
+		expect(byPaper).toMatchObject({ total: parkPages.length / 2, totalExact: true });
 	});
 
 	it('narrows by paper, dates and page through the catalog, exactly', async () => {

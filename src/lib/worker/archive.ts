@@ -39,7 +39,7 @@ import {
 	saveArchivePlace,
 	saveArchiveShard
 } from '../platform/caches';
-import type { ArchiveMonth, SearchAnswer } from './types';
+import type { ArchiveMonth, SearchAnswer, SearchRequest } from './types';
 
 const decoder = new TextDecoder();
 const searchModule = () => import('../core/search/index');
@@ -201,14 +201,12 @@ export class ArchiveSession {
 	}
 
 	/**
-	 * Hits `offset` … `offset + limit - 1` in archive order and the exact total. Offline (or when
-	 * an index shard cannot be had) only the pages on the device are searched, and the answer
-	 * says how many there are.
+	 * Hits `offset` … `offset + limit - 1` in archive order and the total: exact unless asked
+	 * with `exactTotal: false`, when the index stops at the window completing the hits (filters
+	 * and offline search always count exactly). Offline (or when an index shard cannot be had)
+	 * only the pages on the device are searched, and the answer says how many there are.
 	 */
-	async search(
-		query: string,
-		options: { offset: number; limit: number; filters: SearchFilters }
-	): Promise<SearchAnswer> {
+	async search(query: string, options: SearchRequest): Promise<SearchAnswer> {
 		if (globalThis.navigator?.onLine === false) return this.#searchOffline(query, options);
 		try {
 			return await this.#searchOnline(query, options);
@@ -220,19 +218,24 @@ export class ArchiveSession {
 
 	async #searchOnline(
 		query: string,
-		{ offset, limit, filters }: { offset: number; limit: number; filters: SearchFilters }
+		{ offset, limit, filters, exactTotal = true }: SearchRequest
 	): Promise<SearchAnswer> {
 		// The catalog holds no bylines: a reporter filter narrows imported pages only.
-		if (filters.reporter) return { total: 0, hits: [] };
+		if (filters.reporter) return { total: 0, totalExact: true, hits: [] };
 		const narrowed = Boolean(
 			filters.paper || filters.dateFrom || filters.dateTo || Number.isFinite(filters.page)
 		);
 		if (!narrowed) {
-			const found = await this.#search.search(query, { offset, limit });
-			return { total: found.total, hits: await this.#hits(found.hits, query) };
+			const found = await this.#search.search(query, { offset, limit, exactTotal });
+			return {
+				total: found.total,
+				totalExact: found.totalExact,
+				hits: await this.#hits(found.hits, query)
+			};
 		}
 		// Narrowed: every hit is placed in its catalog shard (months and papers the filters rule
-		// out are never fetched) and checked against its page.
+		// out are never fetched) and checked against its page. This takes every hit, so the
+		// total is exact whatever was asked.
 		const all = await this.#search.search(query, { offset: 0, limit: this.manifest.articles });
 		const kept: { article: number; count: number }[] = [];
 		for (const hit of all.hits) {
@@ -243,6 +246,7 @@ export class ArchiveSession {
 		}
 		return {
 			total: kept.length,
+			totalExact: true,
 			hits: await this.#hits(kept.slice(offset, offset + limit), query)
 		};
 	}
@@ -298,10 +302,7 @@ export class ArchiveSession {
 	}
 
 	/** Searches the archive pages whose files are on the device, with the on-device index. */
-	async #searchOffline(
-		query: string,
-		options: { offset: number; limit: number; filters: SearchFilters }
-	): Promise<SearchAnswer> {
+	async #searchOffline(query: string, options: SearchRequest): Promise<SearchAnswer> {
 		const files = await cachedArchiveFiles(this.base);
 		const { SearchIndex } = await searchModule();
 		const index = (this.#offline ??= new SearchIndex());
@@ -327,6 +328,6 @@ export class ArchiveSession {
 				pages++;
 			}
 		}
-		return { ...index.search(query, options), offlinePages: pages };
+		return { ...index.search(query, options), totalExact: true, offlinePages: pages };
 	}
 }

@@ -102,7 +102,10 @@ describe('worker: search results', () => {
 		const { SearchIndex } = await import('../core/search/index');
 		const index = new SearchIndex();
 		index.add((await api.getDocument('imp-good'))!);
-		expect(found).toEqual(index.search('春耕', { offset: 0, limit: 10, filters: {} }));
+		expect(found).toEqual({
+			...index.search('春耕', { offset: 0, limit: 10, filters: {} }),
+			totalExact: true
+		});
 		expect(found.hits[0].heading.title).toEqual({ text: '春耕备耕正当时', ranges: [[0, 2]] });
 	});
 });

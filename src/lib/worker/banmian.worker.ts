@@ -12,7 +12,7 @@ import {
 } from '../core/import/sniff';
 import type { ParsedDocument, SidecarMeta } from '../core/parse/types';
 import type { SearchIndex, SearchSnapshot } from '../core/search/index';
-import type { SearchFilters, SearchResult } from '../core/search/types';
+import type { SearchResult } from '../core/search/types';
 import {
 	failedSummary,
 	summariseDocument,
@@ -41,7 +41,8 @@ import type {
 	IndexProgress,
 	ParseNotice,
 	SearchAnswer,
-	SearchFacets
+	SearchFacets,
+	SearchRequest
 } from './types';
 import type { ArchiveSession } from './archive';
 import { archivePapers, pageSidecar } from '../core/archive/pages';
@@ -560,18 +561,18 @@ export const api = {
 	/**
 	 * Pages on the device (imported, or bundled) first, in their ranking; then the archive's, in
 	 * archive order (newest first). The total is the sum; `offset` runs through both in turn.
+	 * With `exactTotal: false` the archive's part of the total may be a lower bound (the answer
+	 * says so); the on-device part is always exact.
 	 */
-	async search(
-		query: string,
-		options: { offset: number; limit: number; filters: SearchFilters }
-	): Promise<SearchAnswer> {
+	async search(query: string, options: SearchRequest): Promise<SearchAnswer> {
 		const local: SearchResult = (await currentIndex()).search(query, options);
-		if (!archive) return local;
+		if (!archive) return { ...local, totalExact: true };
 		const localTotal = local.total;
 		const found = await archive.search(query, {
 			offset: Math.max(0, options.offset - localTotal),
 			limit: options.limit - local.hits.length,
-			filters: options.filters
+			filters: options.filters,
+			exactTotal: options.exactTotal
 		});
 		return { ...found, total: localTotal + found.total, hits: [...local.hits, ...found.hits] };
 	},

@@ -72,5 +72,24 @@ export interface ArchiveMonth {
 	bytes: number;
 }
 
-/** A search answer; `offlinePages` is set when only the archive pages on the device were searched. */
-export type SearchAnswer = import('../core/search/types').SearchResult & { offlinePages?: number };
+/** What the worker's search is asked for: hits `offset` … `offset + limit - 1`. */
+export interface SearchRequest {
+	offset: number;
+	limit: number;
+	filters: import('../core/search/types').SearchFilters;
+	/**
+	 * Default true. False: the archive stops once the requested hits are found, and the answer's
+	 * total may be a lower bound (`totalExact: false`); on-device pages are always counted exactly.
+	 */
+	exactTotal?: boolean;
+}
+
+/**
+ * A search answer. `totalExact` is false when `total` is only the hits found so far (a lower
+ * bound: asked with `exactTotal: false`, the archive stopped early). `offlinePages` is set when
+ * only the archive pages on the device were searched.
+ */
+export type SearchAnswer = import('../core/search/types').SearchResult & {
+	totalExact: boolean;
+	offlinePages?: number;
+};
