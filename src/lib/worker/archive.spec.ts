@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../core/parse/types';
 import { normalize } from '../core/search/normalize';
 import { searchSegments } from '../core/search/segments';
 import { archivePageFile, pageSidecar } from '../core/archive/pages';
-import type { CatalogPage } from '../core/archive/catalog';
+import type { PageFileRef } from '../core/archive/catalog';
 import { ArchiveSession } from './archive';
 
 // The worker's archive session against an archive built in memory, served by a stubbed fetch
@@ -62,7 +62,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function open() {
-	const parse = async (page: CatalogPage): Promise<ParsedDocument> =>
+	const parse = async (page: PageFileRef): Promise<ParsedDocument> =>
 		parsePage(
 			new TextDecoder().decode(files.get(archivePageFile(page)!)),
 			page.source,
