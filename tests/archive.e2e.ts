@@ -26,7 +26,10 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(ARCHIVE, n
 const manifest = () => readJson<ArchiveManifest>('manifest.json');
 
 /** The oracle: every article of the fixture pages whose searched text holds the term. */
-function scan(term: string, pages = archiveTestPages()): { key: string; month: string }[] {
+function scan(
+	term: string,
+	pages = archiveTestPages()
+): { key: string; paper: string; month: string }[] {
 	const wanted = normalize(term);
 	return pages.flatMap((page) => {
 		const doc = parsePage(page.text, page.name, page.sidecar);
@@ -34,6 +37,7 @@ function scan(term: string, pages = archiveTestPages()): { key: string; month: s
 			.filter((article) => searchSegments(article).some((s) => normalize(s).includes(wanted)))
 			.map((article) => ({
 				key: `${doc.id}/${article.id}`,
+				paper: page.sidecar.paper!,
 				month: page.sidecar.date!.slice(0, 7)
 			}));
 	});
@@ -86,7 +90,7 @@ test.describe('without a service worker', () => {
 		expect(fetched.filter((n) => n.startsWith('catalog-')).sort()).toEqual(
 			newest.map((e) => e.name).sort()
 		);
-		expect(fetched.filter((n) => /^(index-|page-)/.test(n))).toEqual([]);
+		expect(fetched.filter((n) => /^(index-|page-|locator-)/.test(n))).toEqual([]);
 		expect(fetched).toContain('manifest.json');
 
 		// An older month loads when the reader goes there.
@@ -122,6 +126,20 @@ test.describe('without a service worker', () => {
 		await expect(
 			page.getByRole('list', { name: '搜索结果' }).locator('mark', { hasText: '汾河' }).first()
 		).toBeVisible();
+		// Hits are placed by their months' locators, each fetched once, not by older months'
+		// catalog shards (the library lists the newest month's); their pages' files make them.
+		const m = manifest();
+		const newest = m.catalog.filter((e) => e.month === m.catalog[0].month).map((e) => e.name);
+		expect(fetched.filter((n) => n.startsWith('catalog-') && !newest.includes(n))).toEqual([]);
+		const hitShards = m.catalog.filter((e) =>
+			expected.some((hit) => hit.paper === e.paper && hit.month === e.month)
+		);
+		expect(fetched.filter((n) => n.startsWith('locator-')).sort()).toEqual(
+			hitShards.map((e) => e.locator).sort()
+		);
+		expect(new Set(fetched.filter((n) => n.startsWith('page-'))).size).toBe(
+			new Set(expected.map((hit) => hit.key.split('/')[0])).size
+		);
 		// A hit in an older month opens its article, the hit marked.
 		const january = expected.find((hit) => hit.month === '2026-01')!;
 		const [doc, article] = january.key.split('/');
@@ -137,7 +155,7 @@ test.describe('without a service worker', () => {
 		const inPaper = archiveTestPages().filter((p) => p.sidecar.paper === '晨江日报');
 		await expect(page.getByText(`共 ${scan('汾河', inPaper).length} 篇`)).toBeVisible();
 		// Only this build's index files, and of its shards only those of the query's own tokens.
-		const { index } = manifest();
+		const { index } = m;
 		const indexFiles = fetched.filter((n) => n.startsWith('index-'));
 		expect(indexFiles.every((n) => n.startsWith(`index-${index.id}-`))).toBe(true);
 		const shards = new Set(indexFiles.filter((n) => /^index-[0-9a-f]+-\d+\.bin$/.test(n)));
@@ -187,9 +205,10 @@ test.describe('without a service worker', () => {
 			await route.continue();
 		});
 		await page.getByRole('button', { name: '开始下载' }).click();
-		await expect(page.getByText(/正在下载2026年2月:3\/7 个文件/)).toBeVisible();
+		// The catalog shard, its locator and two pages.
+		await expect(page.getByText(/正在下载2026年2月:4\/8 个文件/)).toBeVisible();
 		await page.getByRole('button', { name: '停止下载' }).click();
-		await expect(page.getByText('已停止:已下载的 3 个文件留在本机,可以离线使用。')).toBeVisible();
+		await expect(page.getByText('已停止:已下载的 4 个文件留在本机,可以离线使用。')).toBeVisible();
 		release();
 		const cachedPages = () =>
 			page.evaluate(async () => {
@@ -205,7 +224,7 @@ test.describe('without a service worker', () => {
 		await page.unroute('**/archive/page-*.txt');
 		await page.getByRole('button', { name: '下载本月' }).click();
 		await page.getByRole('button', { name: '开始下载' }).click();
-		await expect(page.getByText('2026年2月已下载(7 个文件),离线也能阅读和搜索。')).toBeVisible();
+		await expect(page.getByText('2026年2月已下载(8 个文件),离线也能阅读和搜索。')).toBeVisible();
 		expect(await cachedPages()).toBe(entry.pages);
 	});
 });

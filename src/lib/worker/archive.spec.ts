@@ -6,7 +6,8 @@ import { parsePage } from '../core/parse/index';
 import type { ParsedDocument } from '../core/parse/types';
 import { normalize } from '../core/search/normalize';
 import { searchSegments } from '../core/search/segments';
-import { archivePageFile, pageSidecar } from '../core/archive/pages';
+import { SearchIndex } from '../core/search/index';
+import { pageSidecar } from '../core/archive/pages';
 import type { PageFileRef } from '../core/archive/catalog';
 import { ArchiveSession } from './archive';
 
@@ -61,14 +62,17 @@ beforeEach(() => {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A session that opens pages as the worker does: their files through the session. */
 async function open() {
+	let session: ArchiveSession | null = null;
 	const parse = async (page: PageFileRef): Promise<ParsedDocument> =>
 		parsePage(
-			new TextDecoder().decode(files.get(archivePageFile(page)!)),
+			new TextDecoder().decode(await session!.pageFile(page)),
 			page.source,
 			pageSidecar(page)
 		);
-	return ArchiveSession.open(BASE, parse);
+	session = await ArchiveSession.open(BASE, parse);
+	return session;
 }
 
 /** [page id, article id] of the articles holding the term, by a scan of the parsed pages. */
@@ -131,6 +135,56 @@ describe('ArchiveSession', () => {
 		expect(second.hits.map((h) => h.docId)).toEqual(found.hits.slice(2, 4).map((h) => h.docId));
 	});
 
+	it('places hits by the locators and makes them from the page files, no catalog shard fetched', async () => {
+		const session = await open();
+		const found = await session.search('汾河', noFilters);
+		expect(found.hits.length).toBeGreaterThan(2);
+		const months = new Set(found.hits.map((h) => h.date!.slice(0, 7)));
+		expect(months.size).toBeGreaterThan(1);
+		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
+		// Every locator the hits need, once each; every hit page's file, once each.
+		const locators = fetched.filter((n) => n.startsWith('locator-'));
+		expect(new Set(locators).size).toBe(locators.length);
+		const wanted = manifest.catalog.filter((e) =>
+			found.hits.some((h) => h.paper === e.paper && h.date!.startsWith(e.month!))
+		);
+		expect(locators.sort()).toEqual(wanted.map((e) => e.locator).sort());
+		const pageFiles = fetched.filter((n) => n.startsWith('page-'));
+		expect(new Set(pageFiles).size).toBe(new Set(found.hits.map((h) => h.docId)).size);
+		// Each hit is the one the on-device index makes of its page (heading, snippet, marks, counts).
+		for (const hit of found.hits) {
+			const index = new SearchIndex();
+			index.add(pages.find((p) => p.doc.id === hit.docId)!.doc);
+			const own = index.search('汾河', { limit: Infinity }).hits;
+			expect(hit).toEqual(own.find((h) => h.articleId === hit.articleId));
+		}
+		// A placed page opens, and is remembered, without its month listed.
+		const january = found.hits.find((h) => h.date === '2026-01-09')!;
+		expect((await session.find(january.docId))?.hash).toBe(
+			pages.find((p) => p.doc.id === january.docId)!.hash
+		);
+		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
+	});
+
+	it('refuses a bad locator, saying so, and places its hits by the catalog shard instead', async () => {
+		const entry = manifest.catalog.find((e) => e.month === '2026-01')!;
+		const good = files.get(entry.locator)!;
+		const bad = JSON.parse(new TextDecoder().decode(good));
+		bad.pages[0][6] += 1; // its article numbers would run past the shard's
+		files.set(entry.locator, encoder.encode(JSON.stringify(bad)));
+		try {
+			const session = await open();
+			await expect(session.locator(entry)).rejects.toThrow(/档案定位文件 locator-.*无法识别/);
+			const found = await session.search('汾河', noFilters);
+			expect(keys(found.hits)).toEqual(scan('汾河'));
+			const january = found.hits.find((h) => h.date === '2026-01-09')!;
+			expect(january.snippet.ranges.length).toBeGreaterThan(0);
+			expect(fetched).toContain(entry.name);
+		} finally {
+			files.set(entry.locator, good);
+		}
+	});
+
 	it('narrows by paper, dates and page through the catalog, exactly', async () => {
 		const session = await open();
 		const byPaper = await session.search('汾河', { ...noFilters, filters: { paper: '甲报' } });
@@ -149,7 +203,7 @@ describe('ArchiveSession', () => {
 
 	it('finds a page opened on an earlier visit again, by the month it remembered', async () => {
 		const first = await open();
-		await first.search('汾河', noFilters); // lists the January page's shard to place its hit
+		await first.search('汾河', noFilters); // places the January page's hit by its locator
 		const january = pages.find((p) => p.doc.page.date === '2026-01-09')!;
 		expect(await first.find(january.doc.id)).toBeDefined();
 		first.remember(january.doc.id);

@@ -278,10 +278,7 @@ export function articleInShard(
 }
 
 /** Article number `article` placed by its (fetched) catalog shard's locator, as articleInShard places it. */
-export function articleInLocator(
-	locator: CatalogLocator,
-	article: number
-): LocatedArticle | null {
+export function articleInLocator(locator: CatalogLocator, article: number): LocatedArticle | null {
 	let n = article - locator.firstArticle;
 	if (n < 0) return null;
 	for (const [id, source, hash, date, page, pageName, articles] of locator.pages) {
