@@ -4,7 +4,9 @@
  * heading and snippet per hit). Runs the fixed query set (bench/search.ts buildQueries, drawn from
  * the library's first pages as bench/archive.ts draws it) against built archives on disk, cold
  * per query, and counts bytes gzipped (as a host compressing JSON and text sends them; index
- * shards as they are). Hit making is timed both ways on the same pages, and the two must agree.
+ * shards as they are): cold, and as the app searches, the newest month's catalog shards held
+ * (the library lists them first; they place that month's hits). Hit making is timed both ways
+ * on the same pages, and the two must agree.
  *   npx tsx bench/archive-hits.ts LIBRARY ARCHIVE   (an archive with locators: both ways)
  *   npx tsx bench/archive-hits.ts LIBRARY ARCHIVE OLD_ARCHIVE   (placing by OLD's catalog too)
  * LIBRARY holds the page files (`<source>` and its `.json` sidecar), as the build read them.
@@ -65,6 +67,7 @@ for (const query of queries) {
 	const distinct = <T>(list: T[]) => [...new Set(list)];
 	const catalogs = distinct(entries.map((e) => e.name));
 	const locators = distinct(entries.map((e) => e.locator));
+	const older = entries.filter((e) => e.month !== manifest.catalog[0].month);
 	const locatorOf = new Map(
 		locators.map((name) => [name, readJson<CatalogLocator>(archive, name)] as const)
 	);
@@ -78,6 +81,13 @@ for (const query of queries) {
 		indexRounds: found.fetched.rounds,
 		locatorKB: locators.reduce((sum, n) => sum + gzipBytes(join(archive, n)), 0) / 1000,
 		catalogKB: catalogs.reduce((sum, n) => sum + gzipBytes(join(archive, n)), 0) / 1000,
+		heldLocatorKB:
+			distinct(older.map((e) => e.locator)).reduce((s, n) => s + gzipBytes(join(archive, n)), 0) /
+			1000,
+		heldCatalogKB:
+			distinct(older.map((e) => e.name)).reduce((s, n) => s + gzipBytes(join(archive, n)), 0) /
+			1000,
+		heldPlacingRounds: older.length ? 1 : 0,
 		pageKB: sources.reduce((sum, s) => sum + gzipBytes(join(library, s)), 0) / 1000
 	};
 	if (old) {
@@ -135,11 +145,38 @@ const report: Record<string, unknown> = {
 		catalogShards: stat(withHits.map((r) => r.catalogKB)),
 		...(old ? { oldCatalogShards: stat(withHits.map((r) => r.oldCatalogKB)) } : {})
 	},
+	placingKBNewestMonthHeld: {
+		locators: stat(withHits.map((r) => r.heldLocatorKB)),
+		catalogShards: stat(withHits.map((r) => r.heldCatalogKB)),
+		queriesFetchingAny: withHits.filter((r) => r.heldPlacingRounds).length
+	},
 	pageFilesKB: stat(withHits.map((r) => r.pageKB)),
 	// Index, then placing, then page files: the rounds one after another.
 	firstTenKB: {
 		byLocators: stat(rows.map((r) => r.indexKB + r.locatorKB + r.pageKB)),
 		byCatalogShards: stat(rows.map((r) => r.indexKB + r.catalogKB + r.pageKB))
+	},
+	firstTenKBNewestMonthHeld: {
+		byLocators: stat(rows.map((r) => r.indexKB + r.heldLocatorKB + r.pageKB)),
+		byCatalogShards: stat(rows.map((r) => r.indexKB + r.heldCatalogKB + r.pageKB))
+	},
+	firstTenSlow4gMsNewestMonthHeld: {
+		byLocators: stat(
+			rows.map((r) =>
+				slowMs(
+					r.indexKB + r.heldLocatorKB + r.pageKB,
+					r.indexRounds + r.heldPlacingRounds + (r.hits ? 1 : 0)
+				)
+			)
+		),
+		byCatalogShards: stat(
+			rows.map((r) =>
+				slowMs(
+					r.indexKB + r.heldCatalogKB + r.pageKB,
+					r.indexRounds + r.heldPlacingRounds + (r.hits ? 1 : 0)
+				)
+			)
+		)
 	},
 	firstTenSlow4gMs: {
 		byLocators: stat(

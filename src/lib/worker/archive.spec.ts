@@ -166,6 +166,24 @@ describe('ArchiveSession', () => {
 		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
 	});
 
+	it('places hits in a month the library holds by its catalog shard, fetching no locator', async () => {
+		const session = await open();
+		await session.newest();
+		const all = await session.search('汾河', noFilters);
+		const newest = manifest.catalog.filter((e) => e.month === '2026-03');
+		const older = manifest.catalog.filter(
+			(e) => e.month !== '2026-03' && all.hits.some((h) => h.date!.startsWith(e.month!))
+		);
+		expect(older.length).toBeGreaterThan(0);
+		expect(all.hits.some((h) => h.date!.startsWith('2026-03'))).toBe(true);
+		expect(fetched.filter((n) => n.startsWith('locator-')).sort()).toEqual(
+			older.map((e) => e.locator).sort()
+		);
+		expect(fetched.filter((n) => n.startsWith('catalog-')).sort()).toEqual(
+			newest.map((e) => e.name).sort()
+		);
+	});
+
 	it('refuses a bad locator, saying so, and places its hits by the catalog shard instead', async () => {
 		const entry = manifest.catalog.find((e) => e.month === '2026-01')!;
 		const good = files.get(entry.locator)!;

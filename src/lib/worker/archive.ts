@@ -269,9 +269,10 @@ export class ArchiveSession {
 	}
 
 	/**
-	 * The hits made whole. Each is placed by its catalog shard's locator (all of them fetched in
-	 * one round, each file once) and made from its page's file (one round more); a locator that
-	 * cannot be had or read leaves its hits to the catalog shard.
+	 * The hits made whole. Each is placed by its catalog shard when that is held already (the
+	 * library's months, the newest among them: where most first hits are), else by the shard's
+	 * locator (all of them fetched in one round, each file once), and made from its page's file
+	 * (one round more); a locator that cannot be had or read leaves its hits to the catalog shard.
 	 */
 	async #hits(hits: readonly { article: number; count: number }[], query: string) {
 		const made = await Promise.all(
@@ -285,13 +286,10 @@ export class ArchiveSession {
 		return made.filter((hit): hit is SearchHit => hit !== null);
 	}
 
-	/** Article number `article`'s page and place on it, by the locator, else by the catalog shard. */
+	/** Article number `article`'s page and place on it: by a held catalog shard, else the locator. */
 	async #place(entry: ManifestCatalogEntry, article: number): Promise<LocatedArticle | null> {
-		let locator: CatalogLocator;
-		try {
-			locator = await this.locator(entry);
-		} catch {
-			const placed = articleInShard(await this.catalogShard(entry), article);
+		const inShard = (shard: CatalogShard): LocatedArticle | null => {
+			const placed = articleInShard(shard, article);
 			if (!placed) return null;
 			const { page } = placed;
 			return {
@@ -299,6 +297,20 @@ export class ArchiveSession {
 				index: page.articles.findIndex(([id]) => id === placed.articleId),
 				articles: page.articles.length
 			};
+		};
+		const held = this.#catalog.get(entry.name);
+		if (held) {
+			try {
+				return inShard(await held);
+			} catch {
+				// it could not be had after all: the locator
+			}
+		}
+		let locator: CatalogLocator;
+		try {
+			locator = await this.locator(entry);
+		} catch {
+			return inShard(await this.catalogShard(entry));
 		}
 		const placed = articleInLocator(locator, article);
 		if (placed && !this.#pages.has(placed.page.id)) {
