@@ -166,6 +166,27 @@ describe('ArchiveSession', () => {
 		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
 	});
 
+	it('fetches the hits’ locators together, then their page files together', async () => {
+		const session = await open();
+		const served = globalThis.fetch;
+		const inFlight = new Map<string, number>();
+		const most = new Map<string, number>();
+		vi.stubGlobal('fetch', async (url: string) => {
+			const kind = String(url).slice(BASE.length).split('-')[0];
+			inFlight.set(kind, (inFlight.get(kind) ?? 0) + 1);
+			most.set(kind, Math.max(most.get(kind) ?? 0, inFlight.get(kind)!));
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			inFlight.set(kind, inFlight.get(kind)! - 1);
+			return served(url);
+		});
+		await session.search('汾河', noFilters);
+		const count = (kind: string) => new Set(fetched.filter((n) => n.startsWith(kind))).size;
+		expect(count('locator-')).toBeGreaterThan(1);
+		expect(most.get('locator')).toBe(count('locator-'));
+		expect(count('page-')).toBeGreaterThan(1);
+		expect(most.get('page')).toBe(count('page-'));
+	});
+
 	it('places hits in a month the library holds by its catalog shard, fetching no locator', async () => {
 		const session = await open();
 		await session.newest();
