@@ -1,6 +1,6 @@
 /**
  * Builds the static archive (src/lib/core/archive/README.md) from page folders: content-named
- * catalog shards and index shards, and manifest.json, in OUT.
+ * catalog shards and their locators, index shards, and manifest.json, in OUT.
  *   npx tsx scripts/build-archive.ts --out DIR [FOLDER...]
  * Folders default to BANMIAN_SEEDS (else `seeds`). Streaming: one page is in memory at a time;
  * postings spill to one temporary file per spill group and are read back one group at a time;

@@ -3,7 +3,7 @@
  * under BUILD_DIR/archive/ — manifest.json, content-named catalog shards, index shards and
  * postings chunks named by the index's id (scripts/build-archive.ts) and every page file named by
  * its content, `page-<hash>.txt`, so every file but the manifest is immutable — and `downloads.json`, per catalog shard the bytes of
- * its pages' files, so the reader can say what 「下载本月」 costs before fetching anything. Without BANMIAN_ARCHIVE it does nothing.
+ * its pages' files and its locator, so the reader can say what 「下载本月」 costs before fetching anything. Without BANMIAN_ARCHIVE it does nothing.
  * Usage: tsx scripts/publish-archive.ts [BUILD_DIR]   (BUILD_DIR: BANMIAN_OUT, else `build`)
  */
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,8 @@ export function publishArchive(folders: string[], out: string, options: BuilderO
 			if (!name || !path) throw new Error(`cannot place ${page.source} in the archive`);
 			files.set(name, path);
 		}
-		let bytes = 0;
+		// The locator is downloaded with the month (offlineFiles), so it counts here.
+		let bytes = statSync(join(out, entry.locator)).size;
 		for (const [name, path] of files) {
 			if (!written.has(name)) copyFileSync(path, join(out, name));
 			written.add(name);

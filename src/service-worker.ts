@@ -115,9 +115,9 @@ async function archiveFile(cache: Cache, base: string, name: string): Promise<Re
 }
 
 /**
- * Archive mode: the manifest, the newest month's catalog shards (older months' too while the
- * newest N issues reach into them) and those issues' page files, so the newest issues read
- * offline from the first visit. N is the build's BANMIAN_ARCHIVE_ISSUES.
+ * Archive mode: the manifest, the newest month's catalog shards and their locators (older
+ * months' too while the newest N issues reach into them) and those issues' page files, so the
+ * newest issues read offline from the first visit. N is the build's BANMIAN_ARCHIVE_ISSUES.
  */
 async function precacheArchive(): Promise<void> {
 	if (!archive || !archiveBuild) return;
@@ -141,6 +141,7 @@ async function precacheArchive(): Promise<void> {
 			);
 			if (!shard) throw new Error(`precache: ${entry.name} does not fit the manifest`);
 			shards.push(shard);
+			await archiveFile(cache, archive, entry.locator);
 		}
 		if (issuesIn(shards).length >= wanted) break;
 	}

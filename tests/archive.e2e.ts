@@ -27,7 +27,10 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(ARCHIVE, n
 const manifest = () => readJson<ArchiveManifest>('manifest.json');
 
 /** The oracle: every article of the fixture pages whose searched text holds the term. */
-function scan(term: string, pages = archiveTestPages()): { key: string; month: string }[] {
+function scan(
+	term: string,
+	pages = archiveTestPages()
+): { key: string; paper: string; month: string }[] {
 	const wanted = normalize(term);
 	return pages.flatMap((page) => {
 		const doc = parsePage(page.text, page.name, page.sidecar);
@@ -35,6 +38,7 @@ function scan(term: string, pages = archiveTestPages()): { key: string; month: s
 			.filter((article) => searchSegments(article).some((s) => normalize(s).includes(wanted)))
 			.map((article) => ({
 				key: `${doc.id}/${article.id}`,
+				paper: page.sidecar.paper!,
 				month: page.sidecar.date!.slice(0, 7)
 			}));
 	});
@@ -87,7 +91,7 @@ test.describe('without a service worker', () => {
 		expect(fetched.filter((n) => n.startsWith('catalog-')).sort()).toEqual(
 			newest.map((e) => e.name).sort()
 		);
-		expect(fetched.filter((n) => /^(index-|page-)/.test(n))).toEqual([]);
+		expect(fetched.filter((n) => /^(index-|page-|locator-)/.test(n))).toEqual([]);
 		expect(fetched).toContain('manifest.json');
 
 		// An older month loads when the reader goes there.
@@ -123,6 +127,27 @@ test.describe('without a service worker', () => {
 		await expect(
 			page.getByRole('list', { name: '搜索结果' }).locator('mark', { hasText: '汾河' }).first()
 		).toBeVisible();
+		// Hits of older months are placed by those months' locators, each fetched once, not by
+		// their catalog shards (the library holds the newest month's, which place its hits);
+		// their pages' files make them.
+		const m = manifest();
+		const newest = m.catalog[0].month;
+		const hitShards = m.catalog.filter((e) =>
+			expected.some((hit) => hit.paper === e.paper && hit.month === e.month)
+		);
+		const older = hitShards.filter((e) => e.month !== newest);
+		expect(older.length).toBeGreaterThan(0);
+		const catalogs = fetched.filter((n) => n.startsWith('catalog-'));
+		expect(catalogs.filter((n) => m.catalog.find((e) => e.name === n)!.month !== newest)).toEqual(
+			[]
+		);
+		const locators = fetched.filter((n) => n.startsWith('locator-'));
+		expect(new Set(locators).size).toBe(locators.length);
+		for (const name of older.map((e) => e.locator)) expect(locators).toContain(name);
+		expect(locators.every((n) => hitShards.some((e) => e.locator === n))).toBe(true);
+		expect(new Set(fetched.filter((n) => n.startsWith('page-'))).size).toBe(
+			new Set(expected.map((hit) => hit.key.split('/')[0])).size
+		);
 		// A hit in an older month opens its article, the hit marked.
 		const january = expected.find((hit) => hit.month === '2026-01')!;
 		const [doc, article] = january.key.split('/');
@@ -138,7 +163,7 @@ test.describe('without a service worker', () => {
 		const inPaper = archiveTestPages().filter((p) => p.sidecar.paper === '晨江日报');
 		await expect(page.getByText(`共 ${scan('汾河', inPaper).length} 篇`)).toBeVisible();
 		// Only this build's index files, and of its shards only those of the query's own tokens.
-		const { index } = manifest();
+		const { index } = m;
 		const indexFiles = fetched.filter((n) => n.startsWith('index-'));
 		expect(indexFiles.every((n) => n.startsWith(`index-${index.id}-`))).toBe(true);
 		const shards = new Set(indexFiles.filter((n) => /^index-[0-9a-f]+-\d+\.bin$/.test(n)));
@@ -234,9 +259,10 @@ test.describe('without a service worker', () => {
 			await route.continue();
 		});
 		await page.getByRole('button', { name: '开始下载' }).click();
-		await expect(page.getByText(/正在下载2026年2月:3\/7 个文件/)).toBeVisible();
+		// The catalog shard, its locator and two pages.
+		await expect(page.getByText(/正在下载2026年2月:4\/8 个文件/)).toBeVisible();
 		await page.getByRole('button', { name: '停止下载' }).click();
-		await expect(page.getByText('已停止:已下载的 3 个文件留在本机,可以离线使用。')).toBeVisible();
+		await expect(page.getByText('已停止:已下载的 4 个文件留在本机,可以离线使用。')).toBeVisible();
 		release();
 		const cachedPages = () =>
 			page.evaluate(async () => {
@@ -252,7 +278,7 @@ test.describe('without a service worker', () => {
 		await page.unroute('**/archive/page-*.txt');
 		await page.getByRole('button', { name: '下载本月' }).click();
 		await page.getByRole('button', { name: '开始下载' }).click();
-		await expect(page.getByText('2026年2月已下载(7 个文件),离线也能阅读和搜索。')).toBeVisible();
+		await expect(page.getByText('2026年2月已下载(8 个文件),离线也能阅读和搜索。')).toBeVisible();
 		expect(await cachedPages()).toBe(entry.pages);
 	});
 });

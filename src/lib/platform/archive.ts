@@ -114,7 +114,7 @@ export async function cachedArchiveFiles(base: string): Promise<Set<string>> {
 	return names;
 }
 
-/** Per catalog shard, the bytes of its pages' files (downloads.json); empty when unavailable. */
+/** Per catalog shard, the bytes of its pages' files and locator (downloads.json); empty when unavailable. */
 export async function downloadSizes(base: string): Promise<Map<string, number>> {
 	try {
 		const bytes = await fetchArchiveFile(base, DOWNLOADS_FILE);

@@ -6,8 +6,9 @@ import { parsePage } from '../core/parse/index';
 import type { ParsedDocument } from '../core/parse/types';
 import { normalize } from '../core/search/normalize';
 import { searchSegments } from '../core/search/segments';
-import { archivePageFile, pageSidecar } from '../core/archive/pages';
-import type { CatalogPage } from '../core/archive/catalog';
+import { SearchIndex } from '../core/search/index';
+import { pageSidecar } from '../core/archive/pages';
+import type { PageFileRef } from '../core/archive/catalog';
 import { ArchiveSession } from './archive';
 
 // The worker's archive session against an archive built in memory, served by a stubbed fetch
@@ -76,14 +77,17 @@ beforeEach(() => {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A session that opens pages as the worker does: their files through the session. */
 async function open() {
-	const parse = async (page: CatalogPage): Promise<ParsedDocument> =>
+	let session: ArchiveSession | null = null;
+	const parse = async (page: PageFileRef): Promise<ParsedDocument> =>
 		parsePage(
-			new TextDecoder().decode(served.get(archivePageFile(page)!)),
+			new TextDecoder().decode(await session!.pageFile(page)),
 			page.source,
 			pageSidecar(page)
 		);
-	return ArchiveSession.open(BASE, parse);
+	session = await ArchiveSession.open(BASE, parse);
+	return session;
 }
 
 /** [page id, article id] of the articles holding the term, by a scan of the parsed pages. */
@@ -171,6 +175,95 @@ describe('ArchiveSession', () => {
 		expect(byPaper).toMatchObject({ total: parkPages.length / 2, totalExact: true });
 	});
 
+	it('places hits by the locators and makes them from the page files, no catalog shard fetched', async () => {
+		const session = await open();
+		const found = await session.search('汾河', noFilters);
+		expect(found.hits.length).toBeGreaterThan(2);
+		const months = new Set(found.hits.map((h) => h.date!.slice(0, 7)));
+		expect(months.size).toBeGreaterThan(1);
+		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
+		// Every locator the hits need, once each; every hit page's file, once each.
+		const locators = fetched.filter((n) => n.startsWith('locator-'));
+		expect(new Set(locators).size).toBe(locators.length);
+		const wanted = manifest.catalog.filter((e) =>
+			found.hits.some((h) => h.paper === e.paper && h.date!.startsWith(e.month!))
+		);
+		expect(locators.sort()).toEqual(wanted.map((e) => e.locator).sort());
+		const pageFiles = fetched.filter((n) => n.startsWith('page-'));
+		expect(new Set(pageFiles).size).toBe(new Set(found.hits.map((h) => h.docId)).size);
+		// Each hit is the one the on-device index makes of its page (heading, snippet, marks, counts).
+		for (const hit of found.hits) {
+			const index = new SearchIndex();
+			index.add(pages.find((p) => p.doc.id === hit.docId)!.doc);
+			const own = index.search('汾河', { limit: Infinity }).hits;
+			expect(hit).toEqual(own.find((h) => h.articleId === hit.articleId));
+		}
+		// A placed page opens, and is remembered, without its month listed.
+		const january = found.hits.find((h) => h.date === '2026-01-09')!;
+		expect((await session.find(january.docId))?.hash).toBe(
+			pages.find((p) => p.doc.id === january.docId)!.hash
+		);
+		expect(fetched.filter((n) => n.startsWith('catalog-'))).toEqual([]);
+	});
+
+	it('fetches the hits’ locators together, then their page files together', async () => {
+		const session = await open();
+		const served = globalThis.fetch;
+		const inFlight = new Map<string, number>();
+		const most = new Map<string, number>();
+		vi.stubGlobal('fetch', async (url: string) => {
+			const kind = String(url).slice(BASE.length).split('-')[0];
+			inFlight.set(kind, (inFlight.get(kind) ?? 0) + 1);
+			most.set(kind, Math.max(most.get(kind) ?? 0, inFlight.get(kind)!));
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			inFlight.set(kind, inFlight.get(kind)! - 1);
+			return served(url);
+		});
+		await session.search('汾河', noFilters);
+		const count = (kind: string) => new Set(fetched.filter((n) => n.startsWith(kind))).size;
+		expect(count('locator-')).toBeGreaterThan(1);
+		expect(most.get('locator')).toBe(count('locator-'));
+		expect(count('page-')).toBeGreaterThan(1);
+		expect(most.get('page')).toBe(count('page-'));
+	});
+
+	it('places hits in a month the library holds by its catalog shard, fetching no locator', async () => {
+		const session = await open();
+		await session.newest();
+		const all = await session.search('汾河', noFilters);
+		const newest = manifest.catalog.filter((e) => e.month === '2026-03');
+		const older = manifest.catalog.filter(
+			(e) => e.month !== '2026-03' && all.hits.some((h) => h.date!.startsWith(e.month!))
+		);
+		expect(older.length).toBeGreaterThan(0);
+		expect(all.hits.some((h) => h.date!.startsWith('2026-03'))).toBe(true);
+		expect(fetched.filter((n) => n.startsWith('locator-')).sort()).toEqual(
+			older.map((e) => e.locator).sort()
+		);
+		expect(fetched.filter((n) => n.startsWith('catalog-')).sort()).toEqual(
+			newest.map((e) => e.name).sort()
+		);
+	});
+
+	it('refuses a bad locator, saying so, and places its hits by the catalog shard instead', async () => {
+		const entry = manifest.catalog.find((e) => e.month === '2026-01')!;
+		const good = files.get(entry.locator)!;
+		const bad = JSON.parse(new TextDecoder().decode(good));
+		bad.pages[0][6] += 1; // its article numbers would run past the shard's
+		files.set(entry.locator, encoder.encode(JSON.stringify(bad)));
+		try {
+			const session = await open();
+			await expect(session.locator(entry)).rejects.toThrow(/档案定位文件 locator-.*无法识别/);
+			const found = await session.search('汾河', noFilters);
+			expect(keys(found.hits)).toEqual(scan('汾河'));
+			const january = found.hits.find((h) => h.date === '2026-01-09')!;
+			expect(january.snippet.ranges.length).toBeGreaterThan(0);
+			expect(fetched).toContain(entry.name);
+		} finally {
+			files.set(entry.locator, good);
+		}
+	});
+
 	it('narrows by paper, dates and page through the catalog, exactly', async () => {
 		const session = await open();
 		const byPaper = await session.search('汾河', { ...noFilters, filters: { paper: '甲报' } });
@@ -189,7 +282,7 @@ describe('ArchiveSession', () => {
 
 	it('finds a page opened on an earlier visit again, by the month it remembered', async () => {
 		const first = await open();
-		await first.search('汾河', noFilters); // lists the January page's shard to place its hit
+		await first.search('汾河', noFilters); // places the January page's hit by its locator
 		const january = pages.find((p) => p.doc.page.date === '2026-01-09')!;
 		expect(await first.find(january.doc.id)).toBeDefined();
 		first.remember(january.doc.id);

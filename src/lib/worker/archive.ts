@@ -1,22 +1,27 @@
 /**
  * The worker's side of the static archive (core/archive, platform/archive): the manifest and the
- * catalog shards loaded so far, search with ArchiveSearch over index shards fetched on demand
- * (kept in IndexedDB), hits made whole from their pages' files, and offline search over the
- * pages on the device.
+ * catalog shards and locators loaded so far, search with ArchiveSearch over index shards fetched
+ * on demand (kept in IndexedDB), hits placed by their shards' locators and made whole from their
+ * pages' files, and offline search over the pages on the device.
  */
 import {
+	articleInLocator,
 	articleInShard,
 	indexFilePrefix,
 	locateArticle,
 	type ArchiveManifest,
+	type CatalogLocator,
 	type CatalogPage,
 	type CatalogShard,
-	type ManifestCatalogEntry
+	type LocatedArticle,
+	type ManifestCatalogEntry,
+	type PageFileRef
 } from '../core/archive/catalog';
 import {
 	archivePageFile,
 	catalogSummary,
 	checkCatalogShard,
+	checkLocator,
 	checkManifest,
 	newestMonthEntries,
 	offlineFiles
@@ -43,8 +48,6 @@ import type { ArchiveMonth, SearchAnswer, SearchRequest } from './types';
 
 const decoder = new TextDecoder();
 const searchModule = () => import('../core/search/index');
-/** Pages whose one-page index (for a hit's snippet and marks) is kept. */
-const HIT_PAGES_KEPT = 32;
 
 function json(bytes: Uint8Array): unknown {
 	try {
@@ -79,17 +82,19 @@ function entryPasses(entry: ManifestCatalogEntry, filters: SearchFilters): boole
 
 export class ArchiveSession {
 	readonly #catalog = new Map<string, Promise<CatalogShard>>();
+	readonly #locators = new Map<string, Promise<CatalogLocator>>();
 	readonly #pages = new Map<string, CatalogPage>();
-	/** Each listed page's catalog shard (paper and month), remembered for pages opened. */
+	/** Pages placed by a locator (search hits) and not listed: enough to open their files. */
+	readonly #located = new Map<string, PageFileRef>();
+	/** Each listed or placed page's catalog shard (paper and month), remembered for pages opened. */
 	readonly #places = new Map<string, { paper: string | null; month: string | null }>();
 	readonly #search: ArchiveSearch;
-	readonly #hitIndexes = new Map<string, SearchIndex>();
 	#offline: SearchIndex | null = null;
 
 	private constructor(
 		readonly base: string,
 		readonly manifest: ArchiveManifest,
-		private readonly openDocument: (page: CatalogPage) => Promise<ParsedDocument>
+		private readonly openDocument: (page: PageFileRef) => Promise<ParsedDocument>
 	) {
 		this.#search = new ArchiveSearch(manifest, (name) => this.#indexShard(name));
 	}
@@ -97,7 +102,7 @@ export class ArchiveSession {
 	/** Reads the manifest (from the server; offline, the copy on the device). */
 	static async open(
 		base: string,
-		openDocument: (page: CatalogPage) => Promise<ParsedDocument>
+		openDocument: (page: PageFileRef) => Promise<ParsedDocument>
 	): Promise<ArchiveSession> {
 		const manifest = checkManifest(json(await fetchArchiveFile(base, MANIFEST_FILE)));
 		if (typeof manifest === 'string')
@@ -143,6 +148,22 @@ export class ArchiveSession {
 		return pending;
 	}
 
+	/** A catalog shard's locator: what places a search hit, a few KB where the shard is ~70. */
+	locator(entry: ManifestCatalogEntry): Promise<CatalogLocator> {
+		let pending = this.#locators.get(entry.locator);
+		if (!pending) {
+			pending = fetchArchiveFile(this.base, entry.locator).then((bytes) => {
+				const locator = checkLocator(json(bytes), entry);
+				if (!locator) throw new Error(`档案定位文件 ${entry.locator} 无法识别`);
+				return locator;
+			});
+			this.#locators.set(entry.locator, pending);
+			// A failed fetch is not kept: the next use tries again.
+			pending.catch(() => this.#locators.delete(entry.locator));
+		}
+		return pending;
+	}
+
 	async #summaries(entries: readonly ManifestCatalogEntry[]): Promise<DocumentSummary[]> {
 		const shards = await Promise.all(entries.map((entry) => this.catalogShard(entry)));
 		return shards.flatMap((shard) => shard.pages.map(catalogSummary));
@@ -167,8 +188,8 @@ export class ArchiveSession {
 	 * remembered), whose catalog shard is fetched again. A link to a page of a month never listed
 	 * on this device is not found: ids do not say their month.
 	 */
-	async find(id: string): Promise<CatalogPage | undefined> {
-		const listed = this.#pages.get(id);
+	async find(id: string): Promise<PageFileRef | undefined> {
+		const listed = this.#pages.get(id) ?? this.#located.get(id);
 		if (listed) return listed;
 		const place = await loadArchivePlace(id);
 		if (!place) return undefined;
@@ -187,7 +208,7 @@ export class ArchiveSession {
 	}
 
 	/** A page's file, from the device when it is there. */
-	pageFile(page: CatalogPage): Promise<Uint8Array> {
+	pageFile(page: PageFileRef): Promise<Uint8Array> {
 		const name = archivePageFile(page);
 		if (!name) return Promise.reject(new Error(`无法载入 ${page.source}`));
 		return fetchArchiveFile(this.base, name);
@@ -251,41 +272,84 @@ export class ArchiveSession {
 		};
 	}
 
+	/**
+	 * The hits made whole. Each is placed by its catalog shard when that is held already (the
+	 * library's months, the newest among them: where most first hits are), else by the shard's
+	 * locator (all of them fetched in one round, each file once), and made from its page's file
+	 * (one round more); a locator that cannot be had or read leaves its hits to the catalog shard.
+	 */
 	async #hits(hits: readonly { article: number; count: number }[], query: string) {
 		const made = await Promise.all(
 			hits.map(async ({ article, count }) => {
 				const entry = locateArticle(this.manifest, article);
-				const placed = entry && articleInShard(await this.catalogShard(entry), article);
-				return placed ? this.#hit(placed.page, placed.articleId, count, query) : null;
+				if (!entry) return null;
+				const placed = await this.#place(entry, article);
+				return placed ? this.#hit(entry, article, placed, count, query) : null;
 			})
 		);
 		return made.filter((hit): hit is SearchHit => hit !== null);
 	}
 
-	/** A hit as the on-device index makes it (snippet, marks), from the page's own file. */
-	async #hit(page: CatalogPage, articleId: string, count: number, query: string) {
-		try {
-			let index = this.#hitIndexes.get(page.id);
-			if (!index) {
-				const { SearchIndex } = await searchModule();
-				index = new SearchIndex();
-				index.add(await this.openDocument(page));
-				this.#hitIndexes.set(page.id, index);
-				if (this.#hitIndexes.size > HIT_PAGES_KEPT) {
-					this.#hitIndexes.delete(this.#hitIndexes.keys().next().value as string);
-				}
+	/** Article number `article`'s page and place on it: by a held catalog shard, else the locator. */
+	async #place(entry: ManifestCatalogEntry, article: number): Promise<LocatedArticle | null> {
+		const inShard = (shard: CatalogShard): LocatedArticle | null => {
+			const placed = articleInShard(shard, article);
+			if (!placed) return null;
+			const { page } = placed;
+			return {
+				page,
+				index: page.articles.findIndex(([id]) => id === placed.articleId),
+				articles: page.articles.length
+			};
+		};
+		const held = this.#catalog.get(entry.name);
+		if (held) {
+			try {
+				return inShard(await held);
+			} catch {
+				// it could not be had after all: the locator
 			}
-			const hit = index
-				.search(query, { limit: Infinity })
-				.hits.find((h) => h.articleId === articleId && h.block === null);
-			if (hit) return hit;
+		}
+		let locator: CatalogLocator;
+		try {
+			locator = await this.locator(entry);
+		} catch {
+			return inShard(await this.catalogShard(entry));
+		}
+		const placed = articleInLocator(locator, article);
+		if (placed && !this.#pages.has(placed.page.id)) {
+			this.#located.set(placed.page.id, placed.page);
+			this.#places.set(placed.page.id, { paper: entry.paper, month: entry.month });
+		}
+		return placed;
+	}
+
+	/** A hit as the on-device index makes it (heading, snippet, marks), from the page's own file. */
+	async #hit(
+		entry: ManifestCatalogEntry,
+		article: number,
+		{ page, index, articles }: LocatedArticle,
+		count: number,
+		query: string
+	): Promise<SearchHit | null> {
+		try {
+			const doc = await this.openDocument(page);
+			// The build numbered the articles of the page as its parse split them: a parse that
+			// splits it otherwise cannot say which article the hit is.
+			if (doc.articles.length === articles) {
+				const { articleHit } = await searchModule();
+				const hit = articleHit(doc, index, query);
+				if (hit) return hit;
+			}
 		} catch {
 			// the page's file cannot be had: the catalog's heading stands in
 		}
-		const heading = page.articles.find(([id]) => id === articleId)?.[1] ?? '';
-		const hit: SearchHit = {
+		const placed = articleInShard(await this.catalogShard(entry), article);
+		if (!placed) return null;
+		const heading = placed.page.articles.find(([id]) => id === placed.articleId)?.[1] ?? '';
+		return {
 			docId: page.id,
-			articleId,
+			articleId: placed.articleId,
 			block: null,
 			title: heading,
 			heading: { kicker: null, title: { text: heading, ranges: [] }, subtitle: null },
@@ -298,7 +362,6 @@ export class ArchiveSession {
 			count,
 			firstOffset: 0
 		};
-		return hit;
 	}
 
 	/** Searches the archive pages whose files are on the device, with the on-device index. */

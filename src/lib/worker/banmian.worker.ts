@@ -46,7 +46,7 @@ import type {
 } from './types';
 import type { ArchiveSession } from './archive';
 import { archivePapers, pageSidecar } from '../core/archive/pages';
-import type { CatalogPage } from '../core/archive/catalog';
+import type { PageFileRef } from '../core/archive/catalog';
 
 const documents = new Map<string, ParsedDocument>();
 /** Content hash of each document's text: with the versions, the index snapshot's key. */
@@ -101,7 +101,7 @@ const archiveDocuments = new Map<string, Promise<ParsedDocument>>();
 const ARCHIVE_PAGES_KEPT = 64;
 
 /** An archive page, fetched (from the device when there) and parsed. */
-function archiveDocument(page: CatalogPage): Promise<ParsedDocument> {
+function archiveDocument(page: PageFileRef): Promise<ParsedDocument> {
 	let pending = archiveDocuments.get(page.id);
 	if (!pending) {
 		pending = (async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ArchiveBuilder, concatWords } from './build';
-import { indexArticlesName, indexChunkName, indexShardName } from './catalog';
+import {
+	articleInLocator,
+	articleInShard,
+	indexArticlesName,
+	indexChunkName,
+	indexShardName,
+	locateArticle
+} from './catalog';
+import { checkCatalogShard, checkLocator } from './pages';
 import { decodeShard, tokenBucket } from './format';
 import { article, buildArchiveInMemory, doc } from './testing.spec-helpers';
 
@@ -125,6 +134,73 @@ describe('ArchiveBuilder', () => {
 		}
 		expect(manifest.catalog.map((e) => e.month)).toEqual(
 			[...manifest.catalog.map((e) => e.month)].sort().reverse()
+		);
+	});
+});
+
+describe('locators', () => {
+	const json = (bytes: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(bytes));
+
+	it('place every article exactly as its catalog shard does, whatever the pages', () => {
+		const pageArb = fc.record({
+			paper: fc.constantFrom('甲报', '乙报', null),
+			date: fc.option(fc.constantFrom('2024-01-01', '2024-01-15', '2023-12-31', '2024-02-29')),
+			pageNumber: fc.option(fc.integer({ min: 1, max: 8 })),
+			pageName: fc.option(fc.constantFrom('要闻', '国际')),
+			articles: fc.integer({ min: 0, max: 4 })
+		});
+		fc.assert(
+			fc.property(fc.array(pageArb, { minLength: 1, maxLength: 16 }), (specs) => {
+				const input = specs.map((spec, i) => ({
+					doc: doc(
+						`p${i}`,
+						Array.from({ length: spec.articles }, (_, k) =>
+							article(`a${i}-${k}`, { title: `第${i}版第${k}篇` })
+						),
+						{
+							paper: spec.paper,
+							date: spec.date,
+							pageNumber: spec.pageNumber,
+							pageName: spec.pageName
+						}
+					),
+					hash: (1000 + i).toString(16)
+				}));
+				const { manifest, files } = buildArchiveInMemory(input, { bucketBits: 1 });
+				for (const entry of manifest.catalog) {
+					// As the reader takes them: checked against the manifest.
+					const shard = checkCatalogShard(json(files.get(entry.name)), entry);
+					const locator = checkLocator(json(files.get(entry.locator)), entry);
+					expect(shard).not.toBeNull();
+					expect(locator).not.toBeNull();
+					for (let n = entry.firstArticle; n < entry.firstArticle + entry.articles; n++) {
+						expect(locateArticle(manifest, n)).toBe(entry);
+						const inShard = articleInShard(shard!, n)!;
+						const located = articleInLocator(locator!, n)!;
+						const { id, source, hash, paper, date, page, pageName, articles } = inShard.page;
+						expect(located.page).toEqual({ id, source, hash, paper, date, page, pageName });
+						expect(located.articles).toBe(articles.length);
+						expect(articles[located.index][0]).toBe(inShard.articleId);
+					}
+					expect(articleInLocator(locator!, entry.firstArticle + entry.articles)).toBeNull();
+					expect(articleInLocator(locator!, entry.firstArticle - 1)).toBeNull();
+				}
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('are named by their content and sit beside their catalog shards, small', () => {
+		const { manifest, files } = buildArchiveInMemory(pages, { bucketBits: 2 });
+		const locators = manifest.catalog.map((e) => e.locator);
+		expect(new Set(locators).size).toBe(manifest.catalog.length);
+		for (const entry of manifest.catalog) {
+			expect(entry.locator).toMatch(/^locator-[0-9a-f]{14}\.json$/);
+			expect(files.get(entry.locator)!.length).toBeLessThan(files.get(entry.name)!.length);
+		}
+		// The same pages build the same names.
+		expect(buildArchiveInMemory([...pages].reverse(), { bucketBits: 2 }).manifest.catalog).toEqual(
+			manifest.catalog
 		);
 	});
 });

@@ -14,7 +14,9 @@ import type { ParsedDocument } from '../parse/types';
 import { hashString } from '../hash';
 import {
 	compareCatalogPages,
+	catalogLocator,
 	catalogPage,
+	encodeCatalogLocator,
 	encodeCatalogShard,
 	groupCatalog,
 	indexArticlesName,
@@ -244,16 +246,23 @@ export class ArchiveBuilder {
 		};
 	}
 
-	/** Catalog shards in archive order, their pages read back from the stash one shard at a time. */
+	/**
+	 * Catalog shards in archive order, their pages read back from the stash one shard at a time,
+	 * each with its locator beside it.
+	 */
 	private writeCatalog(write: (file: ArchiveFile) => void): ManifestCatalogEntry[] {
 		return groupCatalog(this.keys, (key) => key.articles).map((run) => {
 			const pages = run.pages.map((key) => this.stash.get(key.handle));
-			const file = encodeCatalogShard({ ...run, pages });
+			const shard = { paper: run.paper, month: run.month, firstArticle: run.firstArticle, pages };
+			const file = encodeCatalogShard(shard);
+			const locator = encodeCatalogLocator(catalogLocator(shard));
 			write(file);
+			write(locator);
 			return {
 				paper: run.paper,
 				month: run.month,
 				name: file.name,
+				locator: locator.name,
 				bytes: file.bytes.length,
 				pages: pages.length,
 				firstArticle: run.firstArticle,

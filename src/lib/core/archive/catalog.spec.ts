@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	articleInLocator,
 	articleInShard,
+	catalogLocator,
 	catalogPage,
+	encodeCatalogLocator,
 	compareCatalogPages,
 	encodeCatalogShard,
 	groupCatalog,
@@ -92,6 +95,7 @@ describe('catalog shards', () => {
 			paper: s.paper,
 			month: s.month,
 			name: encodeCatalogShard(s).name,
+			locator: encodeCatalogLocator(catalogLocator(s)).name,
 			bytes: 0,
 			pages: s.pages.length,
 			firstArticle: s.firstArticle,
@@ -116,6 +120,9 @@ describe('catalog shards', () => {
 			const shard = shards[manifest.catalog.indexOf(entry as never)];
 			const found = articleInShard(shard, n);
 			expect([found?.page.id, found?.articleId]).toEqual([pageId, articleId]);
+			const located = articleInLocator(catalogLocator(shard), n);
+			expect(located?.page.id).toBe(pageId);
+			expect(found?.page.articles[located!.index][0]).toBe(articleId);
 		});
 		expect(locateArticle(manifest, 9)).toBeNull();
 		expect(locateArticle(manifest, -1)).toBeNull();

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveManifest, CatalogPage, CatalogShard, ManifestCatalogEntry } from './catalog';
+import type {
+	ArchiveManifest,
+	CatalogLocator,
+	CatalogPage,
+	CatalogShard,
+	ManifestCatalogEntry
+} from './catalog';
 import {
 	archivePageFile,
 	catalogSummary,
 	checkCatalogShard,
 	checkDownloadSizes,
+	checkLocator,
 	checkManifest,
 	archivePapers,
 	newestIssueFiles,
@@ -35,7 +42,16 @@ const entry = (
 	name: string,
 	firstArticle = 0,
 	articles = 1
-): ManifestCatalogEntry => ({ paper, month, name, bytes: 10, pages: 1, firstArticle, articles });
+): ManifestCatalogEntry => ({
+	paper,
+	month,
+	name,
+	locator: name.replace('catalog-', 'locator-'),
+	bytes: 10,
+	pages: 1,
+	firstArticle,
+	articles
+});
 
 const manifest: ArchiveManifest = {
 	format: ARCHIVE_FORMAT,
@@ -94,6 +110,16 @@ describe('archive pages', () => {
 			return checkManifest(copy);
 		};
 		expect(refused((m) => (m.format = 'banmian-archive-1'))).toMatch(/banmian-archive-1/);
+		// Format 2 had no locators: its hits could not be placed.
+		expect(refused((m) => (m.format = 'banmian-archive-2'))).toBe(
+			`档案格式 banmian-archive-2,本阅读器读 ${ARCHIVE_FORMAT}`
+		);
+		expect(refused((m) => delete (m.catalog as { locator?: string }[])[0].locator)).toMatch(
+			/分目录/
+		);
+		expect(
+			refused((m) => ((m.catalog as { locator: string }[])[0].locator = '../index.html'))
+		).toMatch(/分目录/);
 		// Format 1's index was a list of shards.
 		expect(
 			refused((m) => (m.index = [{ firstBucket: 0, name: 'index-dd.bin', bytes: 5 }]))
@@ -133,6 +159,41 @@ describe('archive pages', () => {
 		expect(checkCatalogShard({ ...shard, pages: [] }, manifest.catalog[0])).toBeNull();
 	});
 
+	it('takes a locator only when it fits its manifest entry, and refuses a bad one', () => {
+		const entry = { ...manifest.catalog[0], pages: 2, articles: 3 };
+		const locator: CatalogLocator = {
+			paper: '甲报',
+			month: '2026-03',
+			firstArticle: 0,
+			pages: [
+				['p1', 'p1.txt', 'aa', '2026-03-05', 1, null, 2],
+				['p2', 'p2.txt', 'bb', null, null, '要闻', 1]
+			]
+		};
+		expect(checkLocator(structuredClone(locator), entry)).toEqual(locator);
+		const refused = (change: (l: CatalogLocator & Record<string, unknown>) => void) => {
+			const copy = structuredClone(locator) as CatalogLocator & Record<string, unknown>;
+			change(copy);
+			return checkLocator(copy, entry);
+		};
+		// Another shard's locator, or one whose numbers would place hits on the wrong page.
+		expect(refused((l) => (l.paper = '乙报'))).toBeNull();
+		expect(refused((l) => (l.month = '2026-02'))).toBeNull();
+		expect(refused((l) => (l.firstArticle = 1))).toBeNull();
+		expect(refused((l) => (l.pages[0][6] = 3))).toBeNull();
+		expect(refused((l) => (l.pages[1][6] = -1))).toBeNull();
+		expect(refused((l) => l.pages.pop())).toBeNull();
+		// What goes into a URL or the parser: a hash, a date, a page number.
+		expect(refused((l) => (l.pages[0][2] = '../../x'))).toBeNull();
+		expect(refused((l) => (l.pages[0][3] = '2026-3-5'))).toBeNull();
+		expect(refused((l) => (l.pages[0][4] = 1.5))).toBeNull();
+		expect(refused((l) => (l.pages[0][0] = 'x'.repeat(301)))).toBeNull();
+		expect(refused((l) => (l.pages[0] as unknown[]).push('extra'))).toBeNull();
+		expect(refused((l) => ((l as { pages: unknown }).pages = {}))).toBeNull();
+		expect(checkLocator(null, entry)).toBeNull();
+		expect(checkLocator([], entry)).toBeNull();
+	});
+
 	it('loads the newest month of every paper first', () => {
 		expect(newestMonthEntries(manifest).map((e) => e.name)).toEqual([
 			'catalog-aa.json',
@@ -164,6 +225,7 @@ describe('archive pages', () => {
 		expect(newestIssueFiles(shards, 0)).toEqual([]);
 		expect(offlineFiles([manifest.catalog[0]], shards.slice(0, 1))).toEqual([
 			'catalog-aa.json',
+			'locator-aa.json',
 			'page-02.txt',
 			'page-01.txt',
 			'page-00.txt'

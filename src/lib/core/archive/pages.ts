@@ -1,16 +1,24 @@
 /**
  * The archive as the reader uses it: the page files beside the catalog (`page-<hash>.txt`,
  * named by the content hash the catalog holds), a catalog page as a library summary until its
- * file is opened and parsed, the checks every fetched manifest and catalog shard passes (they
- * come from a server: untrusted), and which files the offline copy of an issue or a month needs.
+ * file is opened and parsed, the checks every fetched manifest, catalog shard and locator passes
+ * (they come from a server: untrusted), and which files the offline copy of an issue or a month
+ * needs.
  */
 
 import type { SidecarMeta } from '../parse/types';
 import type { DocumentSummary } from '../library/summary';
-import type { ArchiveManifest, CatalogPage, CatalogShard, ManifestCatalogEntry } from './catalog';
+import type {
+	ArchiveManifest,
+	CatalogLocator,
+	CatalogPage,
+	CatalogShard,
+	ManifestCatalogEntry,
+	PageFileRef
+} from './catalog';
 import { ARCHIVE_FORMAT } from './version';
 
-/** Per catalog shard name, the bytes of its pages' files (written beside the manifest). */
+/** Per catalog shard name, the bytes of its pages' files and its locator (written beside the manifest). */
 export const DOWNLOADS_FILE = 'downloads.json';
 
 /** A fetched downloads.json, checked: a shard name → bytes map, or empty. */
@@ -25,6 +33,7 @@ export function checkDownloadSizes(value: unknown): Map<string, number> {
 
 const HASH = /^[0-9a-f]{1,32}$/;
 const CATALOG_NAME = /^catalog-[0-9a-f]{1,32}\.json$/;
+const LOCATOR_NAME = /^locator-[0-9a-f]{1,32}\.json$/;
 /** The index's id goes into every index file's URL (catalog.ts indexShardName): a hash, nothing else. */
 const INDEX_ID = /^[0-9a-f]{1,32}$/;
 /** The most buckets a build makes is 2^20 (build.ts); a little room above, not a reason to trust 2^31. */
@@ -37,7 +46,7 @@ export function archivePageFile(page: Pick<CatalogPage, 'hash'>): string | null 
 }
 
 /** The catalog's page details as the parser's sidecar: parsing the file gives the same page. */
-export function pageSidecar(page: CatalogPage): SidecarMeta | null {
+export function pageSidecar(page: PageFileRef): SidecarMeta | null {
 	const sidecar: SidecarMeta = {};
 	if (page.paper !== null) sidecar.paper = page.paper;
 	if (page.date !== null) sidecar.date = page.date;
@@ -111,6 +120,8 @@ export function checkManifest(value: unknown): ArchiveManifest | string {
 			monthOrNull(e.month) &&
 			typeof e.name === 'string' &&
 			CATALOG_NAME.test(e.name) &&
+			typeof e.locator === 'string' &&
+			LOCATOR_NAME.test(e.locator) &&
 			isCount(e.bytes) &&
 			isCount(e.pages) &&
 			isCount(e.articles) &&
@@ -135,13 +146,16 @@ export function checkManifest(value: unknown): ArchiveManifest | string {
 	return value as unknown as ArchiveManifest;
 }
 
+const isDateOrNull = (v: unknown) =>
+	v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
+
 function checkPage(p: unknown): boolean {
 	return (
 		isObject(p) &&
 		isText(p.id, 300) &&
 		isText(p.source, 300) &&
 		textOrNull(p.paper) &&
-		(p.date === null || (typeof p.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.date))) &&
+		isDateOrNull(p.date) &&
 		(p.page === null || isCount(p.page)) &&
 		textOrNull(p.pageName) &&
 		isText(p.titleLine, 10_000) &&
@@ -166,6 +180,37 @@ export function checkCatalogShard(
 	const shard = value as unknown as CatalogShard;
 	const articles = shard.pages.reduce((sum, page) => sum + page.articles.length, 0);
 	return articles === entry.articles ? shard : null;
+}
+
+/** A locator page: [id, source, hash, date, page number, page name, article count]. */
+function checkLocatorPage(p: unknown): boolean {
+	return (
+		Array.isArray(p) &&
+		p.length === 7 &&
+		isText(p[0], 300) &&
+		isText(p[1], 300) &&
+		typeof p[2] === 'string' &&
+		HASH.test(p[2]) &&
+		isDateOrNull(p[3]) &&
+		(p[4] === null || isCount(p[4])) &&
+		textOrNull(p[5]) &&
+		isCount(p[6])
+	);
+}
+
+/**
+ * A fetched locator, checked against its manifest entry as a catalog shard is: its pages and
+ * article counts must add up to the entry's, so every article number of the entry lands on a
+ * page. Null when it does not fit.
+ */
+export function checkLocator(value: unknown, entry: ManifestCatalogEntry): CatalogLocator | null {
+	if (!isObject(value) || !Array.isArray(value.pages)) return null;
+	if (value.paper !== entry.paper || value.month !== entry.month) return null;
+	if (value.firstArticle !== entry.firstArticle || value.pages.length !== entry.pages) return null;
+	if (!value.pages.every(checkLocatorPage)) return null;
+	const locator = value as unknown as CatalogLocator;
+	const articles = locator.pages.reduce((sum, page) => sum + page[6], 0);
+	return articles === entry.articles ? locator : null;
 }
 
 /** The catalog entries of the newest month (every paper), which a first visit loads. */
@@ -208,13 +253,16 @@ export function newestIssueFiles(shards: readonly CatalogShard[], count: number)
 	return [...new Set(files.filter((name): name is string => name !== null))];
 }
 
-/** What an offline copy of some catalog shards is: the shards and their pages' files. */
+/**
+ * What an offline copy of some catalog shards is: the shards, their locators (which place a hit
+ * on the device as online) and their pages' files.
+ */
 export function offlineFiles(
 	entries: readonly ManifestCatalogEntry[],
 	shards: readonly CatalogShard[]
 ): string[] {
 	const pages = shards.flatMap((shard) => shard.pages.map(archivePageFile));
-	const names = [...entries.map((entry) => entry.name), ...pages];
+	const names = [...entries.flatMap((entry) => [entry.name, entry.locator]), ...pages];
 	return [...new Set(names.filter((name): name is string => name !== null))];
 }
 

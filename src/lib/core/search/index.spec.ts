@@ -6,6 +6,7 @@ import type { Article, ParsedDocument } from '../parse/types';
 import {
 	SEARCH_VERSION,
 	SearchIndex,
+	articleHit,
 	compileQuery,
 	hashString,
 	highlight,
@@ -456,6 +457,44 @@ describe('SearchIndex: counts, order and snippets', () => {
 			),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('articleHit', () => {
+	it('makes the hit an index of the page makes for that article, and none for an article that does not match', () => {
+		const docs = seedDocs(12);
+		const corpus = docs.flatMap((d) => d.articles.flatMap(fields)).filter(Boolean);
+		const indexes = docs.map((d) => build([d]));
+		fc.assert(
+			fc.property(
+				fc.nat(),
+				fc.nat(),
+				fc.integer({ min: 1, max: 8 }),
+				fc.constantFrom('', ' -的', ' 杨文', ' "发展 建设"'),
+				fc.nat(),
+				(i, s, length, more, d) => {
+					const text = corpus[i % corpus.length];
+					const start = s % text.length;
+					const term = text.slice(start, start + length).replace(/[\s"“”＂\-－]/g, '');
+					fc.pre(term.length > 0);
+					const query = term + more;
+					const page = docs[d % docs.length];
+					const hits = indexes[d % docs.length].search(query, { limit: Infinity }).hits;
+					page.articles.forEach((a, n) => {
+						const expected = hits.find((h) => h.articleId === a.id && h.block === null) ?? null;
+						expect(articleHit(page, n, query)).toEqual(expected);
+					});
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('is null past the page’s articles and for a query without terms', () => {
+		const page = doc('p', [article('a1', { title: '汾河', paragraphs: ['汾河两岸'] })]);
+		expect(articleHit(page, 0, '汾河')?.snippet.ranges).toEqual([[0, 2]]);
+		expect(articleHit(page, 1, '汾河')).toBeNull();
+		expect(articleHit(page, 0, '-汾河')).toBeNull();
 	});
 });
 

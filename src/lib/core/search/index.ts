@@ -541,22 +541,16 @@ export class SearchIndex {
 		for (const slot of this.candidates(terms)) {
 			const doc = this.docs[slot];
 			if (!doc || !docPasses(doc, filters)) continue;
-			articles: for (let i = 0; i < doc.articles.length; i++) {
+			for (let i = 0; i < doc.articles.length; i++) {
 				const article = doc.articles[i];
 				if (article.block !== undefined && !filters.blocks) continue;
 				if (filters.reporter && !article.people.includes(filters.reporter)) continue;
-				const norm = article.norm;
-				let first = Infinity;
-				for (let t = 0; t < include.length; t++) {
-					const p = findTerm(norm, include[t]);
-					if (p < 0) continue articles;
-					if (p < first) first = p;
-				}
-				for (const term of exclude) if (findTerm(norm, term) >= 0) continue articles;
+				const first = firstMatch(article.norm, include, exclude);
+				if (first < 0) continue;
 				// A term's first occurrence is in the heading iff any is: the heading comes first.
 				const inTitle = first < article.headEnd;
 				if (inTitle) headed++;
-				const count = inTitle || headed < end ? countTerms(norm, include, first) : -1;
+				const count = inTitle || headed < end ? countTerms(article.norm, include, first) : -1;
 				out.push({ slot, article: i, inTitle, count, first, pageRank: ranks[slot] });
 			}
 		}
@@ -583,27 +577,7 @@ export class SearchIndex {
 
 	private hit(m: Match, terms: readonly string[], finders: readonly Finder[]): SearchHit {
 		const doc = this.docs[m.slot] as StoredDoc;
-		const article = doc.articles[m.article];
-		const [title, kicker, subtitle] = article.segments;
-		return {
-			docId: doc.id,
-			articleId: article.id,
-			block: article.block ?? null,
-			title,
-			heading: {
-				kicker: kicker ? marked(kicker, terms) : null,
-				title: marked(title, terms),
-				subtitle: subtitle ? marked(subtitle, terms) : null
-			},
-			paper: doc.paper,
-			date: doc.date,
-			pageNumber: doc.page,
-			pageName: doc.pageName,
-			snippet: snippet(article, terms, finders),
-			inTitle: m.inTitle,
-			count: m.count,
-			firstOffset: m.first
-		};
+		return makeHit(doc, doc.articles[m.article], m, terms, finders);
 	}
 
 	/** Papers, pages, reporters and dates of everything indexed, with article counts. */
@@ -723,6 +697,83 @@ class Ranking {
 		this.order = pool.slice().sort(compareMatches);
 		this.ordered = pool.length;
 	}
+}
+
+/**
+ * Where the first of the included terms occurs in a normalised text when every one does and no
+ * excluded term does; else -1.
+ */
+function firstMatch(norm: string, include: readonly Finder[], exclude: readonly Finder[]): number {
+	let first = Infinity;
+	for (let t = 0; t < include.length; t++) {
+		const p = findTerm(norm, include[t]);
+		if (p < 0) return -1;
+		if (p < first) first = p;
+	}
+	for (const term of exclude) if (findTerm(norm, term) >= 0) return -1;
+	return first;
+}
+
+/** The hit of a matching article: its heading and snippet marked, its page's details. */
+function makeHit(
+	doc: Omit<StoredDoc, 'articles'>,
+	article: StoredArticle,
+	m: Pick<Match, 'inTitle' | 'count' | 'first'>,
+	terms: readonly string[],
+	finders: readonly Finder[]
+): SearchHit {
+	const [title, kicker, subtitle] = article.segments;
+	return {
+		docId: doc.id,
+		articleId: article.id,
+		block: article.block ?? null,
+		title,
+		heading: {
+			kicker: kicker ? marked(kicker, terms) : null,
+			title: marked(title, terms),
+			subtitle: subtitle ? marked(subtitle, terms) : null
+		},
+		paper: doc.paper,
+		date: doc.date,
+		pageNumber: doc.page,
+		pageName: doc.pageName,
+		snippet: snippet(article, terms, finders),
+		inTitle: m.inTitle,
+		count: m.count,
+		firstOffset: m.first
+	};
+}
+
+/**
+ * The hit a SearchIndex holding `doc` gives for its article `index` (same heading, snippet, marks
+ * and counts), or null when the article does not match: for a hit found elsewhere (the static
+ * archive's index), without indexing the page for it.
+ */
+export function articleHit(
+	doc: ParsedDocument,
+	index: number,
+	query: string | readonly QueryTerm[]
+): SearchHit | null {
+	const source = doc.articles[index];
+	const compiled = compileQuery(query);
+	if (!source || !compiled.include.length) return null;
+	const article = storeArticle(source);
+	// The finders only choose how to look (finder.ts); this article's bytes do for counts.
+	const counts = byteCounts([article.norm]);
+	const include = compiled.include.map((term) => finderOf(term, counts));
+	const exclude = compiled.exclude.map((term) => finderOf(term, counts));
+	const first = firstMatch(article.norm, include, exclude);
+	if (first < 0) return null;
+	const page = {
+		id: doc.id,
+		paper: doc.page.paper,
+		date: doc.page.date,
+		page: doc.page.pageNumber,
+		pageName: doc.page.pageName
+	};
+	const count = countTerms(article.norm, include, first);
+	const m = { inTitle: first < article.headEnd, count, first };
+	return makeHit(page, article, m, compiled.include, include);
 }
 
 /** Non-overlapping hits of the terms in a normalised text, summed; none starts before `from`. */
