@@ -3,7 +3,8 @@
  * catalog shards and index shards, and manifest.json, in OUT.
  *   npx tsx scripts/build-archive.ts --out DIR [FOLDER...]
  * Folders default to BANMIAN_SEEDS (else `seeds`). Streaming: one page is in memory at a time;
- * postings spill to one temporary file per spill group and are read back one group at a time;
+ * postings spill to one temporary file per spill group (and a large group's sorted runs to more)
+ * and are read back a bounded piece at a time;
  * catalog pages spill to a temporary file and are read back one catalog shard at a time. Prints
  * one JSON line of figures (pages, bytes, milliseconds, peak RSS) on stdout.
  */

@@ -5,9 +5,11 @@
  * sort key stays. When every page is in, the sort keys are sorted into archive order, which gives
  * each arrival number its archive number, and the catalog shards are written one at a time; then
  * each spill group is read back, renumbered, sorted and encoded per token (long postings cut
- * into chunks), and the tokens are written one shard per bucket. Memory: the sort keys, one spill
- * buffer, one spill group and one shard. The caller owns the storage (temporary files in
- * scripts/build-archive.ts, arrays in the specs).
+ * into chunks), and the tokens are written one shard per bucket; a group larger than
+ * `groupWords` is sorted in runs that are spilled again and merged. Memory: the sort keys, one
+ * spill buffer, at most `groupWords` words of a group with their sort, and one shard, whatever
+ * the text's size. The caller owns the storage (temporary files in scripts/build-archive.ts,
+ * arrays in the specs).
  */
 
 import type { ParsedDocument } from '../parse/types';
@@ -311,8 +313,9 @@ export class ArchiveBuilder {
  * order and hands every token to `emit` in ascending key order, its postings (ascending article,
  * then offset) cut into chunks. A group of at most `groupWords` words is sorted at once; a larger
  * one is read in blocks of that size, each sorted into a run spilled back to the store, and the
- * runs merged (each read through a buffer of a share of `groupWords`). Memory: about four times
- * `groupWords` words, and the postings of one token, whatever the group's size.
+ * runs merged (each read through a buffer of a share of `groupWords`). Memory: about 15 bytes a
+ * word of `groupWords` (the words, their sorted copy, the order and V8's sort of it: 30 MB at the
+ * default) and the postings of one token, whatever the group's size.
  */
 class GroupEncoder {
 	private readonly groupWords: number;
