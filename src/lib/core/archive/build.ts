@@ -53,7 +53,7 @@ export interface SpillStore {
 	remove(file: number): void;
 }
 
-/** The default spill store: in memory, for tests and small archives. */
+/** A spill store in memory, for tests and small archives. */
 export function memorySpillStore(): SpillStore {
 	const files = new Map<number, { words: Uint32Array; length: number }>();
 	return {
@@ -198,7 +198,7 @@ export class ArchiveBuilder {
 		this.tokens++;
 	}
 
-	/** Hands every buffered triple to the sink. */
+	/** Appends every buffered triple to its group's spill file. */
 	flush(): void {
 		for (let g = 0; g < this.buffers.length; g++) {
 			if (this.fill[g] > 0) this.store.append(g, this.buffers[g].subarray(0, this.fill[g]));
