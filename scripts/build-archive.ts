@@ -3,14 +3,14 @@
  * catalog shards and their locators, index shards, and manifest.json, in OUT.
  *   npx tsx scripts/build-archive.ts --out DIR [FOLDER...]
  * Folders default to BANMIAN_SEEDS (else `seeds`). Streaming: one page is in memory at a time;
- * postings spill to one temporary file per spill group and are read back one group at a time;
+ * postings spill to one temporary file per spill group (and a large group's sorted runs to more)
+ * and are read back a bounded piece at a time;
  * catalog pages spill to a temporary file and are read back one catalog shard at a time. Prints
  * one JSON line of figures (pages, bytes, milliseconds, peak RSS) on stdout.
  */
 import {
 	appendFileSync,
 	closeSync,
-	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	openSync,
@@ -26,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import {
 	ArchiveBuilder,
 	type BuilderOptions,
-	type CatalogStash
+	type CatalogStash,
+	type SpillStore
 } from '../src/lib/core/archive/build';
 import type { CatalogPage } from '../src/lib/core/archive/catalog';
 import { hashBytes } from '../src/lib/core/hash';
@@ -77,20 +78,45 @@ function fileStash(path: string): CatalogStash & { close(): void } {
 	};
 }
 
+/** Spill files in `dir`, one per file number; their sizes are kept here. */
+function fileSpillStore(dir: string): SpillStore {
+	const path = (file: number) => join(dir, String(file));
+	const sizes = new Map<number, number>();
+	return {
+		append(file, words) {
+			appendFileSync(path(file), new Uint8Array(words.buffer, words.byteOffset, words.byteLength));
+			sizes.set(file, (sizes.get(file) ?? 0) + words.length);
+		},
+		size: (file) => sizes.get(file) ?? 0,
+		read(file, at, into) {
+			const words = Math.min(into.length, (sizes.get(file) ?? 0) - at);
+			if (words <= 0) return 0;
+			const bytes = new Uint8Array(into.buffer, into.byteOffset, 4 * words);
+			const fd = openSync(path(file), 'r');
+			try {
+				for (let done = 0; done < bytes.length;) {
+					const n = readSync(fd, bytes, done, bytes.length - done, 4 * at + done);
+					if (n === 0) throw new Error(`spill file ${file}: short read`);
+					done += n;
+				}
+			} finally {
+				closeSync(fd);
+			}
+			return words;
+		},
+		remove(file) {
+			sizes.delete(file);
+			rmSync(path(file), { force: true });
+		}
+	};
+}
+
 export function buildArchive(folders: string[], out: string, options: BuilderOptions = {}) {
 	const started = performance.now();
 	const spill = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
 	const catalog = fileStash(join(spill, 'catalog'));
 	try {
-		const groupFile = (group: number) => join(spill, String(group));
-		const builder = new ArchiveBuilder(
-			(group, triples) =>
-				appendFileSync(
-					groupFile(group),
-					new Uint8Array(triples.buffer, triples.byteOffset, triples.byteLength)
-				),
-			{ ...options, catalog }
-		);
+		const builder = new ArchiveBuilder(fileSpillStore(spill), { ...options, catalog });
 		let textBytes = 0;
 		for (const file of seedFiles(folders)) {
 			const bytes = readFileSync(file.path);
@@ -101,19 +127,7 @@ export function buildArchive(folders: string[], out: string, options: BuilderOpt
 		}
 		rmSync(out, { recursive: true, force: true });
 		mkdirSync(out, { recursive: true });
-		const manifest = builder.finish(
-			(group) => {
-				const path = groupFile(group);
-				if (!existsSync(path)) return new Uint32Array(0);
-				const bytes = readFileSync(path);
-				rmSync(path);
-				// A file of its own has its own aligned buffer; a pooled small one may not be aligned.
-				return bytes.byteOffset % 4 === 0
-					? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4)
-					: new Uint32Array(new Uint8Array(bytes).buffer);
-			},
-			(file) => writeFileSync(join(out, file.name), file.bytes)
-		);
+		const manifest = builder.finish((file) => writeFileSync(join(out, file.name), file.bytes));
 		const manifestJson = JSON.stringify(manifest);
 		writeFileSync(join(out, 'manifest.json'), manifestJson);
 		const newest = manifest.catalog[0]?.month;

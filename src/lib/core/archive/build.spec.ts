@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ArchiveBuilder, concatWords } from './build';
+import { ArchiveBuilder, memorySpillStore, type SpillStore } from './build';
 import {
 	articleInLocator,
 	articleInShard,
@@ -111,10 +111,12 @@ describe('ArchiveBuilder', () => {
 	it('spills in proportion to the text: two tokens per character, at two sizes', () => {
 		const spilled = (n: number) => {
 			let words = 0;
-			const builder = new ArchiveBuilder((_, triples) => (words += triples.length), {
-				spillBits: 4,
-				bufferWords: 1000
-			});
+			const store = memorySpillStore();
+			const counting: SpillStore = {
+				...store,
+				append: (file, triples) => (words += triples.length)
+			};
+			const builder = new ArchiveBuilder(counting, { spillBits: 4, bufferWords: 1000 });
 			builder.addPage(doc('p', [article('a', { title: '的'.repeat(n) })]), 'h');
 			builder.flush();
 			return words;
@@ -205,8 +207,73 @@ describe('locators', () => {
 	});
 });
 
-describe('concatWords', () => {
-	it('joins spilled chunks in order', () => {
-		expect([...concatWords([new Uint32Array([1, 2]), new Uint32Array([3])])]).toEqual([1, 2, 3]);
+/** Same manifest and same files, byte for byte. */
+function expectSameArchive(
+	a: ReturnType<typeof buildArchiveInMemory>,
+	b: ReturnType<typeof buildArchiveInMemory>
+): void {
+	expect(b.manifest).toEqual(a.manifest);
+	expect([...b.files.keys()].sort()).toEqual([...a.files.keys()].sort());
+	for (const [name, bytes] of a.files) expect(b.files.get(name)).toEqual(bytes);
+}
+
+describe('ArchiveBuilder with spill groups larger than it sorts at once', () => {
+	// One spill group holding every token: the most frequent tokens' occurrences all in it.
+	const settings = { bucketBits: 3, spillBits: 0, chunkBytes: 16 };
+
+	it('builds the same files when it sorts a group in runs and merges them', () => {
+		const whole = buildArchiveInMemory(pages, settings);
+		// A triple a run, a few triples a run, and runs whose read buffers are one triple long.
+		for (const groupWords of [3, 30, 301, 3000])
+			expectSameArchive(whole, buildArchiveInMemory(pages, { ...settings, groupWords }));
+	});
+
+	it('builds the same files for any pages, whatever the run size', () => {
+		const text = fc
+			.array(fc.constantFrom('国', '國', '人', '民', '，', 'a', ' '), { maxLength: 30 })
+			.map((chars) => chars.join(''));
+		const pageSet = fc.array(
+			fc.record({ title: text, paragraphs: fc.array(text, { maxLength: 3 }), day: fc.nat(40) }),
+			{ minLength: 1, maxLength: 10 }
+		);
+		fc.assert(
+			fc.property(pageSet, fc.integer({ min: 1, max: 200 }), (list, runTriples) => {
+				const built = list.map((p, i) => ({
+					doc: doc(
+						`p${i}`,
+						[
+							article('a1', { title: p.title, paragraphs: p.paragraphs }),
+							article('a2', { paragraphs: [p.title] })
+						],
+						{ paper: p.day % 2 ? '甲报' : '乙报', date: `2024-0${1 + (p.day % 3)}-1${p.day % 10}` }
+					),
+					hash: `h${i}`
+				}));
+				expectSameArchive(
+					buildArchiveInMemory(built, settings),
+					buildArchiveInMemory(built, { ...settings, groupWords: 3 * runTriples })
+				);
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('never reads more than a run of a spill group at once, however large the group', () => {
+		let largestRead = 0;
+		let largestFile = 0;
+		const store = memorySpillStore();
+		const watched: SpillStore = {
+			...store,
+			read(file, at, into) {
+				largestRead = Math.max(largestRead, into.length);
+				largestFile = Math.max(largestFile, store.size(file));
+				return store.read(file, at, into);
+			}
+		};
+		const builder = new ArchiveBuilder(watched, { ...settings, groupWords: 300 });
+		for (const { doc: d, hash } of pages) builder.addPage(d, hash);
+		builder.finish(() => {});
+		expect(largestFile).toBeGreaterThan(10 * 300);
+		expect(largestRead).toBeLessThanOrEqual(300);
 	});
 });

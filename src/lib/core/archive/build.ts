@@ -5,9 +5,11 @@
  * sort key stays. When every page is in, the sort keys are sorted into archive order, which gives
  * each arrival number its archive number, and the catalog shards are written one at a time; then
  * each spill group is read back, renumbered, sorted and encoded per token (long postings cut
- * into chunks), and the tokens are written one shard per bucket. Memory: the sort keys, one spill
- * buffer, one spill group and one shard. The caller owns the storage (temporary files in
- * scripts/build-archive.ts, arrays in the specs).
+ * into chunks), and the tokens are written one shard per bucket; a group larger than
+ * `groupWords` is sorted in runs that are spilled again and merged. Memory: the sort keys, one
+ * spill buffer, at most `groupWords` words of a group with their sort, and one shard, whatever
+ * the text's size. The caller owns the storage (temporary files in scripts/build-archive.ts,
+ * arrays in the specs).
  */
 
 import type { ParsedDocument } from '../parse/types';
@@ -38,8 +40,50 @@ import {
 	type TokenChunks
 } from './format';
 
-/** Receives spilled triples of one spill group, to be handed back by `readGroup` later. */
-export type SpillSink = (group: number, triples: Uint32Array) => void;
+/**
+ * Temporary files of 32-bit words: the spill groups (files 0 … 2^spillBits − 1) and, for a group
+ * too large to sort at once, its sorted runs (the files after them). Temporary files in
+ * scripts/build-archive.ts, arrays in memory for tests and small archives.
+ */
+export interface SpillStore {
+	/** Appends a copy of `words` to `file` (the caller reuses the array). */
+	append(file: number, words: Uint32Array): void;
+	/** Words in `file`; 0 for a file never written. */
+	size(file: number): number;
+	/** Copies the words of `file` from word `at` into `into`, as many as fit; returns how many. */
+	read(file: number, at: number, into: Uint32Array): number;
+	/** Drops `file`: it is read to the end. */
+	remove(file: number): void;
+}
+
+/** A spill store in memory, for tests and small archives. */
+export function memorySpillStore(): SpillStore {
+	const files = new Map<number, { words: Uint32Array; length: number }>();
+	return {
+		append(file, words) {
+			let entry = files.get(file);
+			if (!entry) files.set(file, (entry = { words: new Uint32Array(words.length), length: 0 }));
+			if (entry.length + words.length > entry.words.length) {
+				const bigger = new Uint32Array(
+					Math.max(2 * entry.words.length, entry.length + words.length)
+				);
+				bigger.set(entry.words.subarray(0, entry.length));
+				entry.words = bigger;
+			}
+			entry.words.set(words, entry.length);
+			entry.length += words.length;
+		},
+		size: (file) => files.get(file)?.length ?? 0,
+		read(file, at, into) {
+			const entry = files.get(file);
+			if (!entry) return 0;
+			const part = entry.words.subarray(at, Math.min(entry.length, at + into.length));
+			into.set(part);
+			return part.length;
+		},
+		remove: (file) => void files.delete(file)
+	};
+}
 
 /** Keeps catalog pages out of memory until the catalog is written: a handle back per page. */
 export interface CatalogStash {
@@ -58,6 +102,12 @@ export interface BuilderOptions {
 	spillBits?: number;
 	/** Words buffered in memory across groups before spilling. Default 4M (16 MB). */
 	bufferWords?: number;
+	/**
+	 * Words of a spill group sorted at once. A larger group is sorted in runs of this size, each
+	 * spilled again, and the runs merged, so memory does not grow with the most frequent token.
+	 * Default 2M (8 MB).
+	 */
+	groupWords?: number;
 	/**
 	 * Shards are 2^bucketBits buckets; by default as many as make shards of about `shardBytes`,
 	 * estimated from the token count, so the count grows with the text.
@@ -103,7 +153,7 @@ export class ArchiveBuilder {
 	private articleCount = 0;
 
 	constructor(
-		private readonly spill: SpillSink,
+		private readonly store: SpillStore,
 		private readonly options: BuilderOptions = {}
 	) {
 		this.spillBits = options.spillBits ?? 12;
@@ -151,10 +201,10 @@ export class ArchiveBuilder {
 		this.tokens++;
 	}
 
-	/** Hands every buffered triple to the sink. */
+	/** Appends every buffered triple to its group's spill file. */
 	flush(): void {
 		for (let g = 0; g < this.buffers.length; g++) {
-			if (this.fill[g] > 0) this.spill(g, this.buffers[g].slice(0, this.fill[g]));
+			if (this.fill[g] > 0) this.store.append(g, this.buffers[g].subarray(0, this.fill[g]));
 			this.fill[g] = 0;
 			// Release the big buffers: a later page may not need them.
 			if (this.buffers[g].length > 4096) this.buffers[g] = new Uint32Array(0);
@@ -172,13 +222,10 @@ export class ArchiveBuilder {
 
 	/**
 	 * Ends the input: spills what is buffered, sorts the catalog and writes its shards, then reads
-	 * back each spill group with `readGroup` and writes the index through `write`. Returns the
+	 * back each spill group from the store and writes the index through `write`. Returns the
 	 * manifest.
 	 */
-	finish(
-		readGroup: (group: number) => Uint32Array,
-		write: (file: ArchiveFile) => void
-	): ArchiveManifest {
+	finish(write: (file: ArchiveFile) => void): ArchiveManifest {
 		this.flush();
 		const keys = this.keys;
 		keys.sort(compareCatalogPages);
@@ -211,8 +258,13 @@ export class ArchiveBuilder {
 			}
 		};
 		const groups = 1 << this.spillBits;
+		const encoder = new GroupEncoder(this.store, renumber, {
+			chunkBytes,
+			groupWords: this.options.groupWords ?? 2 << 20,
+			firstRunFile: groups
+		});
 		for (let g = 0; g < groups; g++) {
-			for (const token of encodeGroup(readGroup(g), renumber, chunkBytes)) {
+			encoder.encode(g, (token) => {
 				for (let k = 1; k < token.chunks.length; k++) {
 					const chunk = token.chunks[k];
 					write({ name: indexChunkName(index, token.key, k), bytes: chunk.bytes });
@@ -231,7 +283,7 @@ export class ArchiveBuilder {
 				const list = pending.get(bucket);
 				if (list) list.push(token);
 				else pending.set(bucket, [token]);
-			}
+			});
 			// Buckets whose hashes all lie before the next group's are complete.
 			emitUpTo(Math.floor((g + 1) * 2 ** (bucketBits - this.spillBits)));
 		}
@@ -273,48 +325,217 @@ export class ArchiveBuilder {
 }
 
 /**
- * One spill group's triples, renumbered into archive order (in place: the triples are consumed)
- * and encoded per token (by key), each token's postings cut into chunks of about `chunkBytes`.
- * Memory: the triples and two words per triple.
+ * Encodes spill groups, one at a time: reads the group's triples, renumbers them into archive
+ * order and hands every token to `emit` in ascending key order, its postings (ascending article,
+ * then offset) cut into chunks. A group of at most `groupWords` words is sorted at once; a larger
+ * one is read in blocks of that size, each sorted into a run spilled back to the store, and the
+ * runs merged (each read through a buffer of a share of `groupWords`). Memory: about 15 bytes a
+ * word of `groupWords` (the words, their sorted copy, the order and V8's sort of it: 30 MB at the
+ * default) and the postings of one token, whatever the group's size.
  */
-export function encodeGroup(
-	triples: Uint32Array,
-	renumber: Uint32Array,
-	chunkBytes: number
-): TokenChunks[] {
-	const n = triples.length / 3;
-	for (let i = 1; i < triples.length; i += 3) triples[i] = renumber[triples[i]];
-	const order = new Uint32Array(n);
-	for (let i = 0; i < n; i++) order[i] = 3 * i;
-	order.sort(
-		(a, b) =>
-			triples[a] - triples[b] || triples[a + 1] - triples[b + 1] || triples[a + 2] - triples[b + 2]
-	);
-	const offsets = new Uint32Array(n);
-	for (let i = 0; i < n; i++) offsets[i] = triples[order[i] + 2];
-	const out: TokenChunks[] = [];
-	let i = 0;
-	while (i < n) {
-		const key = triples[order[i]];
-		const writer = new ChunkWriter(chunkBytes);
-		while (i < n && triples[order[i]] === key) {
-			const article = triples[order[i] + 1];
-			const from = i;
-			while (i < n && triples[order[i]] === key && triples[order[i] + 1] === article) i++;
-			writer.add(article, offsets, from, i);
-		}
-		out.push({ key, ...writer.finish() });
+class GroupEncoder {
+	private readonly groupWords: number;
+	private readonly chunkBytes: number;
+	private readonly firstRunFile: number;
+	private block = new Uint32Array(0);
+	private sorted = new Uint32Array(0);
+	private order = new Uint32Array(0);
+
+	constructor(
+		private readonly store: SpillStore,
+		private readonly renumber: Uint32Array,
+		options: { groupWords: number; chunkBytes: number; firstRunFile: number }
+	) {
+		// Whole triples, at least one.
+		this.groupWords = Math.max(3, options.groupWords - (options.groupWords % 3));
+		this.chunkBytes = options.chunkBytes;
+		this.firstRunFile = options.firstRunFile;
 	}
-	return out;
+
+	encode(group: number, emit: (token: TokenChunks) => void): void {
+		const size = this.store.size(group);
+		if (size === 0) return;
+		const tokens = new TokenSink(this.chunkBytes, emit);
+		if (size <= this.groupWords) {
+			const triples = this.readSorted(group, 0, size);
+			const order = this.order;
+			for (let i = 0; i < size / 3; i++) {
+				const at = order[i];
+				tokens.add(triples[at], triples[at + 1], triples[at + 2]);
+			}
+		} else {
+			const runs: RunCursor[] = [];
+			if (this.sorted.length < this.groupWords) this.sorted = new Uint32Array(this.groupWords);
+			for (let at = 0; at < size; at += this.groupWords) {
+				const n = Math.min(this.groupWords, size - at);
+				const triples = this.readSorted(group, at, n);
+				const sorted = this.sorted;
+				const order = this.order;
+				for (let i = 0; i < n / 3; i++) {
+					const from = order[i];
+					sorted[3 * i] = triples[from];
+					sorted[3 * i + 1] = triples[from + 1];
+					sorted[3 * i + 2] = triples[from + 2];
+				}
+				const file = this.firstRunFile + runs.length;
+				this.store.append(file, this.sorted.subarray(0, n));
+				runs.push(new RunCursor(this.store, file));
+			}
+			// The runs' read buffers share one group's worth of words.
+			const share = Math.max(3, Math.floor(this.groupWords / runs.length / 3) * 3);
+			for (const run of runs) run.start(share);
+			mergeRuns(runs, (key, article, offset) => tokens.add(key, article, offset));
+			for (const run of runs) this.store.remove(run.file);
+		}
+		tokens.finish();
+		this.store.remove(group);
+	}
+
+	/**
+	 * Reads `words` words of `group` from word `at`, renumbers their articles and leaves in
+	 * `this.order` the triples' starts sorted by key, article and offset.
+	 */
+	private readSorted(group: number, at: number, words: number): Uint32Array {
+		if (this.block.length < words)
+			this.block = new Uint32Array(Math.min(this.groupWords, 2 * words));
+		const triples = this.block.subarray(0, words);
+		if (this.store.read(group, at, triples) !== words)
+			throw new Error(`spill group ${group}: short read`);
+		const renumber = this.renumber;
+		for (let i = 1; i < words; i += 3) triples[i] = renumber[triples[i]];
+		const n = words / 3;
+		if (this.order.length < n) this.order = new Uint32Array(Math.min(this.groupWords / 3, 2 * n));
+		const order = this.order.subarray(0, n);
+		for (let i = 0; i < n; i++) order[i] = 3 * i;
+		order.sort(
+			(a, b) =>
+				triples[a] - triples[b] ||
+				triples[a + 1] - triples[b + 1] ||
+				triples[a + 2] - triples[b + 2]
+		);
+		return triples;
+	}
 }
 
-export function concatWords(parts: readonly Uint32Array[]): Uint32Array {
-	if (parts.length === 1) return parts[0];
-	const out = new Uint32Array(parts.reduce((sum, p) => sum + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
+/** Sorted triples in, tokens out: each token's postings cut into chunks as its triples arrive. */
+class TokenSink {
+	private key = -1;
+	private article = -1;
+	private writer: ChunkWriter | null = null;
+	private offsets = new Uint32Array(64);
+	private count = 0;
+
+	constructor(
+		private readonly chunkBytes: number,
+		private readonly emit: (token: TokenChunks) => void
+	) {}
+
+	/** The next triple in (key, article, offset) order. */
+	add(key: number, article: number, offset: number): void {
+		if (key !== this.key) {
+			this.finish();
+			this.key = key;
+			this.writer = new ChunkWriter(this.chunkBytes);
+		} else if (article !== this.article) this.addArticle();
+		this.article = article;
+		if (this.count === this.offsets.length) {
+			const bigger = new Uint32Array(2 * this.count);
+			bigger.set(this.offsets);
+			this.offsets = bigger;
+		}
+		this.offsets[this.count++] = offset;
 	}
-	return out;
+
+	private addArticle(): void {
+		this.writer?.add(this.article, this.offsets, 0, this.count);
+		this.count = 0;
+	}
+
+	/** Emits the token in hand, if any. */
+	finish(): void {
+		if (!this.writer) return;
+		this.addArticle();
+		this.emit({ key: this.key, ...this.writer.finish() });
+		this.writer = null;
+		this.key = -1;
+	}
+}
+
+/** Reads one sorted run of triples through a buffer, one triple at a time. */
+class RunCursor {
+	key = 0;
+	article = 0;
+	offset = 0;
+	private buffer = new Uint32Array(0);
+	private read = 0;
+	private filled = 0;
+	private at = 0;
+
+	constructor(
+		private readonly store: SpillStore,
+		readonly file: number
+	) {}
+
+	/** Allocates the buffer (`words` words) and moves to the first triple. */
+	start(words: number): boolean {
+		this.buffer = new Uint32Array(words);
+		return this.next();
+	}
+
+	/** Moves to the next triple; false at the end of the run. */
+	next(): boolean {
+		if (this.at === this.filled) {
+			this.filled = this.store.read(this.file, this.read, this.buffer);
+			this.read += this.filled;
+			this.at = 0;
+			if (this.filled === 0) return false;
+		}
+		const buffer = this.buffer;
+		this.key = buffer[this.at];
+		this.article = buffer[this.at + 1];
+		this.offset = buffer[this.at + 2];
+		this.at += 3;
+		return true;
+	}
+
+	get done(): boolean {
+		return this.filled === 0;
+	}
+}
+
+function before(a: RunCursor, b: RunCursor): boolean {
+	return a.key !== b.key
+		? a.key < b.key
+		: a.article !== b.article
+			? a.article < b.article
+			: a.offset < b.offset;
+}
+
+/** Merges started runs into one sorted stream through a binary heap of their current triples. */
+function mergeRuns(
+	runs: RunCursor[],
+	add: (key: number, article: number, offset: number) => void
+): void {
+	const heap = runs.filter((run) => !run.done);
+	const down = (i: number) => {
+		for (;;) {
+			const l = 2 * i + 1;
+			if (l >= heap.length) return;
+			const c = l + 1 < heap.length && before(heap[l + 1], heap[l]) ? l + 1 : l;
+			if (!before(heap[c], heap[i])) return;
+			[heap[c], heap[i]] = [heap[i], heap[c]];
+			i = c;
+		}
+	};
+	for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+	while (heap.length > 0) {
+		const top = heap[0];
+		add(top.key, top.article, top.offset);
+		if (!top.next()) {
+			const last = heap.pop() as RunCursor;
+			if (heap.length === 0) return;
+			heap[0] = last;
+		}
+		down(0);
+	}
 }

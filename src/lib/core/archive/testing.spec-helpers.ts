@@ -2,7 +2,7 @@
 import type { ParsedDocument } from '../parse/types';
 import { compileQuery } from '../search/query';
 export { article, doc } from '../parse/article.spec-helpers';
-import { ArchiveBuilder, concatWords, type BuilderOptions } from './build';
+import { ArchiveBuilder, memorySpillStore, type BuilderOptions } from './build';
 import type { ArchiveManifest, CatalogShard } from './catalog';
 import { articleSearchText } from './format';
 
@@ -11,21 +11,13 @@ export function buildArchiveInMemory(
 	pages: readonly { doc: ParsedDocument; hash: string }[],
 	options: BuilderOptions = {}
 ): { manifest: ArchiveManifest; files: Map<string, Uint8Array> } {
-	const spilled = new Map<number, Uint32Array[]>();
-	const builder = new ArchiveBuilder((group, triples) => {
-		const list = spilled.get(group);
-		if (list) list.push(triples);
-		else spilled.set(group, [triples]);
-	}, options);
+	const builder = new ArchiveBuilder(memorySpillStore(), options);
 	for (const { doc, hash } of pages) builder.addPage(doc, hash);
 	const files = new Map<string, Uint8Array>();
-	const manifest = builder.finish(
-		(group) => concatWords(spilled.get(group) ?? []),
-		(file) => {
-			if (files.has(file.name)) throw new Error(`written twice: ${file.name}`);
-			files.set(file.name, file.bytes);
-		}
-	);
+	const manifest = builder.finish((file) => {
+		if (files.has(file.name)) throw new Error(`written twice: ${file.name}`);
+		files.set(file.name, file.bytes);
+	});
 	return { manifest, files };
 }
 
