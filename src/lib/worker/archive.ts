@@ -26,7 +26,7 @@ import {
 	newestMonthEntries,
 	offlineFiles
 } from '../core/archive/pages';
-import { ArchiveSearch } from '../core/archive/search';
+import type { ArchiveSearch } from '../core/archive/search';
 import type { DocumentSummary } from '../core/library/summary';
 import type { ParsedDocument } from '../core/parse/types';
 import type { SearchIndex } from '../core/search/index';
@@ -48,6 +48,9 @@ import type { ArchiveMonth, SearchAnswer, SearchRequest } from './types';
 
 const decoder = new TextDecoder();
 const searchModule = () => import('../core/search/index');
+// The index reader (and the normaliser's tables it brings) loads on the first search, not with
+// the listing: a first visit lists the newest issue without it.
+const archiveSearchModule = () => import('../core/archive/search');
 
 function json(bytes: Uint8Array): unknown {
 	try {
@@ -88,15 +91,23 @@ export class ArchiveSession {
 	readonly #located = new Map<string, PageFileRef>();
 	/** Each listed or placed page's catalog shard (paper and month), remembered for pages opened. */
 	readonly #places = new Map<string, { paper: string | null; month: string | null }>();
-	readonly #search: ArchiveSearch;
+	#index: Promise<ArchiveSearch> | null = null;
 	#offline: SearchIndex | null = null;
 
 	private constructor(
 		readonly base: string,
 		readonly manifest: ArchiveManifest,
 		private readonly openDocument: (page: PageFileRef) => Promise<ParsedDocument>
-	) {
-		this.#search = new ArchiveSearch(manifest, (name) => this.#indexShard(name));
+	) {}
+
+	/** The index reader, made on the first search. */
+	#search(): Promise<ArchiveSearch> {
+		this.#index ??= archiveSearchModule().then(
+			({ ArchiveSearch }) => new ArchiveSearch(this.manifest, (name) => this.#indexShard(name))
+		);
+		// A failed import is not kept: the next search tries again.
+		this.#index.catch(() => (this.#index = null));
+		return this.#index;
 	}
 
 	/** Reads the manifest (from the server; offline, the copy on the device). */
@@ -247,7 +258,7 @@ export class ArchiveSession {
 			filters.paper || filters.dateFrom || filters.dateTo || Number.isFinite(filters.page)
 		);
 		if (!narrowed) {
-			const found = await this.#search.search(query, { offset, limit, exactTotal });
+			const found = await (await this.#search()).search(query, { offset, limit, exactTotal });
 			return {
 				total: found.total,
 				totalExact: found.totalExact,
@@ -257,7 +268,9 @@ export class ArchiveSession {
 		// Narrowed: every hit is placed in its catalog shard (months and papers the filters rule
 		// out are never fetched) and checked against its page. This takes every hit, so the
 		// total is exact whatever was asked.
-		const all = await this.#search.search(query, { offset: 0, limit: this.manifest.articles });
+		const all = await (
+			await this.#search()
+		).search(query, { offset: 0, limit: this.manifest.articles });
 		const kept: { article: number; count: number }[] = [];
 		for (const hit of all.hits) {
 			const entry = locateArticle(this.manifest, hit.article);
