@@ -258,7 +258,14 @@ export class ArchiveSession {
 			filters.paper || filters.dateFrom || filters.dateTo || Number.isFinite(filters.page)
 		);
 		if (!narrowed) {
-			const found = await (await this.#search()).search(query, { offset, limit, exactTotal });
+			const found = await (
+				await this.#search()
+			).search(query, {
+				offset,
+				limit,
+				exactTotal,
+				onCandidates: (articles) => this.#prepare(articles, limit)
+			});
 			return {
 				total: found.total,
 				totalExact: found.totalExact,
@@ -291,6 +298,25 @@ export class ArchiveSession {
 	 * locator (all of them fetched in one round, each file once), and made from its page's file
 	 * (one round more); a locator that cannot be had or read leaves its hits to the catalog shard.
 	 */
+	/**
+	 * While the index decides among a few candidate articles, places them and fetches their
+	 * pages, so the hits among them show a round or two sooner: locators (about 2 KB) for a few
+	 * more than the hits asked for, page files (about 6 KB) only when the candidates are no more
+	 * than the hits asked for. What is fetched is kept (the same promises serve the hits).
+	 */
+	#prepare(articles: Uint32Array, limit: number): void {
+		if (articles.length > limit + 6) return;
+		for (const article of articles) {
+			const entry = locateArticle(this.manifest, article);
+			if (!entry) continue;
+			this.#place(entry, article)
+				.then((placed) => {
+					if (placed && articles.length <= limit) return this.openDocument(placed.page);
+				})
+				.catch(() => undefined); // the hits fetch again, and say so
+		}
+	}
+
 	async #hits(hits: readonly { article: number; count: number }[], query: string) {
 		const made = await Promise.all(
 			hits.map(async ({ article, count }) => {

@@ -308,6 +308,14 @@ describe('archive search', () => {
 				name.startsWith(`index-${manifest.index.id}-${key.toString(36)}-`)
 			);
 		};
+		// Told the two candidates before the round that decides them, and nothing else.
+		const told: number[][] = [];
+		const again = await new ArchiveSearch(manifest, async (name) => files.get(name)!).search(
+			'人民代表',
+			{ onCandidates: (articles) => told.push([...articles]) }
+		);
+		expect(again.hits).toEqual(result.hits);
+		expect(told).toEqual([[0, 590]]);
 		for (const word of ['人民', '代表']) {
 			const fetchedChunks = result.fetched.shards.filter((name) => chunkFiles(word).includes(name));
 			expect(chunkFiles(word).length).toBeGreaterThan(10);

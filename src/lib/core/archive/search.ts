@@ -69,6 +69,12 @@ export interface SearchOptions {
 	limit?: number;
 	/** Default true. False: stop once the requested hits are found (see ArchiveResult.totalExact). */
 	exactTotal?: boolean;
+	/**
+	 * Told the articles still in the running whenever the search waits for a round of index
+	 * fetches: when they are few, the caller may start fetching what showing them needs (their
+	 * pages), alongside.
+	 */
+	onCandidates?: (articles: Uint32Array) => void;
 }
 
 type Fetched = ArchiveResult['fetched'];
@@ -209,7 +215,7 @@ export class ArchiveSearch {
 
 	async search(
 		query: string,
-		{ offset = 0, limit = 10, exactTotal = true }: SearchOptions = {}
+		{ offset = 0, limit = 10, exactTotal = true, onCandidates }: SearchOptions = {}
 	): Promise<ArchiveResult> {
 		const { include, exclude } = compileQuery(query);
 		const fetched: Fetched = { shards: [], bytes: 0, rounds: 0 };
@@ -300,7 +306,8 @@ export class ArchiveSearch {
 			const result = await this.matchWindow(window, driver, included, excluded, {
 				positional,
 				fetched,
-				ahead
+				ahead,
+				onCandidates
 			});
 			for (let i = 0; i < result.articles.length; i++, found++)
 				if (found >= offset && found < end)
@@ -330,8 +337,14 @@ export class ArchiveSearch {
 		{
 			positional,
 			fetched,
-			ahead
-		}: { positional: Set<number>; fetched: Fetched; ahead: (() => Promise<unknown>) | null }
+			ahead,
+			onCandidates
+		}: {
+			positional: Set<number>;
+			fetched: Fetched;
+			ahead: (() => Promise<unknown>) | null;
+			onCandidates?: (articles: Uint32Array) => void;
+		}
 	): Promise<TermMatches> {
 		const lists = new Map<number, FlatPostings>([[driver.key, window]]);
 		const listOf = (key: number) => lists.get(key) ?? NO_POSTINGS;
@@ -407,6 +420,7 @@ export class ArchiveSearch {
 				costed[0].bytes === 0
 					? costed.filter((c) => c.bytes === 0)
 					: costed.filter((c) => (budget -= c.bytes) >= 0);
+			if (take.some((c) => c.bytes > 0)) onCandidates?.(candidates);
 			await this.step(fetched, async () => {
 				const early = ahead && take.some((c) => c.bytes > 0) ? ahead() : null;
 				if (early) ahead = null;
