@@ -179,22 +179,14 @@ export async function benchArchive(
 
 	log(`archive ${pages}: searching …`);
 	const fromDisk = async (name: string) => new Uint8Array(readFileSync(join(archive, name)));
-	const costs = {
-		first: {
-			kb: [] as number[],
-			files: [] as number[],
-			rounds: [] as number[],
-			slow: [] as number[],
-			cached: [] as number[]
-		},
-		total: {
-			kb: [] as number[],
-			files: [] as number[],
-			rounds: [] as number[],
-			slow: [] as number[],
-			cached: [] as number[]
-		}
-	};
+	const samples = () => ({
+		kb: [] as number[],
+		files: [] as number[],
+		rounds: [] as number[],
+		slow: [] as number[],
+		cached: [] as number[]
+	});
+	const costs = { first: samples(), total: samples() };
 	const record = (into: (typeof costs)['first'], fetched: ArchiveResult['fetched']) => {
 		into.kb.push(fetched.bytes / 1000);
 		into.files.push(fetched.shards.length);

@@ -102,11 +102,13 @@ export class ArchiveSession {
 
 	/** The index reader, made on the first search. */
 	#search(): Promise<ArchiveSearch> {
-		this.#index ??= archiveSearchModule().then(
-			({ ArchiveSearch }) => new ArchiveSearch(this.manifest, (name) => this.#indexShard(name))
-		);
-		// A failed import is not kept: the next search tries again.
-		this.#index.catch(() => (this.#index = null));
+		if (!this.#index) {
+			this.#index = archiveSearchModule().then(
+				({ ArchiveSearch }) => new ArchiveSearch(this.manifest, (name) => this.#indexShard(name))
+			);
+			// A failed import is not kept: the next search tries again.
+			this.#index.catch(() => (this.#index = null));
+		}
 		return this.#index;
 	}
 

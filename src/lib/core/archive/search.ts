@@ -395,7 +395,7 @@ export class ArchiveSearch {
 			const costed = [...needs.values()]
 				.map(({ entry, articles }) => {
 					const chunks = chunksHolding(entry.chunks, articles);
-					const bytes = this.missingBytes(entry, chunks, indexChunkName);
+					const bytes = this.missingBytes(entry, chunks, 'postings');
 					const offsets = {
 						bytes,
 						load: async () => lists.set(entry.key, await this.postings(entry, chunks, fetched))
@@ -403,7 +403,7 @@ export class ArchiveSearch {
 					if (entry.lists.length === 0 || bytes === 0 || positional.has(entry.key)) return offsets;
 					// Checked by its articles alone: the article list, unless it costs more.
 					const listChunks = chunksHolding(entry.lists, articles);
-					const listBytes = this.missingBytes(entry, listChunks, indexArticlesName);
+					const listBytes = this.missingBytes(entry, listChunks, 'lists');
 					return listBytes <= bytes
 						? {
 								bytes: listBytes,
@@ -431,19 +431,20 @@ export class ArchiveSearch {
 	}
 
 	/**
-	 * Bytes of a token's postings chunks (name: indexChunkName; chunk 0 comes with the shard) or
-	 * article-list chunks (indexArticlesName) that are not yet fetched.
+	 * Bytes of a token's postings chunks (chunk 0 comes with the shard) or article-list chunks
+	 * that are not yet fetched.
 	 */
 	private missingBytes(
 		entry: TokenEntry,
 		chunks: readonly number[],
-		name: typeof indexChunkName
+		kind: 'postings' | 'lists'
 	): number {
-		const lists = name === indexArticlesName;
+		const [name, directory, first] =
+			kind === 'lists' ? [indexArticlesName, entry.lists, 0] : [indexChunkName, entry.chunks, 1];
 		let bytes = 0;
 		for (const k of chunks)
-			if ((lists || k > 0) && !this.files.has(name(this.manifest.index, entry.key, k)))
-				bytes += (lists ? entry.lists : entry.chunks)[k].length;
+			if (k >= first && !this.files.has(name(this.manifest.index, entry.key, k)))
+				bytes += directory[k].length;
 		return bytes;
 	}
 }
